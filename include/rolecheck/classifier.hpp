@@ -1,0 +1,94 @@
+#pragma once
+// The classifier: turns cue matches into a label, a confidence and the reasons behind them.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "rolecheck/matcher.hpp"
+#include "rolecheck/taxonomy.hpp"
+
+namespace rolecheck {
+
+/// The verdict on one duty.
+enum class Label : std::uint8_t { sales, marketing, mixed, unknown };
+
+/// "sales", "marketing", "mixed" or "unknown".
+std::string_view label_name(Label label) noexcept;
+
+/// Parses a label name; anything else gives nullopt.
+std::optional<Label> parse_label(std::string_view text) noexcept;
+
+/// Why a label was chosen, in one word; explains every unknown and mixed.
+enum class Basis : std::uint8_t {
+  evidence,        ///< One side carried enough of the evidence.
+  conflict,        ///< Both sides carried evidence with no clear winner (mixed).
+  empty,           ///< The line has no words.
+  no_evidence,     ///< No cue matched (or every match was negated away).
+  weak_evidence,   ///< Some evidence, below the taxonomy's min_evidence.
+  low_confidence,  ///< A label whose confidence fell below --min-confidence.
+  too_long,        ///< The line exceeded --max-line-bytes and was not read.
+};
+
+/// A short phrase describing a basis ("no cue matched", ...).
+std::string_view basis_description(Basis basis) noexcept;
+
+/// One matched cue and what it contributed.
+struct Reason {
+  std::uint32_t cue = 0;       ///< Index into Matcher::cues().
+  Side side = Side::sales;     ///< The side it counted for (after any flip).
+  std::uint32_t begin = 0;     ///< Byte offset of the matched words in the text.
+  std::uint32_t end = 0;       ///< One past the last matched byte.
+  double weight = 0.0;         ///< Evidence added (0 for repeats and dropped negations).
+  bool negated = false;        ///< A negation governed the match.
+};
+
+/// Number of differences in a taxonomy (the article has exactly four; the validator enforces it).
+inline constexpr std::size_t kDifferenceCount = 4;
+
+/// The full outcome for one duty.
+struct Classification {
+  Label label = Label::unknown;                 ///< The verdict.
+  Basis basis = Basis::empty;                   ///< Why that verdict.
+  double confidence = 0.0;                      ///< In [0, 1]; see docs/scoring.md.
+  std::array<double, 2> scores{};               ///< Total evidence for sales and marketing.
+  std::array<std::array<double, 2>, kDifferenceCount> by_difference{};  ///< Evidence per difference and side.
+  std::vector<Reason> reasons;                  ///< Every match, in text order.
+};
+
+/// Options that adjust decisions without editing the taxonomy.
+struct ClassifyOptions {
+  double min_confidence = 0.0;  ///< sales/marketing/mixed below this become unknown (low_confidence).
+};
+
+/// Classifies duties with one taxonomy; immutable and shareable between threads (each thread brings a Scanner).
+class Classifier {
+ public:
+  /// Compiles the taxonomy's cues; throws Error for cues that cannot be compiled.
+  explicit Classifier(Taxonomy taxonomy, ClassifyOptions options = {});
+
+  /// Classifies one duty into `out` (its buffers are reused), scanning with `scanner`.
+  void classify(std::string_view text, Scanner& scanner, Classification& out) const;
+  /// Fills `out` from an existing scan (for callers that need the scan too).
+  void decide(const ScanResult& scan, Classification& out) const;
+  /// Turns per-side evidence into a label, basis and confidence (reasons untouched).
+  void label_from_scores(Classification& out) const;
+
+  /// A scanner for this classifier's matcher, one per thread.
+  [[nodiscard]] Scanner make_scanner() const { return Scanner(*m_matcher); }
+  /// The taxonomy in use.
+  [[nodiscard]] const Taxonomy& taxonomy() const noexcept { return *m_taxonomy; }
+  /// The compiled matcher.
+  [[nodiscard]] const Matcher& matcher() const noexcept { return *m_matcher; }
+  /// The options in use.
+  [[nodiscard]] const ClassifyOptions& options() const noexcept { return m_options; }
+
+ private:
+  std::shared_ptr<const Taxonomy> m_taxonomy;
+  std::shared_ptr<const Matcher> m_matcher;
+  ClassifyOptions m_options;
+};
+
+}  // namespace rolecheck

@@ -1,0 +1,67 @@
+#pragma once
+// Output records: one per duty, as text, JSON Lines, JSON, TSV or CSV, appended to a string.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rolecheck/classifier.hpp"
+
+namespace rolecheck {
+
+/// The output formats of `rolecheck classify`.
+enum class RecordFormat : std::uint8_t { text, jsonl, json, tsv, csv };
+
+/// Parses "text", "jsonl", "json", "tsv" or "csv".
+std::optional<RecordFormat> parse_record_format(std::string_view name) noexcept;
+
+/// Where a record's duty came from.
+struct RecordOrigin {
+  std::string_view file;  ///< File name, "-" for stdin.
+  std::size_t line = 0;   ///< 1-based line number.
+};
+
+/// Presentation choices that do not change the data.
+struct RecordStyle {
+  bool explain = false;   ///< Text format: list the reasons under each duty.
+  bool color = false;     ///< Text format: ANSI colours for labels and matched words.
+};
+
+/// Formats classification records; holds no per-record state except "first record" for JSON arrays.
+class RecordFormatter {
+ public:
+  /// A formatter for one output stream.
+  RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style = {});
+
+  /// Appends what precedes the first record (TSV/CSV header, JSON "[").
+  void begin(std::string& out);
+  /// Appends one record.
+  void record(std::string& out, const RecordOrigin& origin, std::string_view text,
+              const Classification& result);
+  /// Appends what follows the last record (JSON "]").
+  void end(std::string& out);
+
+ private:
+  void text_record(std::string& out, std::string_view text, const Classification& result) const;
+  void json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
+                   const Classification& result) const;
+  void delimited_record(std::string& out, const RecordOrigin& origin, std::string_view text,
+                        const Classification& result) const;
+
+  RecordFormat m_format;
+  const Classifier* m_classifier;
+  RecordStyle m_style;
+  bool m_first = true;
+};
+
+/// Appends `text` as a JSON string literal; invalid UTF-8 becomes U+FFFD, so the output is always valid JSON.
+void append_json_string(std::string& out, std::string_view text);
+
+/// Appends a number the way every JSON output of rolecheck writes it (up to 4 decimals, no trailing zeros).
+void append_json_number(std::string& out, double value);
+
+/// A short summary of the reasons ("sales.cold_call+2 !sales.sell"), as in the TSV and CSV formats.
+std::string reasons_summary(const Classification& result, const Matcher& matcher);
+
+}  // namespace rolecheck

@@ -1,0 +1,217 @@
+// `rolecheck eval`: classify labelled data and score it like scikit-learn's classification report.
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "input_files.hpp"
+#include "output.hpp"
+#include "rolecheck/classifier.hpp"
+#include "rolecheck/error.hpp"
+#include "rolecheck/evaluation.hpp"
+#include "rolecheck/line_reader.hpp"
+#include "rolecheck/record_format.hpp"
+
+namespace rolecheck::cli {
+namespace {
+
+struct EvalOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::size_t errors = 0;
+  std::string part;
+  std::string except_part;
+  double min_confidence = 0.0;
+};
+
+struct PartFilter {
+  std::size_t index = 0;
+  std::size_t parts = 0;  // 0: no filter
+  bool exclude = false;
+  [[nodiscard]] bool keeps(std::size_t row) const noexcept {
+    if (parts == 0) return true;
+    return ((row % parts) == index) != exclude;
+  }
+};
+
+PartFilter parse_part(const std::string& spec, bool exclude) {
+  PartFilter filter;
+  if (spec.empty()) return filter;
+  unsigned k = 0;
+  unsigned n = 0;
+  char extra = 0;
+  if (std::sscanf(spec.c_str(), "%u/%u%c", &k, &n, &extra) != 2 || n == 0 || k < 1 || k > n) {
+    throw Error(fmt::format("--part/--except-part: expected K/N with 1 <= K <= N, got \"{}\"", spec));
+  }
+  filter.index = k - 1;
+  filter.parts = n;
+  filter.exclude = exclude;
+  return filter;
+}
+
+struct ErrorExample {
+  std::string where;
+  std::string gold;
+  std::string text;
+  std::string predicted;
+  std::string reasons;
+};
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  for (;;) {
+    const auto tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
+int run_eval(Context& context, const EvalOptions& options) {
+  const PartFilter filter = !options.part.empty() ? parse_part(options.part, false)
+                                                  : parse_part(options.except_part, true);
+  ClassifyOptions classify_options;
+  classify_options.min_confidence = options.min_confidence;
+  const Classifier classifier(context.taxonomy(), classify_options);
+  Scanner scanner = classifier.make_scanner();
+  Evaluation evaluation;
+  std::vector<ErrorExample> examples;
+  std::vector<Diagnostic> problems;
+  Classification result;
+
+  const auto score_row = [&](const std::string& where, std::string_view gold_text, std::string_view text) {
+    const auto gold = parse_side(gold_text);
+    if (!gold) {
+      problems.push_back(Diagnostic{where, 0, 0, {},
+                                    fmt::format("label must be sales or marketing, got \"{}\"", gold_text), {}});
+      return;
+    }
+    classifier.classify(text, scanner, result);
+    evaluation.add(*gold, result.label);
+    const bool right = static_cast<std::size_t>(result.label) == static_cast<std::size_t>(*gold);
+    if (!right && examples.size() < options.errors) {
+      examples.push_back(ErrorExample{where, std::string(gold_text), std::string(text),
+                                      std::string(label_name(result.label)),
+                                      reasons_summary(result, classifier.matcher())});
+    }
+  };
+
+  for (const auto& path : options.files) {
+    std::string error;
+    auto input = InputFile::open(path, error);
+    if (!input) {
+      problems.push_back(Diagnostic{"", 0, 0, {}, error, {}});
+      continue;
+    }
+    LineReader reader(input->fd(), input->name());
+    InputLine line;
+    std::size_t label_column = 0;
+    std::size_t text_column = 0;
+    bool header_seen = false;
+    std::size_t row = 0;
+    while (reader.next(line)) {
+      if (line.text.empty()) continue;
+      const auto where = fmt::format("{}:{}", input->name(), line.number);
+      if (line.text.front() == '{') {
+        const auto object = nlohmann::json::parse(line.text, nullptr, false);
+        if (!object.is_object() || !object.contains("label") || !object["label"].is_string() ||
+            !object.contains("text") || !object["text"].is_string()) {
+          problems.push_back(Diagnostic{where, 0, 0, {}, "expected a JSON object with string \"label\" and \"text\"", {}});
+          continue;
+        }
+        if (filter.keeps(row++)) score_row(where, object["label"].get<std::string>(), object["text"].get<std::string>());
+        continue;
+      }
+      const auto fields = split_tabs(line.text);
+      if (!header_seen) {
+        header_seen = true;
+        bool found_label = false;
+        bool found_text = false;
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+          if (fields[i] == "label") { label_column = i; found_label = true; }
+          if (fields[i] == "text") { text_column = i; found_text = true; }
+        }
+        if (!found_label || !found_text) {
+          problems.push_back(Diagnostic{where, 0, 0, {},
+                                        "the header row must name a 'label' and a 'text' column (tab-separated), "
+                                        "or each line must be a JSON object", {}});
+          break;
+        }
+        continue;
+      }
+      if (fields.size() <= std::max(label_column, text_column)) {
+        problems.push_back(Diagnostic{where, 0, 0, {}, "too few tab-separated fields", {}});
+        continue;
+      }
+      if (filter.keeps(row++)) score_row(where, fields[label_column], fields[text_column]);
+    }
+  }
+
+  for (const auto& problem : problems) std::fputs(("rolecheck: " + format_diagnostic(problem) + "\n").c_str(), stderr);
+  OutputTarget target("", false);
+  std::string out;
+  if (options.format == "json") {
+    out = evaluation.to_json();
+    if (!examples.empty()) {
+      out.pop_back();
+      out += ",\"errors\":[";
+      for (std::size_t i = 0; i < examples.size(); ++i) {
+        const auto& e = examples[i];
+        out += i == 0 ? "{\"where\":" : ",{\"where\":";
+        append_json_string(out, e.where);
+        out += ",\"gold\":";
+        append_json_string(out, e.gold);
+        out += ",\"predicted\":";
+        append_json_string(out, e.predicted);
+        out += ",\"reasons\":";
+        append_json_string(out, e.reasons);
+        out += ",\"text\":";
+        append_json_string(out, e.text);
+        out += '}';
+      }
+      out += "]}";
+    }
+    out += '\n';
+  } else {
+    out = evaluation.to_text();
+    if (!examples.empty()) out += "\nerrors\n";
+    for (const auto& e : examples) {
+      out += fmt::format("  {}  gold={} predicted={}  [{}]\n    {}\n", e.where, e.gold, e.predicted, e.reasons, e.text);
+    }
+  }
+  target.out().write(out);
+  target.commit();
+  return problems.empty() ? 0 : 2;
+}
+
+}  // namespace
+
+Command add_eval_command(CLI::App& root, Context& context) {
+  auto options = std::make_shared<EvalOptions>();
+  auto* app = root.add_subcommand("eval", "Score rolecheck on labelled duties (TSV with label/text columns, or JSONL)");
+  app->add_option("files", options->files, "Labelled files")->required()->type_name("FILE...");
+  app->add_option("-f,--format", options->format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app->add_option("--errors", options->errors, "List up to N misclassified rows with their reasons");
+  auto* part = app->add_option("--part", options->part, "Score only rows i with i mod N == K-1 (K/N)")
+                   ->type_name("K/N");
+  app->add_option("--except-part", options->except_part, "Score every row except part K/N (the rest of --part)")
+      ->type_name("K/N")
+      ->excludes(part);
+  app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
+      ->check(CLI::Range(0.0, 1.0));
+  app->footer(
+      "Examples:\n"
+      "  rolecheck eval ../shared/data/onet_tasks_dev.tsv\n"
+      "  rolecheck eval --errors 20 --except-part 1/4 labelled.tsv\n"
+      "  rolecheck eval --format json labelled.jsonl\n");
+  return {app, [&context, options] { return run_eval(context, *options); }};
+}
+
+}  // namespace rolecheck::cli

@@ -1,0 +1,28 @@
+#pragma once
+// The table of subcommands: each registers its options on the root app and returns how to run it.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "context.hpp"
+
+namespace rolecheck::cli {
+
+/// A registered subcommand and how to run it once parsed (returns the process exit status).
+struct Command {
+  CLI::App* app = nullptr;       ///< The subcommand's parser.
+  std::function<int()> run;      ///< Runs the subcommand after parsing.
+};
+
+/// Registers `rolecheck table`.
+Command add_table_command(CLI::App& root, Context& context);
+/// Registers `rolecheck taxonomy validate|show`.
+Command add_taxonomy_command(CLI::App& root, Context& context);
+/// Registers `rolecheck classify`.
+Command add_classify_command(CLI::App& root, Context& context);
+/// Registers `rolecheck explain`.
+Command add_explain_command(CLI::App& root, Context& context);
+/// Registers `rolecheck eval`.
+Command add_eval_command(CLI::App& root, Context& context);
+
+}  // namespace rolecheck::cli

@@ -1,0 +1,31 @@
+#pragma once
+// What every subcommand shares: the global options and the taxonomy they select.
+
+#include <memory>
+#include <string>
+
+#include "rolecheck/taxonomy.hpp"
+
+namespace rolecheck::cli {
+
+/// Options that apply to every subcommand.
+struct GlobalOptions {
+  std::string taxonomy_path;  ///< --taxonomy FILE; empty means ROLECHECK_TAXONOMY or the embedded default.
+};
+
+/// Shared state of one run: global options and the taxonomy, loaded once on first use.
+class Context {
+ public:
+  /// The options parsed from the command line.
+  GlobalOptions options;
+
+  /// The taxonomy chosen by --taxonomy, then ROLECHECK_TAXONOMY, then the embedded default; throws Error if invalid.
+  const Taxonomy& taxonomy();
+  /// Name of the taxonomy in use ("<embedded>" or a path), for messages and --version.
+  std::string taxonomy_name() const;
+
+ private:
+  std::unique_ptr<Taxonomy> m_taxonomy;
+};
+
+}  // namespace rolecheck::cli

@@ -1,0 +1,39 @@
+#pragma once
+// Opening the inputs named on the command line the way grep does: "-" is stdin, errors name the path.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rolecheck::cli {
+
+/// An opened input; closes its descriptor when destroyed (never stdin).
+class InputFile {
+ public:
+  /// Opens `path` ("-" is stdin); returns nullopt and sets `error` ("PATH: No such file or directory").
+  static std::optional<InputFile> open(const std::string& path, std::string& error);
+  InputFile(InputFile&& other) noexcept;
+  InputFile& operator=(InputFile&&) = delete;
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+  ~InputFile();
+
+  /// The descriptor to read.
+  [[nodiscard]] int fd() const noexcept { return m_fd; }
+  /// The name to show ("-" for stdin).
+  [[nodiscard]] const std::string& name() const noexcept { return m_name; }
+  /// Size in bytes when known (regular files), for progress; 0 otherwise.
+  [[nodiscard]] std::size_t size() const noexcept { return m_size; }
+
+ private:
+  InputFile(int fd, std::string name, std::size_t size) : m_fd(fd), m_name(std::move(name)), m_size(size) {}
+  int m_fd;
+  std::string m_name;
+  std::size_t m_size;
+};
+
+/// The inputs to read: the given paths, or "-" when none are given and stdin is not a terminal.
+/// Returns nullopt when there are no paths and stdin is a terminal (the caller prints a usage hint).
+std::optional<std::vector<std::string>> resolve_inputs(const std::vector<std::string>& paths);
+
+}  // namespace rolecheck::cli

@@ -1,0 +1,76 @@
+// rolecheck's entry point: parse the command line, run one subcommand, map every failure to exit 2.
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <fmt/format.h>
+#include <new>
+#include <vector>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "output.hpp"
+#include "rolecheck/error.hpp"
+#include "rolecheck/version.hpp"
+
+namespace {
+
+int report_error(const std::string& message) {
+  std::fflush(stdout);
+  std::fputs(fmt::format("rolecheck: {}\n", message).c_str(), stderr);
+  return 2;
+}
+
+int run(int argc, char** argv) {
+  using namespace rolecheck::cli;
+  CLI::App app{"rolecheck: tells sales work from marketing work, with the article's four differences as reasons",
+               "rolecheck"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(rolecheck::version_string()));
+  Context context;
+  app.add_option("--taxonomy", context.options.taxonomy_path,
+                 "Load this taxonomy instead of the built-in one (also ROLECHECK_TAXONOMY)")
+      ->type_name("FILE");
+  app.footer(
+      "Examples:\n"
+      "  rolecheck table\n"
+      "  rolecheck classify duties.txt\n"
+      "  cat duties.txt | rolecheck classify --format jsonl\n"
+      "  rolecheck explain \"Cold-call prospects and close deals\"\n"
+      "  rolecheck eval labelled.tsv\n");
+
+  const std::vector<Command> commands = {
+      add_table_command(app, context),   add_classify_command(app, context),
+      add_explain_command(app, context), add_eval_command(app, context),
+      add_taxonomy_command(app, context),
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    return app.exit(success);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return 2;
+  }
+  for (const auto& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  return report_error("no subcommand given; try 'rolecheck --help'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const rolecheck::Error& error) {
+    return report_error(error.what());
+  } catch (const rolecheck::cli::WriteError& error) {
+    return report_error(error.what());
+  } catch (const std::bad_alloc&) {
+    return report_error("out of memory");
+  } catch (const std::exception& error) {
+    return report_error(error.what());
+  }
+}

@@ -1,0 +1,79 @@
+#include "rolecheck/explanation.hpp"
+
+#include <fmt/format.h>
+
+#include "rolecheck/stemmer.hpp"
+
+namespace rolecheck {
+
+std::string explain_decision(const Classifier& classifier, std::string_view text) {
+  const auto& taxonomy = classifier.taxonomy();
+  const auto& matcher = classifier.matcher();
+  Scanner scanner = classifier.make_scanner();
+  const ScanResult& scan = scanner.scan(text);
+  Classification result;
+  classifier.decide(scan, result);
+
+  std::string out = fmt::format("duty: {}\n\ntokens (word -> stem, * = a cue word, - = skipped)\n", text);
+  Stemmer stemmer;
+  for (std::size_t i = 0; i < scan.words.tokens.size(); ++i) {
+    const auto word = scan.words.word(scan.words.tokens[i]);
+    const auto term = scan.terms[i];
+    const char mark = matcher.is_skip_term(term) ? '-' : (term >= 0 ? '*' : ' ');
+    out += fmt::format("  {} {:<20} {}{}\n", mark, word, stemmer.stem(word),
+                       scan.words.tokens[i].clause_start ? "   (after a clause break)" : "");
+  }
+  out += "\nnegations\n";
+  if (scan.negations.empty()) out += "  (none)\n";
+  for (const auto& negation : scan.negations) {
+    out += fmt::format("  \"{}\" at [{}, {}) governs up to {} following words in its clause\n",
+                       text.substr(negation.begin, negation.end - negation.begin), negation.begin, negation.end,
+                       matcher.negation_scope());
+  }
+  out += "\ncue matches\n";
+  if (result.reasons.empty()) out += "  (none)\n";
+  for (const auto& reason : result.reasons) {
+    const auto& cue = matcher.cues()[reason.cue];
+    out += fmt::format("  \"{}\" [{}, {}) -> {} ({} / {}), weight {:g}{}{}\n",
+                       text.substr(reason.begin, reason.end - reason.begin), reason.begin, reason.end, cue.id,
+                       taxonomy.differences[cue.difference].name, side_name(reason.side), reason.weight,
+                       reason.negated ? (cue.on_negation == NegationEffect::flip ? ", negated: flipped" : ", negated: dropped") : "",
+                       !reason.negated && reason.weight == 0.0 ? " (repeat of a cue already counted)" : "");
+  }
+  out += fmt::format("\nscores by difference{:>22} {:>10}\n", "sales", "marketing");
+  for (std::size_t d = 0; d < taxonomy.differences.size() && d < kDifferenceCount; ++d) {
+    out += fmt::format("  {:<38} {:>5g} {:>10g}\n", taxonomy.differences[d].name, result.by_difference[d][0],
+                       result.by_difference[d][1]);
+  }
+  out += fmt::format("  {:<38} {:>5g} {:>10g}\n", "total", result.scores[0], result.scores[1]);
+  const auto& thresholds = taxonomy.thresholds;
+  out += fmt::format("\nthresholds: min_evidence {:g}, mixed_share {:g}, evidence_scale {:g}",
+                     thresholds.min_evidence, thresholds.mixed_share, thresholds.evidence_scale);
+  if (classifier.options().min_confidence > 0.0) out += fmt::format(", --min-confidence {:g}", classifier.options().min_confidence);
+  out += fmt::format("\n\ndecision: {} (confidence {:.2f})\n  ", label_name(result.label), result.confidence);
+  const double total = result.scores[0] + result.scores[1];
+  switch (result.basis) {
+    case Basis::evidence: {
+      const auto winner = result.label == Label::sales ? 0 : 1;
+      out += fmt::format("{} carries {:.0f}% of the evidence ({:g} of {:g}), at least the {:.0f}% mixed_share requires.\n",
+                         label_name(result.label), 100.0 * result.scores[static_cast<std::size_t>(winner)] / total,
+                         result.scores[static_cast<std::size_t>(winner)], total, 100.0 * thresholds.mixed_share);
+      break;
+    }
+    case Basis::conflict:
+      out += fmt::format("neither side reaches {:.0f}% of the evidence (sales {:g}, marketing {:g}).\n",
+                         100.0 * thresholds.mixed_share, result.scores[0], result.scores[1]);
+      break;
+    case Basis::weak_evidence:
+      out += fmt::format("total evidence {:g} is below min_evidence {:g}: the engine abstains.\n", total,
+                         thresholds.min_evidence);
+      break;
+    case Basis::no_evidence: out += "no cue counted (none matched, or every match was negated): the engine abstains.\n"; break;
+    case Basis::empty: out += "the duty has no words.\n"; break;
+    case Basis::low_confidence: out += "the confidence is below --min-confidence.\n"; break;
+    case Basis::too_long: out += "the line is too long.\n"; break;
+  }
+  return out;
+}
+
+}  // namespace rolecheck

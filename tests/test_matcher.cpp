@@ -1,0 +1,56 @@
+#include <catch2/catch.hpp>
+
+#include "rolecheck/matcher.hpp"
+#include "test_support.hpp"
+
+using namespace rolecheck;
+using rolecheck::testing::make_cue;
+using rolecheck::testing::make_taxonomy;
+
+namespace {
+std::vector<std::string> matched_cues(const Matcher& matcher, std::string_view text) {
+  Scanner scanner(matcher);
+  std::vector<std::string> ids;
+  for (const auto& match : scanner.scan(text).matches) {
+    ids.push_back(matcher.cues()[match.cue].id + (match.negated ? "!" : "") + "=" +
+                  std::string(text.substr(match.begin, match.end - match.begin)));
+  }
+  return ids;
+}
+}  // namespace
+
+TEST_CASE("stemming lets inflections meet their cue") {
+  const Matcher matcher(make_taxonomy({make_cue("sell", Side::sales, 1, {"sell", "sold"})}));
+  CHECK(matched_cues(matcher, "Sells products") == std::vector<std::string>{"sell=Sells"});
+  CHECK(matched_cues(matcher, "selling and sold") == std::vector<std::string>{"sell=selling", "sell=sold"});
+}
+
+TEST_CASE("cues match whole words only") {
+  const Matcher matcher(make_taxonomy({make_cue("sale", Side::sales, 1, {"sale"})}));
+  CHECK(matched_cues(matcher, "wholesaler pricing").empty());
+  CHECK(matched_cues(matcher, "close the sale") == std::vector<std::string>{"sale=sale"});
+}
+
+TEST_CASE("multi-word cues win over shorter overlapping ones (leftmost-longest)") {
+  const Matcher matcher(make_taxonomy({make_cue("sales", Side::sales, 1, {"sales"}),
+                                       make_cue("promo", Side::marketing, 2, {"sales promotion"})}));
+  CHECK(matched_cues(matcher, "Plan sales promotions and track sales") ==
+        std::vector<std::string>{"promo=sales promotions", "sales=sales"});
+}
+
+TEST_CASE("skip words are ignored inside phrases, clause breaks are not crossed") {
+  const Matcher matcher(make_taxonomy({make_cue("close", Side::sales, 1, {"close sale"})}));
+  CHECK(matched_cues(matcher, "close the sale") == std::vector<std::string>{"close=close the sale"});
+  CHECK(matched_cues(matcher, "close, sale").empty());
+}
+
+TEST_CASE("negation governs cues within its scope and clause") {
+  const Matcher matcher(make_taxonomy({make_cue("sell", Side::sales, 1, {"sell"}),
+                                       make_cue("quota", Side::sales, 1, {"sales quota"})}));
+  CHECK(matched_cues(matcher, "not responsible for directly selling products") ==
+        std::vector<std::string>{"sell!=selling"});
+  CHECK(matched_cues(matcher, "no sales quota") == std::vector<std::string>{"quota!=sales quota"});
+  CHECK(matched_cues(matcher, "not here, sell products") == std::vector<std::string>{"sell=sell"});
+  CHECK(matched_cues(matcher, "not one two three four five six sell") == std::vector<std::string>{"sell=sell"});
+  CHECK(matched_cues(matcher, "not only sell") == std::vector<std::string>{"sell=sell"});
+}
