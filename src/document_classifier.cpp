@@ -73,8 +73,8 @@ void DocumentClassifier::decide(DocumentResult& out) const {
     }
     out.votes[0] += weight * vote[0];
     out.votes[1] += weight * vote[1];
-    if (result.scores[0] > result.scores[1]) ++out.leaning[0];
-    if (result.scores[1] > result.scores[0]) ++out.leaning[1];
+    if (result.label == Label::sales) ++out.leaning[0];
+    if (result.label == Label::marketing) ++out.leaning[1];
   }
   // The strongest reason on the winning side of each difference.
   for (std::size_t d = 0; d < kDifferenceCount; ++d) {
@@ -108,13 +108,22 @@ void DocumentClassifier::decide(DocumentResult& out) const {
   out.shares = {out.votes[0] / total, out.votes[1] / total};
   const double saturation = 1.0 - std::exp(-total / m_options.vote_scale);
   const double minority = std::min(out.shares[0], out.shares[1]);
-  const bool both_lean = out.leaning[0] >= m_options.hybrid_min_duties && out.leaning[1] >= m_options.hybrid_min_duties;
-  if ((minority >= m_options.hybrid_share && both_lean) || out.shares[0] == out.shares[1]) {
+  const auto leaning = out.leaning[0] + out.leaning[1];
+  const bool both_lean = out.leaning[0] >= m_options.hybrid_min_duties &&
+                         out.leaning[1] >= m_options.hybrid_min_duties &&
+                         static_cast<double>(std::min(out.leaning[0], out.leaning[1])) >=
+                             m_options.hybrid_lean_share * static_cast<double>(leaning);
+  if (minority >= m_options.hybrid_share && both_lean) {
     out.label = RoleLabel::hybrid;
     out.confidence = saturation * (1.0 - std::abs(out.shares[0] - out.shares[1]));
     return;
   }
-  out.label = out.shares[0] >= out.shares[1] ? RoleLabel::sales : RoleLabel::marketing;
+  if (out.shares[0] == out.shares[1]) {
+    out.label = RoleLabel::unknown;  // an exact tie without enough duties on each side to call it hybrid
+    out.confidence = 0.0;
+    return;
+  }
+  out.label = out.shares[0] > out.shares[1] ? RoleLabel::sales : RoleLabel::marketing;
   out.confidence = saturation * std::max(out.shares[0], out.shares[1]);
 }
 

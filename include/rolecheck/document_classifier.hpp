@@ -26,12 +26,13 @@ struct DocumentOptions {
     label,  ///< Its label: 1 for its side, 0.5 each for mixed.
     sum,    ///< Its raw evidence.
   };
-  Vote vote = Vote::share;            ///< How duties vote.
-  double hybrid_share = 0.35;         ///< Hybrid when the smaller side holds at least this share of the vote.
-  std::size_t hybrid_min_duties = 2;  ///< ...and at least this many duties lean to each side.
-  double title_weight = 2.0;          ///< Votes a title line carries (a duty carries 1).
-  double requirement_weight = 0.5;    ///< Votes a requirements/qualifications line carries.
-  double vote_scale = 2.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
+  Vote vote = Vote::sum;              ///< How duties vote (sum measured best on the dev pseudo-documents).
+  double hybrid_share = 0.45;         ///< Hybrid needs the smaller side to hold at least this share of the votes...
+  double hybrid_lean_share = 0.35;    ///< ...and at least this share of the duties labelled sales or marketing...
+  std::size_t hybrid_min_duties = 2;  ///< ...and at least this many such duties on each side.
+  double title_weight = 3.0;          ///< A title line's vote counts this many times a duty's.
+  double requirement_weight = 0.5;    ///< A requirements/qualifications line's vote counts this much.
+  double vote_scale = 4.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
 };
 
 /// One duty of the document and its line-mode classification (reason spans relative to the document).
@@ -69,7 +70,7 @@ class DocumentClassifier {
   explicit DocumentClassifier(const Classifier& classifier, DocumentOptions options = {});
 
   /// Splits `document`, labels each duty and decides the role into `out` (buffers reused).
-  /// A duty votes its share of evidence (sales / (sales + marketing)) times its section's weight;
+  /// A duty with a label votes its evidence (per DocumentOptions::vote) times its section's weight;
   /// boilerplate never votes; requirements count toward the execution-capabilities difference.
   /// Confidence: the winning share times 1 - exp(-votes / vote_scale); for hybrid, the balance of
   /// the two shares times the same saturation; 1 for a document with no evidence at all.
