@@ -1,4 +1,4 @@
-#!/ usr / bin / env python3
+#!/usr/bin/env python3
 """Builds pseudo job descriptions from labelled O*NET task statements and scores rolecheck's role verdicts.
 
 Each occupation (column 4 of the TSV) yields: its whole task list as a bulleted document, and N random
@@ -48,7 +48,7 @@ def build(by_occupation, labels, subsets, seed, hybrids):
             chosen = rng.sample(tasks, size)
             for style in ("bullets", "titled", "prose"):
                 documents.append((style, occupation, labels[occupation], render(style, occupation, chosen)))
-#Hybrids(not part of the bar) : 3 - 5 tasks of a sales occupation and 3 - 5 of a marketing one, interleaved.
+    # Hybrids (not part of the bar): 3-5 tasks of a sales occupation and 3-5 of a marketing one, shuffled.
     sales = sorted(o for o in by_occupation if labels[o] == "sales")
     marketing = sorted(o for o in by_occupation if labels[o] == "marketing")
     for _ in range(hybrids):
