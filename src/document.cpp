@@ -131,6 +131,11 @@ constexpr std::array<std::string_view, 21> kUnicodeBullets{
     "\u2022", "\u00B7", "\u2013", "\u2014", "\u25AA", "\u25E6", "\u2023", "\u25BA", "\u25B8", "\u25CF", "\u25CB",
     "\u25A0", "\u25A1", "\u2713", "\u2714", "\u27A2", "\u27A4", "\u2192", "\u2043", "\u2219", "\u2027"};
 
+// Phrases that mark a paragraph as an equal-opportunity statement even without a heading.
+constexpr std::array<std::string_view, 5> kBoilerplatePhrases{
+    "equal opportunity employer", "equal employment opportunity", "without regard to race",
+    "regardless of race", "does not discriminate"};
+
 constexpr std::size_t kMaxHeadingBytes = 80;
 constexpr std::size_t kMaxHeadingWords = 8;
 constexpr std::size_t kMaxTitleWords = 12;
@@ -278,6 +283,17 @@ bool is_abbreviation(std::string_view text, std::size_t dot) noexcept {
   const std::string_view folded(lower.data(), word.size());
   for (const auto abbreviation : kAbbreviations) {
     if (folded == abbreviation) return true;
+  }
+  return false;
+}
+
+// Case-insensitive search for a lower-case ASCII needle.
+bool contains_folded(std::string_view haystack, std::string_view needle) noexcept {
+  if (needle.size() > haystack.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    std::size_t j = 0;
+    while (j < needle.size() && to_lower(haystack[i + j]) == needle[j]) ++j;
+    if (j == needle.size()) return true;
   }
   return false;
 }
@@ -465,6 +481,13 @@ class Splitter {
   void flush() {
     if (!m_open) return;
     m_open = false;
+    const auto unit = m_doc.substr(m_unit_begin, m_unit_end - m_unit_begin);
+    for (const auto phrase : kBoilerplatePhrases) {
+      if (contains_folded(unit, phrase)) {
+        m_kind = SectionKind::boilerplate;  // an equal-opportunity statement: it and what follows do not vote
+        break;
+      }
+    }
     split_sentences(m_unit_begin, m_unit_end);
   }
 
