@@ -132,9 +132,9 @@ constexpr std::array<std::string_view, 21> kUnicodeBullets{
     "\u25A0", "\u25A1", "\u2713", "\u2714", "\u27A2", "\u27A4", "\u2192", "\u2043", "\u2219", "\u2027"};
 
 // Phrases that mark a paragraph as an equal-opportunity statement even without a heading.
-constexpr std::array<std::string_view, 5> kBoilerplatePhrases{
-    "equal opportunity employer", "equal employment opportunity", "without regard to race",
-    "regardless of race", "does not discriminate"};
+constexpr std::array<std::string_view, 5> kBoilerplatePhrases{"equal opportunity employer",
+                                                              "equal employment opportunity", "without regard to race",
+                                                              "regardless of race", "does not discriminate"};
 
 constexpr std::size_t kMaxHeadingBytes = 80;
 constexpr std::size_t kMaxHeadingWords = 8;
@@ -344,6 +344,9 @@ class Splitter {
       if (m_open && continues(line)) {
         m_unit_end = line.end;
         m_last_line_bytes = line.end - line.begin;
+      } else if (is_subheading(line)) {
+        set_section(m_kind == SectionKind::title || m_kind == SectionKind::intro ? SectionKind::other : m_kind,
+                    line.begin, line.end);
       } else {
         flush();
         open_unit(line.begin, line.end, false, line.begin - line.start);
@@ -418,9 +421,9 @@ class Splitter {
     }
     if (e > b) {
       const char last = m_doc[e - 1];
-      const bool sentence = last == '.' || last == '!' || last == '?' || last == ',' || last == ';';
       const auto core = m_doc.substr(b, e - b);
       const auto words = count_words(core);
+      const bool sentence = last == '.' || last == '!' || last == ',' || last == ';' || (last == '?' && words > 5);
       bool known = false;
       const auto kind = heading_kind(core, known);
       bool upper = false;
@@ -476,6 +479,15 @@ class Splitter {
     bool known = false;
     heading_kind(m_doc.substr(next.begin, next.end - next.begin), known);
     return known || count_words(text) <= 6;
+  }
+
+  // A short unpunctuated line standing over a list ("Sales" above its bullets) names a sub-section.
+  bool is_subheading(const Line& line) const {
+    const auto text = m_doc.substr(line.begin, line.end - line.begin);
+    const char last = text.back();
+    if (count_words(text) > 3 || !is_alnum(last) || line.next >= m_doc.size()) return false;
+    const auto next = line_at(line.next);
+    return next.has_words && list_marker(m_doc, next.begin, next.end) != 0;
   }
 
   void flush() {

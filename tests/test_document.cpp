@@ -159,6 +159,16 @@ TEST_CASE("an equal-opportunity paragraph is boilerplate without a heading", "[d
   CHECK(pieces[2].section == SectionKind::boilerplate);
 }
 
+TEST_CASE("a short line over a list is a sub-heading that keeps the section", "[document]") {
+  const auto pieces =
+      split("Responsibilities:\n\nSales\n  - Visit bars\n\nMarketing\n  - Plan campaigns\n\nWhy join us?\nGood pay.\n");
+  REQUIRE(pieces.size() == 3);
+  CHECK(pieces[0].section == SectionKind::duties);
+  CHECK(pieces[0].heading == "Sales");
+  CHECK(pieces[1].heading == "Marketing");
+  CHECK(pieces[2].section == SectionKind::boilerplate);
+}
+
 TEST_CASE("empty, blank and decoration-only documents have no duties", "[document]") {
   CHECK(split("").empty());
   CHECK(split("\n\n  \r\n").empty());
