@@ -142,6 +142,10 @@ class DocumentRun {
         fail(origin, fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
         continue;
       }
+      if (line.text.empty()) {
+        fail(origin, "empty line: expected {\"id\": ..., \"text\": \"...\"} on each line");
+        continue;
+      }
       if (record.is_discarded() || !record.is_object()) {
         fail(origin, "not a JSON object: expected {\"id\": ..., \"text\": \"...\"} on each line");
         continue;
