@@ -18,8 +18,8 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   Stemmer stemmer;
   for (std::size_t i = 0; i < scan.words.tokens.size(); ++i) {
     const auto word = scan.words.word(scan.words.tokens[i]);
-    const auto term = scan.terms[i];
-    const char mark = matcher.is_skip_term(term) ? '-' : (term >= 0 ? '*' : ' ');
+    const auto terms = scan.terms[i];
+    const char mark = matcher.is_skip_term(terms.stem) ? '-' : (terms.stem >= 0 || terms.exact >= 0 ? '*' : ' ');
     out += fmt::format("  {} {:<20} {}{}\n", mark, word, stemmer.stem(word),
                        scan.words.tokens[i].clause_start ? "   (after a clause break)" : "");
   }
