@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const rolecheck::Error& error) {
-    return report_error(error.what());
+    for (const auto& diagnostic : error.diagnostics()) report_error(rolecheck::format_diagnostic(diagnostic));
+    return 2;
   } catch (const rolecheck::cli::WriteError& error) {
     return report_error(error.what());
   } catch (const std::bad_alloc&) {
