@@ -38,6 +38,10 @@ void DocumentClassifier::decide(DocumentResult& out) const {
   out.leaning = {};
   out.differences = {};
   const auto& cues = m_classifier->matcher().cues();
+  // Text before the first heading is mostly about the company when a duties section follows.
+  bool has_duties_section = false;
+  for (const auto& entry : out.duties)
+    has_duties_section = has_duties_section || entry.duty.section == SectionKind::duties;
   for (std::size_t i = 0; i < out.duties.size(); ++i) {
     auto& entry = out.duties[i];
     entry.vote_weight = 0.0;
@@ -60,11 +64,14 @@ void DocumentClassifier::decide(DocumentResult& out) const {
     double weight = 1.0;
     if (section == SectionKind::title) weight = m_options.title_weight;
     if (section == SectionKind::requirements) weight = m_options.requirement_weight;
+    if (section == SectionKind::intro && has_duties_section) weight = m_options.intro_weight;
     entry.vote_weight = weight;
     std::array<double, 2> vote{};
     switch (m_options.vote) {
       case DocumentOptions::Vote::share: vote = {result.scores[0] / total, result.scores[1] / total}; break;
-      case DocumentOptions::Vote::sum: vote = result.scores; break;
+      case DocumentOptions::Vote::sum:
+        vote = {std::min(result.scores[0], m_options.duty_cap), std::min(result.scores[1], m_options.duty_cap)};
+        break;
       case DocumentOptions::Vote::label:
         if (result.label == Label::sales) vote = {1.0, 0.0};
         if (result.label == Label::marketing) vote = {0.0, 1.0};

@@ -17,7 +17,7 @@ enum class RoleLabel : std::uint8_t { sales, marketing, hybrid, unknown };
 /// "sales", "marketing", "hybrid" or "unknown".
 std::string_view role_label_name(RoleLabel label) noexcept;
 
-/// How duties vote; defaults measured on pseudo-documents built from the dev data (docs/documents.md).
+/// How duties vote; defaults measured on pseudo-documents built from the dev data (scripts/eval_documents.py).
 /// They live here rather than in the taxonomy until the taxonomy parser grows a "document" key.
 struct DocumentOptions {
   /// How a duty turns its evidence into a vote.
@@ -32,6 +32,8 @@ struct DocumentOptions {
   std::size_t hybrid_min_duties = 2;  ///< ...and at least this many such duties on each side.
   double title_weight = 3.0;          ///< A title line's vote counts this many times a duty's.
   double requirement_weight = 0.5;    ///< A requirements/qualifications line's vote counts this much.
+  double intro_weight = 0.5;          ///< An intro line's vote, when the document also has a duties section.
+  double duty_cap = 6.0;              ///< With Vote::sum, a duty adds at most this much evidence per side.
   double vote_scale = 4.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
 };
 
