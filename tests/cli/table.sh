@@ -10,6 +10,7 @@
 set -u
 
 bin=$(realpath "$1")
+update_command="UPDATE_GOLDEN=1 $0 $1"
 golden=$(cd "$(dirname "$0")/../golden" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -52,7 +53,7 @@ golden() {
   if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
     cp "$work/out" "$golden/$name"
   elif ! diff -u "$golden/$name" "$work/out" >"$work/diff"; then
-    fail "$name differs from the golden file (UPDATE_GOLDEN=1 $0 $1 rewrites it):"
+    fail "$name differs from the golden file ('$update_command' rewrites it; review with git diff):"
     head -n 40 "$work/diff" >&2
   fi
 }
