@@ -10,6 +10,7 @@
 #include "terminal.hpp"
 
 #include "rolecheck/comparison_table.hpp"
+#include "rolecheck/text_layout.hpp"
 
 namespace rolecheck::cli {
 namespace {
@@ -17,7 +18,8 @@ namespace {
 struct TableOptionsCli {
   std::string format = "text";
   std::string difference;
-  std::size_t width = 0;  // 0: the terminal's width, or 80
+  bool has_difference = false;  // --difference given (even as an empty string, which is an error)
+  std::size_t width = 0;        // 0: the terminal's width, or 80
   bool ascii = false;
 };
 
@@ -31,11 +33,11 @@ std::string difference_ids(const Taxonomy& taxonomy) {
 int run_table(Context& context, const TableOptionsCli& options) {
   const Taxonomy& taxonomy = context.taxonomy();
   std::optional<std::size_t> index;
-  if (!options.difference.empty()) {
+  if (options.has_difference) {
     index = taxonomy.find_difference(options.difference);
     if (!index) {
-      std::fputs(fmt::format("rolecheck: unknown difference '{}'; use 1-{} or one of: {}\n", options.difference,
-                             taxonomy.differences.size(), difference_ids(taxonomy))
+      std::fputs(fmt::format("rolecheck: unknown difference '{}'; use 1-{} or one of: {}\n",
+                             printable_text(options.difference), taxonomy.differences.size(), difference_ids(taxonomy))
                      .c_str(),
                  stderr);
       return 2;
@@ -59,9 +61,9 @@ Command add_table_command(CLI::App& root, Context& context) {
   app->add_option("-f,--format", options->format, "Output format: text (a boxed table), markdown, csv or json")
       ->check(CLI::IsMember({"text", "markdown", "csv", "json"}))
       ->type_name("FORMAT");
-  app->add_option("-d,--difference", options->difference,
-                  "Show only this difference (1-4 or its id) with the article's supporting quotes")
-      ->type_name("ID");
+  auto* difference = app->add_option("-d,--difference", options->difference,
+                                     "Show only this difference (1-4 or its id) with the article's supporting quotes")
+                         ->type_name("ID");
   app->add_option("-w,--width", options->width,
                   fmt::format("Text: wrap to N columns (default: the terminal's width, 80 when not a terminal; "
                               "at least {})",
@@ -80,7 +82,10 @@ Command add_table_command(CLI::App& root, Context& context) {
       "  rolecheck table --format markdown > differences.md\n"
       "  rolecheck table --format json | jq -r '.[].marketing'\n"
       "  rolecheck table --ascii --width 60\n");
-  return {app, [&context, options] { return run_table(context, *options); }};
+  return {app, [&context, options, difference] {
+            options->has_difference = difference->count() > 0;
+            return run_table(context, *options);
+          }};
 }
 
 }  // namespace rolecheck::cli
