@@ -9,6 +9,10 @@
 # the arguments, the locale given here and the taxonomy embedded in the binary.
 set -u
 
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+  echo "usage: $0 path/to/rolecheck (an executable; build it first)" >&2
+  exit 2
+fi
 bin=$(realpath "$1")
 update_command="UPDATE_GOLDEN=1 $0 $1"
 golden=$(cd "$(dirname "$0")/../golden" && pwd)
