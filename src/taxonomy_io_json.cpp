@@ -107,9 +107,51 @@ std::pair<std::string, std::string> split_nlohmann_message(const std::string& wh
   return {context, detail};
 }
 
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' ||
+         c == '.' || c == '_';
+}
+
+/// An "invalid literal": names the bad word (e.g. 'tru', 'True', 'NaN', an unquoted key) and points at it.
+Diagnostic explain_invalid_literal(const std::string& file, std::string_view text, std::size_t offset,
+                                   const std::string& context) {
+  std::size_t end = offset;
+  if (!is_word_char(text[end]) && end > 0 && is_word_char(text[end - 1])) --end;
+  if (!is_word_char(text[end])) {
+    return at_offset(file, text, offset, fmt::format("unexpected {}", describe_char(text, offset)));
+  }
+  std::size_t begin = end;
+  while (begin > 0 && is_word_char(text[begin - 1])) --begin;
+  while (end < text.size() && is_word_char(text[end])) ++end;
+  const std::string word(text.substr(begin, std::min<std::size_t>(end - begin, 30)));
+  if (context == "object key") {
+    return at_offset(file, text, begin, fmt::format("object keys need double quotes: write \"{}\"", word));
+  }
+  return at_offset(file, text, begin,
+                   fmt::format("invalid value '{}'; expected a string in double quotes, a number, true, false or null",
+                               word));
+}
+
+/// The start of the token whose last byte is at `offset` (the parser stops at a token's end).
+std::size_t token_start(std::string_view text, std::size_t offset) {
+  if (text[offset] == '"') {
+    for (std::size_t i = offset; i > 0; --i) {
+      if (text[i - 1] != '"') continue;
+      std::size_t backslashes = 0;
+      while (i - 1 > backslashes && text[i - 2 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return i - 1;
+    }
+    return offset;
+  }
+  std::size_t start = offset;
+  while (start > 0 && is_word_char(text[start]) && is_word_char(text[start - 1])) --start;
+  return start;
+}
+
 /// Turns nlohmann's parse error into a located message that says what to do.
 Diagnostic explain_syntax_error(const std::string& file, std::string_view text, std::size_t position,
                                 const std::string& last_token, int id, const std::string& what) {
+  // `position` is one past the byte the parser stopped at.
   if (id == 406) {  // number overflow, e.g. 1e400
     const std::size_t start = position >= last_token.size() ? position - last_token.size() : 0;
     return at_offset(file, text, start,
@@ -141,10 +183,13 @@ Diagnostic explain_syntax_error(const std::string& file, std::string_view text, 
   if (detail.starts_with("invalid string: control character U+000A")) {
     return at_offset(file, text, offset, "string not closed before the end of the line (missing '\"'?)");
   }
-  if (detail.starts_with("invalid literal")) detail = "unexpected " + describe_char(text, offset) + detail.substr(15);
-  if ((context == "array" || context == "object") && detail.starts_with("unexpected") &&
-      (detail.ends_with("expected ']'") || detail.ends_with("expected '}'"))) {
-    detail += " (is a ',' missing?)";
+  if (detail.starts_with("invalid literal")) return explain_invalid_literal(file, text, offset, context);
+  if (detail.starts_with("unexpected")) {
+    if ((context == "array" || context == "object") && c != ']' && c != '}' &&
+        (detail.ends_with("expected ']'") || detail.ends_with("expected '}'"))) {
+      detail += " (is a ',' missing?)";
+    }
+    return at_offset(file, text, token_start(text, offset), detail);
   }
   return at_offset(file, text, offset, detail);
 }

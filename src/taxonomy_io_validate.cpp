@@ -173,20 +173,21 @@ class Validator {
       return std::nullopt;
     }
     bool blank = true;
+    long control = -1;
     for (std::size_t i = 0; i < value.text.size();) {
       std::size_t length = 1;
       const long code = decode_utf8(value.text, i, length);
-      if (code < 0x20 || code == 0x7F) {
-        report(pointer, fmt::format("control character U+{:04X} in {}; remove it", code < 0 ? 0xFFFD : code,
-                                    preview(value)));
-        return std::nullopt;
-      }
+      if ((code < 0x20 || code == 0x7F) && control < 0) control = code < 0 ? 0xFFFD : code;
       blank = blank && is_blank_code_point(code);
       i += length;
     }
     if (non_blank && blank) {
       report(pointer, fmt::format("expected {}, got {}", expected,
                                   value.text.empty() ? "an empty string" : "a string of only whitespace"));
+      return std::nullopt;
+    }
+    if (control >= 0) {
+      report(pointer, fmt::format("control character U+{:04X} in {}; remove it", control, preview(value)));
       return std::nullopt;
     }
     return value.text;
