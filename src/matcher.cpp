@@ -39,6 +39,7 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
     }
   }
   std::vector<Diagnostic> problems;
+  std::vector<std::string> terminal_origin(1);  // where each trie node's terminal phrase came from
   const auto compile_phrase = [&](std::string_view phrase, std::uint32_t terminal, const std::string& where) {
     std::vector<std::int32_t> terms;
     for (const auto& folded : folded_words(phrase)) {
@@ -46,14 +47,24 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
       if (!is_skip_term(term)) terms.push_back(term);
     }
     if (terms.empty()) {
-      problems.push_back(Diagnostic{"", 0, 0, where,
+      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, where,
                                     fmt::format("phrase \"{}\" has no words left after normalisation; "
                                                 "use letters or digits that are not skip words",
                                                 phrase),
                                     ""});
       return;
     }
-    add_phrase(terms, terminal);
+    const auto previous = add_phrase(terms, terminal);
+    terminal_origin.resize(m_terminals.size());
+    if (previous == kNoTerminal) {
+      terminal_origin[find_node(terms)] = where;
+    } else if (previous != terminal && !(previous >= kNeutralTerminal && terminal >= kNeutralTerminal)) {
+      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, where,
+                                    fmt::format("phrase \"{}\" normalises to the same words as {}; it can never "
+                                                "match here: remove one of the two",
+                                                phrase, terminal_origin[find_node(terms)]),
+                                    ""});
+    }
   };
   for (std::size_t d = 0; d < taxonomy.differences.size(); ++d) {
     const auto& difference = taxonomy.differences[d];
@@ -81,17 +92,23 @@ std::int32_t Matcher::intern(const std::string& stem) {
   return it->second;
 }
 
-void Matcher::add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal) {
+std::uint32_t Matcher::add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal) {
   std::uint32_t node = 0;
   for (const auto term : terms) {
     const auto [it, inserted] = m_edges.try_emplace(edge_key(node, term), static_cast<std::uint32_t>(m_terminals.size()));
     if (inserted) m_terminals.push_back(kNoTerminal);
     node = it->second;
   }
-  // The first cue listing a phrase keeps it; cue phrases win over negation phrases.
-  if (m_terminals[node] == kNoTerminal || m_terminals[node] >= kNeutralTerminal) {
-    if (m_terminals[node] == kNoTerminal || terminal < kNeutralTerminal) m_terminals[node] = terminal;
-  }
+  // The first phrase to reach a node keeps it; the caller reports the clash.
+  const auto previous = m_terminals[node];
+  if (previous == kNoTerminal) m_terminals[node] = terminal;
+  return previous;
+}
+
+std::uint32_t Matcher::find_node(const std::vector<std::int32_t>& terms) const {
+  std::uint32_t node = 0;
+  for (const auto term : terms) node = child(node, term);
+  return node;
 }
 
 std::int32_t Matcher::term_of_stem(std::string_view stem) const {

@@ -63,6 +63,7 @@ TaxonomyParseResult parse_taxonomy(std::string_view text, std::string_view sourc
   const auto root = detail::read_json(text, file, limits, result.problems);
   if (!root) return result;
   result.taxonomy = detail::validate_taxonomy(*root, file, limits, result.problems);
+  result.taxonomy.origin = file;
   return result;
 }
 

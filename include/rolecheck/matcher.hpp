@@ -45,7 +45,8 @@ struct ScanResult {
 /// Cue phrases compiled into a trie over term ids; immutable and safe to share between threads.
 class Matcher {
  public:
-  /// Compiles every cue and negation phrase of the taxonomy; throws Error naming phrases that are empty after normalisation.
+  /// Compiles every cue and negation phrase of the taxonomy; throws Error (with JSON pointers) for phrases
+  /// that are empty after normalisation or that normalise to the same words as another cue's phrase.
   explicit Matcher(const Taxonomy& taxonomy);
 
   /// The compiled cues, indexed by Match::cue.
@@ -70,7 +71,8 @@ class Matcher {
 
  private:
   std::int32_t intern(const std::string& stem);
-  void add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal);
+  std::uint32_t add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal);
+  std::uint32_t find_node(const std::vector<std::int32_t>& terms) const;
 
   std::vector<CompiledCue> m_cues;
   std::unordered_map<std::string, std::int32_t> m_stems;

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "output.hpp"
+#include "rolecheck/matcher.hpp"
 #include "rolecheck/taxonomy_io.hpp"
 
 namespace rolecheck::cli {
@@ -33,9 +34,17 @@ std::array<std::size_t, 2> cues_per_side(const Taxonomy& taxonomy) {
 
 int run_validate(Context& context, const std::string& file) {
   const std::string name = file.empty() ? context.taxonomy_name() : file;
-  const TaxonomyParseResult result = (file.empty() && name == "<embedded>")
-                                         ? parse_taxonomy(embedded_taxonomy_json(), name)
-                                         : read_taxonomy_file(name);
+  TaxonomyParseResult result = (file.empty() && name == "<embedded>")
+                                   ? parse_taxonomy(embedded_taxonomy_json(), name)
+                                   : read_taxonomy_file(name);
+  if (result.ok()) {
+    // Compiling the phrases finds what the schema cannot: phrases that normalise to nothing or to another's words.
+    try {
+      const Matcher matcher(result.taxonomy);
+    } catch (const Error& error) {
+      result.problems = error.diagnostics();
+    }
+  }
   if (!result.ok()) {
     print_diagnostics(result.problems);
     return 2;
