@@ -66,7 +66,7 @@ TEST_CASE("a tie is broken by the strongest single piece of evidence") {
   CHECK(classify(test_classifier(), "sell advertising").label == Label::mixed);
 }
 
-TEST_CASE("--min-confidence turns weak labels into unknown") {
+TEST_CASE("a minimum confidence turns weak labels into unknown") {
   ClassifyOptions options;
   options.min_confidence = 0.99;
   const auto result = classify(test_classifier(options), "Sell products");

@@ -76,3 +76,12 @@ TEST_CASE("a phrase with no words left is reported") {
   CHECK_THROWS_WITH(Matcher(taxonomy), Catch::Contains("/differences/1/cues/0/phrases/0") &&
                                            Catch::Contains("no words left"));
 }
+
+TEST_CASE("a word written =word matches only that spelling, and wins over its stem") {
+  const Matcher matcher(make_taxonomy({make_cue("market", Side::sales, 1, {"market"}),
+                                       make_cue("marketing", Side::marketing, 2, {"=marketing", "=marketing plan"})}));
+  CHECK(matched_cues(matcher, "markets") == std::vector<std::string>{"market=markets"});
+  CHECK(matched_cues(matcher, "Marketing") == std::vector<std::string>{"marketing=Marketing"});
+  CHECK(matched_cues(matcher, "marketing plans") == std::vector<std::string>{"marketing=marketing plans"});
+  CHECK(matched_cues(matcher, "marketed") == std::vector<std::string>{"market=marketed"});
+}
