@@ -56,8 +56,7 @@ nlohmann::ordered_json side_view_json(const SideView& view) {
 
 }  // namespace
 
-TaxonomyParseResult parse_taxonomy(std::string_view text, std::string_view source_name,
-                                   const TaxonomyLimits& limits) {
+TaxonomyParseResult parse_taxonomy(std::string_view text, std::string_view source_name, const TaxonomyLimits& limits) {
   TaxonomyParseResult result;
   const std::string file(source_name);
   const auto root = detail::read_json(text, file, limits, result.problems);

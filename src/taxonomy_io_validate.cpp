@@ -41,8 +41,8 @@ constexpr double kHuge = 1e300;
 
 bool is_blank_code_point(long code) {
   return code == ' ' || code == '\t' || code == '\n' || code == '\r' || code == 0xA0 || code == 0x1680 ||
-         (code >= 0x2000 && code <= 0x200B) || code == 0x2028 || code == 0x2029 || code == 0x202F ||
-         code == 0x205F || code == 0x3000 || code == 0xFEFF;
+         (code >= 0x2000 && code <= 0x200B) || code == 0x2028 || code == 0x2029 || code == 0x202F || code == 0x205F ||
+         code == 0x3000 || code == 0xFEFF;
 }
 
 /// A short, printable rendering of a value for "got ..." in messages.
@@ -65,9 +65,12 @@ std::string preview(const JsonValue& value) {
       out += "...";
       break;
     }
-    if (code == '"' || code == '\\') out += fmt::format("\\{}", static_cast<char>(code));
-    else if (code < 0x20 || code == 0x7F) out += fmt::format("\\u{:04X}", code < 0 ? 0xFFFD : code);
-    else out.append(value.text, i, length);
+    if (code == '"' || code == '\\')
+      out += fmt::format("\\{}", static_cast<char>(code));
+    else if (code < 0x20 || code == 0x7F)
+      out += fmt::format("\\u{:04X}", code < 0 ? 0xFFFD : code);
+    else
+      out.append(value.text, i, length);
     i += length;
   }
   return out + "\"";
@@ -166,8 +169,8 @@ class Validator {
   }
 
   /// A string that must not hold control characters (and, when `non_blank`, not be empty or only whitespace).
-  std::optional<std::string> string_value(const JsonValue& value, const std::string& pointer,
-                                          std::string_view expected, bool non_blank) {
+  std::optional<std::string> string_value(const JsonValue& value, const std::string& pointer, std::string_view expected,
+                                          bool non_blank) {
     if (value.kind != Kind::string) {
       report_type(pointer, expected, value);
       return std::nullopt;
@@ -193,8 +196,8 @@ class Validator {
     return value.text;
   }
 
-  std::string text(const JsonValue& object, const std::string& pointer, std::string_view key,
-                   std::string_view expected, bool non_blank) {
+  std::string text(const JsonValue& object, const std::string& pointer, std::string_view key, std::string_view expected,
+                   bool non_blank) {
     const JsonValue* value = find(object, key);
     if (value == nullptr) return {};
     return string_value(*value, pointer + "/" + std::string(key), expected, non_blank).value_or("");
@@ -240,8 +243,8 @@ class Validator {
       return;
     }
     const Range positive{0, true, kHuge, false};
-    out.min_evidence = number(*value, "/thresholds", "min_evidence", "a number greater than 0", positive)
-                           .value_or(out.min_evidence);
+    out.min_evidence =
+        number(*value, "/thresholds", "min_evidence", "a number greater than 0", positive).value_or(out.min_evidence);
     out.mixed_share = number(*value, "/thresholds", "mixed_share", "a number in [0.5, 1]", {0.5, false, 1, false})
                           .value_or(out.mixed_share);
     out.evidence_scale = number(*value, "/thresholds", "evidence_scale", "a number greater than 0", positive)
@@ -271,8 +274,8 @@ class Validator {
       return;
     }
     if (value->items.size() != 4) {
-      report("/differences", fmt::format("expected exactly 4 differences (the article's four, in order), got {}",
-                                         value->items.size()));
+      report("/differences",
+             fmt::format("expected exactly 4 differences (the article's four, in order), got {}", value->items.size()));
     }
     std::size_t cues = 0;
     for (const JsonValue& item : value->items) {
@@ -296,8 +299,8 @@ class Validator {
                          {"cues", true, "an array of cues"}})) {
         continue;
       }
-      difference.id = read_id(item, pointer, "an id of lower-case letters, digits and '_'", "_", difference_ids,
-                              "difference");
+      difference.id =
+          read_id(item, pointer, "an id of lower-case letters, digits and '_'", "_", difference_ids, "difference");
       difference.name = text(item, pointer, "name", "a non-empty string", true);
       read_side_view(item, pointer, "sales", difference.sales);
       read_side_view(item, pointer, "marketing", difference.marketing);
@@ -322,7 +325,8 @@ class Validator {
     if (value == nullptr) return {};
     const std::string at = pointer + "/id";
     const bool well_formed =
-        value->kind == Kind::string && !value->text.empty() && std::all_of(value->text.begin(), value->text.end(), [&](char c) {
+        value->kind == Kind::string && !value->text.empty() &&
+        std::all_of(value->text.begin(), value->text.end(), [&](char c) {
           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || extra.find(c) != std::string_view::npos;
         });
     if (!well_formed) {
@@ -335,8 +339,7 @@ class Validator {
     return value->text;
   }
 
-  void read_side_view(const JsonValue& difference, const std::string& pointer, std::string_view side,
-                      SideView& out) {
+  void read_side_view(const JsonValue& difference, const std::string& pointer, std::string_view side, SideView& out) {
     const JsonValue* value = find(difference, side);
     const std::string here = pointer + "/" + std::string(side);
     if (value == nullptr || !check_object(*value, here, "an object with summary and quotes",
@@ -363,13 +366,16 @@ class Validator {
     cue.id = read_id(value, pointer, kId, "_.-", m_cue_ids, "cue");
     if (const JsonValue* side = find(value, "side")) {
       const auto parsed = side->kind == Kind::string ? parse_side(side->text) : std::nullopt;
-      if (parsed) cue.side = *parsed;
-      else report_type(pointer + "/side", "\"sales\" or \"marketing\"", *side);
+      if (parsed)
+        cue.side = *parsed;
+      else
+        report_type(pointer + "/side", "\"sales\" or \"marketing\"", *side);
     }
     cue.weight = number(value, pointer, "weight", "a number in [0, 10]", {0, false, 10, false}).value_or(0.0);
     cue.rationale = text(value, pointer, "rationale", "a non-empty string", true);
     if (const JsonValue* effect = find(value, "on_negation")) {
-      if (effect->kind == Kind::string && effect->text == "flip") cue.on_negation = NegationEffect::flip;
+      if (effect->kind == Kind::string && effect->text == "flip")
+        cue.on_negation = NegationEffect::flip;
       else if (effect->kind != Kind::string || effect->text != "drop")
         report_type(pointer + "/on_negation", "\"drop\" or \"flip\"", *effect);
     }
@@ -392,8 +398,8 @@ class Validator {
     auto phrase = string_value(value, pointer, "a phrase (a non-empty string)", true);
     if (!phrase) return std::nullopt;
     if (phrase->size() > m_limits.max_phrase_bytes) {
-      report(pointer, fmt::format("phrase is {} bytes; at most {} are allowed", phrase->size(),
-                                  m_limits.max_phrase_bytes));
+      report(pointer,
+             fmt::format("phrase is {} bytes; at most {} are allowed", phrase->size(), m_limits.max_phrase_bytes));
       return std::nullopt;
     }
     const std::size_t words = folded_words(*phrase).size();
@@ -403,8 +409,8 @@ class Validator {
       return std::nullopt;
     }
     if (words > m_limits.max_phrase_tokens) {
-      report(pointer, fmt::format("phrase has {} words; at most {} are allowed (split it into shorter phrases)",
-                                  words, m_limits.max_phrase_tokens));
+      report(pointer, fmt::format("phrase has {} words; at most {} are allowed (split it into shorter phrases)", words,
+                                  m_limits.max_phrase_tokens));
       return std::nullopt;
     }
     return phrase;

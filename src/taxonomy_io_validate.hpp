@@ -6,10 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "taxonomy_io_json.hpp"
+
 #include "rolecheck/error.hpp"
 #include "rolecheck/taxonomy.hpp"
 #include "rolecheck/taxonomy_io.hpp"
-#include "taxonomy_io_json.hpp"
 
 namespace rolecheck::detail {
 

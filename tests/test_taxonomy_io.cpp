@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "rolecheck/taxonomy_io.hpp"
 #include "test_support.hpp"
+
+#include "rolecheck/taxonomy_io.hpp"
 
 using namespace rolecheck;
 
@@ -75,8 +76,9 @@ TEST_CASE("a valid taxonomy parses into the model") {
 
 TEST_CASE("a UTF-8 byte-order mark is stripped") {
   CHECK(parse_taxonomy("\xEF\xBB\xBF" + kValid, "t.json").ok());
-  CHECK(only_problem("\xEF\xBB\xBF{\n  \"a\": 1 2\n}") ==
-        "t.json:2:10: error: unexpected number literal; expected '}' (is a ',' missing?)\n    \"a\": 1 2\n           ^");
+  CHECK(
+      only_problem("\xEF\xBB\xBF{\n  \"a\": 1 2\n}") ==
+      "t.json:2:10: error: unexpected number literal; expected '}' (is a ',' missing?)\n    \"a\": 1 2\n           ^");
 }
 
 TEST_CASE("syntax errors give line, column, the line and a caret") {
@@ -85,8 +87,10 @@ TEST_CASE("syntax errors give line, column, the line and a caret") {
   CHECK(only_problem("[1, 2,\n]") ==
         "t.json:1:6: error: trailing comma before ']' is not allowed in JSON; remove the comma\n  [1, 2,\n       ^");
   CHECK(only_problem("{\"a\": 1, }") ==
-        "t.json:1:8: error: trailing comma before '}' is not allowed in JSON; remove the comma\n  {\"a\": 1, }\n         ^");
-  CHECK(only_problem("{\"a\": [1, 2}") == "t.json:1:12: error: unexpected '}'; expected ']'\n  {\"a\": [1, 2}\n             ^");
+        "t.json:1:8: error: trailing comma before '}' is not allowed in JSON; remove the comma\n  {\"a\": 1, }\n       "
+        "  ^");
+  CHECK(only_problem("{\"a\": [1, 2}") ==
+        "t.json:1:12: error: unexpected '}'; expected ']'\n  {\"a\": [1, 2}\n             ^");
   CHECK(only_problem("{\"a\": tru}") ==
         "t.json:1:7: error: invalid value 'tru'; expected a string in double quotes, a number, true, false or "
         "null\n  {\"a\": tru}\n        ^");
@@ -104,8 +108,9 @@ TEST_CASE("syntax errors give line, column, the line and a caret") {
 }
 
 TEST_CASE("the caret counts characters, not bytes, and keeps tabs") {
-  CHECK(only_problem("{\"é\":\t1 2}") ==
-        "t.json:1:10: error: unexpected number literal; expected '}' (is a ',' missing?)\n  {\"é\":\t1 2}\n       \t  ^");
+  CHECK(
+      only_problem("{\"é\":\t1 2}") ==
+      "t.json:1:10: error: unexpected number literal; expected '}' (is a ',' missing?)\n  {\"é\":\t1 2}\n       \t  ^");
 }
 
 TEST_CASE("hostile bytes are rejected before parsing, with their position") {
@@ -117,7 +122,8 @@ TEST_CASE("hostile bytes are rejected before parsing, with their position") {
   CHECK(only_problem(std::string("\xFF\xFE{\0", 4)).starts_with("t.json:1:1: error: the file is UTF-16; convert it"));
   TaxonomyLimits small;
   small.max_bytes = 10;
-  CHECK(only_problem("[1, 2, 3, 4, 5]", small) == "t.json: error: the file is 15 bytes, over the 10-byte limit for a taxonomy");
+  CHECK(only_problem("[1, 2, 3, 4, 5]", small) ==
+        "t.json: error: the file is 15 bytes, over the 10-byte limit for a taxonomy");
 }
 
 TEST_CASE("deep nesting stops at the depth limit instead of overflowing the stack") {
@@ -204,12 +210,13 @@ TEST_CASE("every problem is listed, not only the first") {
   text = replaced(text, "\"side\": \"sales\"", "\"side\": \"both\"");
   text = replaced(text, "\"min_evidence\": 1.0", "\"min_evidence\": 0");
   text = replaced(text, "\"name\": \"Two\"", "\"name\": 2");
-  CHECK(problems(text) == Lines{
-                              "t.json: error: /thresholds/min_evidence: expected a number greater than 0, got 0",
-                              "t.json: error: /differences/0/cues/0/side: expected \"sales\" or \"marketing\", got \"both\"",
-                              "t.json: error: /differences/0/cues/1/weight: expected a number in [0, 10], got -1",
-                              "t.json: error: /differences/1/name: expected a non-empty string, got 2",
-                          });
+  CHECK(problems(text) ==
+        Lines{
+            "t.json: error: /thresholds/min_evidence: expected a number greater than 0, got 0",
+            "t.json: error: /differences/0/cues/0/side: expected \"sales\" or \"marketing\", got \"both\"",
+            "t.json: error: /differences/0/cues/1/weight: expected a number in [0, 10], got -1",
+            "t.json: error: /differences/1/name: expected a non-empty string, got 2",
+        });
 }
 
 TEST_CASE("caps on cues and phrases are checked") {

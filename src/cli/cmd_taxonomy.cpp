@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "output.hpp"
+
 #include "rolecheck/matcher.hpp"
 #include "rolecheck/taxonomy_io.hpp"
 
@@ -34,16 +35,13 @@ std::array<std::size_t, 2> cues_per_side(const Taxonomy& taxonomy) {
 
 int run_validate(Context& context, const std::string& file) {
   const std::string name = file.empty() ? context.taxonomy_name() : file;
-  TaxonomyParseResult result = (file.empty() && name == "<embedded>")
-                                   ? parse_taxonomy(embedded_taxonomy_json(), name)
-                                   : read_taxonomy_file(name);
+  TaxonomyParseResult result = (file.empty() && name == "<embedded>") ? parse_taxonomy(embedded_taxonomy_json(), name)
+                                                                      : read_taxonomy_file(name);
   if (result.ok()) {
     // Compiling the phrases finds what the schema cannot: phrases that normalise to nothing or to another's words.
     try {
       const Matcher matcher(result.taxonomy);
-    } catch (const Error& error) {
-      result.problems = error.diagnostics();
-    }
+    } catch (const Error& error) { result.problems = error.diagnostics(); }
   }
   if (!result.ok()) {
     print_diagnostics(result.problems);
@@ -52,8 +50,7 @@ int run_validate(Context& context, const std::string& file) {
   const auto sides = cues_per_side(result.taxonomy);
   OutputTarget target("", false);
   target.out().write(fmt::format("{}: ok ({} cues: {} sales, {} marketing, in {} differences)\n", name,
-                                 result.taxonomy.cue_count(), sides[0], sides[1],
-                                 result.taxonomy.differences.size()));
+                                 result.taxonomy.cue_count(), sides[0], sides[1], result.taxonomy.differences.size()));
   target.commit();
   return 0;
 }
@@ -97,8 +94,8 @@ Command add_taxonomy_command(CLI::App& root, Context& context) {
       "  rolecheck --taxonomy my-taxonomy.json taxonomy show\n");
 
   auto file = std::make_shared<std::string>();
-  auto* validate = app->add_subcommand(
-      "validate", "Check a taxonomy file and list every problem (default: the taxonomy in use)");
+  auto* validate =
+      app->add_subcommand("validate", "Check a taxonomy file and list every problem (default: the taxonomy in use)");
   validate->add_option("file", *file, "The taxonomy file to check")->type_name("FILE");
 
   auto format = std::make_shared<std::string>("text");
