@@ -1,60 +1,79 @@
-// STUB: minimal parser, to be replaced by the full validator (issue 2).
+// Reading, validating and writing taxonomy files: the syntax layer (taxonomy_io_json) feeds the structural
+// layer (taxonomy_io_validate); this file opens files and serialises a Taxonomy back to JSON.
 #include "rolecheck/taxonomy_io.hpp"
 
-#include <fstream>
+#include <cerrno>
+#include <fcntl.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
+
+#include "taxonomy_io_json.hpp"
+#include "taxonomy_io_validate.hpp"
 
 namespace rolecheck {
+namespace {
 
-TaxonomyParseResult parse_taxonomy(std::string_view text, std::string_view source_name, const TaxonomyLimits&) {
-  TaxonomyParseResult result;
-  try {
-    const auto j = nlohmann::json::parse(text);
-    auto& t = result.taxonomy;
-    t.origin = std::string(source_name);
-    t.schema_version = j.at("schema_version").get<int>();
-    t.title = j.value("title", "");
-    t.source = j.value("source", "");
-    const auto& th = j.at("thresholds");
-    t.thresholds.min_evidence = th.at("min_evidence").get<double>();
-    t.thresholds.mixed_share = th.at("mixed_share").get<double>();
-    t.thresholds.evidence_scale = th.at("evidence_scale").get<double>();
-    t.negation.words = j.at("negation").at("words").get<std::vector<std::string>>();
-    t.negation.exceptions = j.at("negation").value("exceptions", std::vector<std::string>{});
-    t.negation.scope = j.at("negation").at("scope").get<std::size_t>();
-    t.skip_words = j.value("skip_words", std::vector<std::string>{});
-    for (const auto& jd : j.at("differences")) {
-      Difference d;
-      d.id = jd.at("id").get<std::string>();
-      d.name = jd.at("name").get<std::string>();
-      d.sales.summary = jd.at("sales").at("summary").get<std::string>();
-      d.sales.quotes = jd.at("sales").at("quotes").get<std::vector<std::string>>();
-      d.marketing.summary = jd.at("marketing").at("summary").get<std::string>();
-      d.marketing.quotes = jd.at("marketing").at("quotes").get<std::vector<std::string>>();
-      for (const auto& jc : jd.at("cues")) {
-        Cue c;
-        c.id = jc.at("id").get<std::string>();
-        c.side = *parse_side(jc.at("side").get<std::string>());
-        c.weight = jc.at("weight").get<double>();
-        c.phrases = jc.at("phrases").get<std::vector<std::string>>();
-        c.rationale = jc.at("rationale").get<std::string>();
-        c.on_negation = jc.value("on_negation", "drop") == "flip" ? NegationEffect::flip : NegationEffect::drop;
-        d.cues.push_back(std::move(c));
-      }
-      t.differences.push_back(std::move(d));
-    }
-  } catch (const std::exception& e) {
-    result.problems.push_back(Diagnostic{std::string(source_name), 0, 0, {}, e.what(), {}});
+std::string errno_text(int error) { return std::generic_category().message(error); }
+
+/// Closes a file descriptor when it goes out of scope.
+struct FdCloser {
+  int fd;
+  ~FdCloser() {
+    if (fd >= 0) ::close(fd);
   }
+};
+
+/// Reads at most `limit` + 1 bytes of `path` into `out`; returns an error message, or empty on success.
+std::string read_bounded(const std::string& path, std::size_t limit, std::string& out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fmt::format("cannot open the taxonomy: {}", errno_text(errno));
+  const FdCloser closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) return fmt::format("cannot read the taxonomy: {}", errno_text(errno));
+  if (S_ISDIR(info.st_mode)) return "cannot read the taxonomy: it is a directory, not a file";
+  if (S_ISREG(info.st_mode) && static_cast<unsigned long long>(info.st_size) > limit) {
+    return fmt::format("the file is {} bytes, over the {}-byte limit for a taxonomy", info.st_size, limit);
+  }
+  char buffer[1 << 16];
+  while (out.size() <= limit) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return fmt::format("cannot read the taxonomy: {}", errno_text(errno));
+    }
+    if (got == 0) return {};
+    out.append(buffer, static_cast<std::size_t>(got));
+  }
+  return fmt::format("the file is over the {}-byte limit for a taxonomy", limit);
+}
+
+nlohmann::ordered_json side_view_json(const SideView& view) {
+  return {{"summary", view.summary}, {"quotes", view.quotes}};
+}
+
+}  // namespace
+
+TaxonomyParseResult parse_taxonomy(std::string_view text, std::string_view source_name, const TaxonomyLimits& limits) {
+  TaxonomyParseResult result;
+  const std::string file(source_name);
+  const auto root = detail::read_json(text, file, limits, result.problems);
+  if (!root) return result;
+  result.taxonomy = detail::validate_taxonomy(*root, file, limits, result.problems);
+  result.taxonomy.origin = file;
   return result;
 }
 
 TaxonomyParseResult read_taxonomy_file(const std::string& path, const TaxonomyLimits& limits) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parse_taxonomy(ss.str(), path, limits);
+  std::string text;
+  if (std::string error = read_bounded(path, limits.max_bytes, text); !error.empty()) {
+    TaxonomyParseResult result;
+    result.problems.push_back(Diagnostic{path, 0, 0, {}, std::move(error), {}});
+    return result;
+  }
+  return parse_taxonomy(text, path, limits);
 }
 
 Taxonomy load_taxonomy_file(const std::string& path) {
@@ -69,6 +88,41 @@ Taxonomy load_embedded_taxonomy() {
   return std::move(result.taxonomy);
 }
 
-std::string taxonomy_to_json(const Taxonomy&, int) { return "{}"; }
+std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
+  using Json = nlohmann::ordered_json;
+  Json differences = Json::array();
+  for (const Difference& difference : taxonomy.differences) {
+    Json cues = Json::array();
+    for (const Cue& cue : difference.cues) {
+      cues.push_back({{"id", cue.id},
+                      {"side", side_name(cue.side)},
+                      {"weight", cue.weight},
+                      {"phrases", cue.phrases},
+                      {"rationale", cue.rationale},
+                      {"on_negation", cue.on_negation == NegationEffect::flip ? "flip" : "drop"}});
+    }
+    differences.push_back({{"id", difference.id},
+                           {"name", difference.name},
+                           {"sales", side_view_json(difference.sales)},
+                           {"marketing", side_view_json(difference.marketing)},
+                           {"cues", std::move(cues)}});
+  }
+  const Json root = {
+      {"schema_version", taxonomy.schema_version},
+      {"title", taxonomy.title},
+      {"source", taxonomy.source},
+      {"thresholds",
+       {{"min_evidence", taxonomy.thresholds.min_evidence},
+        {"mixed_share", taxonomy.thresholds.mixed_share},
+        {"evidence_scale", taxonomy.thresholds.evidence_scale}}},
+      {"negation",
+       {{"words", taxonomy.negation.words},
+        {"exceptions", taxonomy.negation.exceptions},
+        {"scope", taxonomy.negation.scope}}},
+      {"skip_words", taxonomy.skip_words},
+      {"differences", std::move(differences)},
+  };
+  return root.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
 
 }  // namespace rolecheck

@@ -1,6 +1,7 @@
 #pragma once
 // Reading and validating taxonomy files; the only module that knows JSON.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@ struct TaxonomyLimits {
   std::size_t max_cues = 20000;          ///< Most cues in all differences.
   std::size_t max_phrase_bytes = 200;    ///< Longest phrase.
   std::size_t max_phrase_tokens = 8;     ///< Most words in a phrase.
+  std::size_t max_values = 500000;       ///< Most JSON values (bounds the memory of the parsed tree).
+  std::size_t max_problems = 1000;       ///< Problems listed before the validator gives up.
 };
 
 /// The outcome of validating a taxonomy: the model when valid, and every problem found.

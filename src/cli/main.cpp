@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "diagnostics.hpp"
 #include "output.hpp"
 #include "rolecheck/error.hpp"
 #include "rolecheck/version.hpp"
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const rolecheck::Error& error) {
-    for (const auto& diagnostic : error.diagnostics()) report_error(rolecheck::format_diagnostic(diagnostic));
+    rolecheck::cli::print_diagnostics(error.diagnostics());
     return 2;
   } catch (const rolecheck::cli::WriteError& error) {
     return report_error(error.what());

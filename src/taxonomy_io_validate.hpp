@@ -1,0 +1,25 @@
+#pragma once
+// The structural layer of the taxonomy reader: checks a parsed JSON tree against the schema.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "taxonomy_io_json.hpp"
+
+#include "rolecheck/error.hpp"
+#include "rolecheck/taxonomy.hpp"
+#include "rolecheck/taxonomy_io.hpp"
+
+namespace rolecheck::detail {
+
+/// Checks `root` against the taxonomy schema, appending every problem (located by JSON pointer) to `problems`;
+/// returns the taxonomy it describes, meaningful only when no problem was added.
+Taxonomy validate_taxonomy(const JsonValue& root, const std::string& file, const TaxonomyLimits& limits,
+                           std::vector<Diagnostic>& problems);
+
+/// Levenshtein distance between two byte strings (used to suggest the nearest valid key).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace rolecheck::detail
