@@ -178,7 +178,7 @@ std::string HtmlReport::lean_html() const {
         return cues[a].id < cues[b].id;
       });
       if (order.size() > 5) order.resize(5);
-      out += fmt::format("<div><h4 class=\"{0}\">{0}: top cues</h4><ol>", side_name(side));
+      out += fmt::format("<div><h4 class=\"{0}\">Top {0} cues</h4><ol>", side_name(side));
       for (const auto c : order) {
         out += fmt::format("<li><code>{}</code> <span class=\"n\">{} &times;, evidence {:.1f}</span></li>",
                            escaped(cues[c].id), m_cue_totals[c].matches, m_cue_totals[c].weight);
@@ -253,7 +253,7 @@ void HtmlReport::write(const HtmlSink& sink) const {
       "<p class=\"note\">Evidence summed over all {} per difference, and the cues that carried it.</p>\n",
       escaped(m_options.unit_plural));
   page += lean_html();
-  page += fmt::format("</section>\n<section id=\"items\"><h2>{}</h2>\n", escaped(m_options.unit_plural));
+  page += fmt::format("</section>\n<section id=\"items\"><h2>Every {}</h2>\n", escaped(m_options.unit));
   page += filters_html();
   page +=
       "<p id=\"rc-pager-top\" class=\"pager\"></p>\n<ol id=\"rc-list\" class=\"items\"></ol>\n"

@@ -11,7 +11,7 @@ body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header, main, footer { max-width: 1100px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 20px; border-bottom: 1px solid var(--line); }
 h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 20px; margin: 28px 0 10px; }
-h3 { font-size: 16px; margin: 0 0 4px; } h4 { font-size: 13px; margin: 8px 0 2px; text-transform: capitalize; }
+h3 { font-size: 16px; margin: 0 0 4px; } h4 { font-size: 13px; margin: 8px 0 2px; }
 .summary, .note, .source { color: var(--muted); margin: 4px 0 14px; }
 .chart text { font-size: 14px; fill: var(--fg); } .chart .value { fill: var(--muted); }
 table.comparison { border-collapse: collapse; width: 100%; }
@@ -23,8 +23,8 @@ th.sales, h4.sales, strong.sales { color: var(--sales); } th.marketing, h4.marke
 .lean p { margin: 0 0 8px; }
 .meter { display: flex; height: 10px; border-radius: 5px; overflow: hidden; background: var(--soft); }
 .meter .sales { background: var(--sales); } .meter .marketing { background: var(--marketing); }
-.topcues ol { margin: 0; padding-left: 20px; font-size: 13px; } .topcues .n, .none { color: var(--muted); }
-code { font: 12px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.topcues ol { margin: 0; padding-left: 20px; font-size: 13px; } .topcues .n, .none { color: var(--muted); } .topcues .n { display: block; }
+code { overflow-wrap: anywhere; font: 12px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 8px; }
 .filters button { font: inherit; padding: 4px 12px; border: 1px solid var(--line); border-radius: 16px;
   background: var(--bg); cursor: pointer; }
@@ -41,6 +41,7 @@ ol.items { list-style: none; padding: 0; margin: 0; }
 .badge.sales { background: var(--sales); } .badge.marketing { background: var(--marketing); }
 .badge.mixed { background: var(--mixed); } .badge.unknown { background: var(--unknown); }
 .conf { color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
+.empty { color: var(--muted); font-style: italic; }
 .where { display: block; color: var(--muted); font-size: 12px; }
 mark { border-radius: 3px; padding: 0 2px; color: inherit; }
 mark.s { background: #dafbe1; box-shadow: inset 0 -2px 0 var(--sales); }
@@ -97,6 +98,7 @@ std::string_view html_report_js() noexcept {
         mark.title = cue[0] + ' \u00b7 ' + cue[1] + ' \u00b7 ' + labels[s[2]] + (s[3] ? ' (negated)' : '');
         body.appendChild(mark);
       }
+      if (item[4].length === 0) body.appendChild(element('span', 'empty', '(empty line)'));
       body.appendChild(element('span', 'where', files[item[0]] + ':' + item[1]));
       li.appendChild(body);
       return li;
