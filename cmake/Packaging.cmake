@@ -29,8 +29,8 @@ set(CPACK_PACKAGE_VENDOR "rolecheck")
 set(CPACK_PACKAGE_CONTACT "rolecheck maintainers <rolecheck@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "tells sales work from marketing work, with reasons")
 set(CPACK_PACKAGE_DESCRIPTION
-    "rolecheck labels job-duty statements as sales or marketing work, using four differences between the two\n"
-    "(business concept, core capabilities, execution capabilities, essential purpose) as its reasons.")
+    "rolecheck labels job-duty statements as sales or marketing work, using four differences between the two \
+(business concept, core capabilities, execution capabilities, essential purpose) as its reasons.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
