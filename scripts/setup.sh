@@ -6,12 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build git libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libstemmer-dev)
+packages=(g++ cmake ninja-build git libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libstemmer-dev help2man)
 build_dir=build
 cmake_flags=(-DCMAKE_BUILD_TYPE=Release)
 for arg in "$@"; do
   case "$arg" in
-    --test) packages+=(parallel python3 jq clang-14 libclang-rt-14-dev man-db) ;;
+    --test) packages+=(parallel python3 jq clang-14 libclang-rt-14-dev man-db chromium zsh bash-completion dpkg-dev file) ;;
     --bench) packages+=(libbenchmark-dev parallel ripgrep fasttext time hyperfine) ; cmake_flags+=(-DROLECHECK_BENCH=ON) ;;
     *) echo "setup.sh: unknown option $arg (use --test or --bench)" >&2; exit 2 ;;
   esac

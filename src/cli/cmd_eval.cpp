@@ -2,12 +2,12 @@
 
 #include <cstdio>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "input_files.hpp"
+#include "labelled_input.hpp"
 #include "output.hpp"
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/error.hpp"
@@ -60,18 +60,6 @@ struct ErrorExample {
   std::string reasons;
 };
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  for (;;) {
-    const auto tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
-
 int run_eval(Context& context, const EvalOptions& options) {
   const PartFilter filter = !options.part.empty() ? parse_part(options.part, false)
                                                   : parse_part(options.except_part, true);
@@ -109,46 +97,23 @@ int run_eval(Context& context, const EvalOptions& options) {
       continue;
     }
     LineReader reader(input->fd(), input->name());
+    LabelledLineParser parser;
     InputLine line;
-    std::size_t label_column = 0;
-    std::size_t text_column = 0;
-    bool header_seen = false;
-    std::size_t row = 0;
-    while (reader.next(line)) {
-      if (line.text.empty()) continue;
-      const auto where = fmt::format("{}:{}", input->name(), line.number);
-      if (line.text.front() == '{') {
-        const auto object = nlohmann::json::parse(line.text, nullptr, false);
-        if (!object.is_object() || !object.contains("label") || !object["label"].is_string() ||
-            !object.contains("text") || !object["text"].is_string()) {
-          problems.push_back(Diagnostic{where, 0, 0, {}, "expected a JSON object with string \"label\" and \"text\"", {}});
-          continue;
-        }
-        if (filter.keeps(row++)) score_row(where, object["label"].get<std::string>(), object["text"].get<std::string>());
-        continue;
-      }
-      const auto fields = split_tabs(line.text);
-      if (!header_seen) {
-        header_seen = true;
-        bool found_label = false;
-        bool found_text = false;
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-          if (fields[i] == "label") { label_column = i; found_label = true; }
-          if (fields[i] == "text") { text_column = i; found_text = true; }
-        }
-        if (!found_label || !found_text) {
-          problems.push_back(Diagnostic{where, 0, 0, {},
-                                        "the header row must name a 'label' and a 'text' column (tab-separated), "
-                                        "or each line must be a JSON object", {}});
+    LabelledRow row;
+    Diagnostic problem;
+    bool skip_file = false;
+    while (!skip_file && reader.next(line)) {
+      switch (parser.parse(line.text, input->name(), line.number, row, problem)) {
+        case LabelledLine::row:
+          if (filter.keeps(row.index)) {
+            score_row(fmt::format("{}:{}", input->name(), line.number), row.gold, row.text);
+          }
           break;
-        }
-        continue;
+        case LabelledLine::bad_header: skip_file = true; [[fallthrough]];
+        case LabelledLine::problem: problems.push_back(problem); break;
+        case LabelledLine::blank:
+        case LabelledLine::header: break;
       }
-      if (fields.size() <= std::max(label_column, text_column)) {
-        problems.push_back(Diagnostic{where, 0, 0, {}, "too few tab-separated fields", {}});
-        continue;
-      }
-      if (filter.keeps(row++)) score_row(where, fields[label_column], fields[text_column]);
     }
   }
 

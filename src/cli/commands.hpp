@@ -24,5 +24,9 @@ Command add_classify_command(CLI::App& root, Context& context);
 Command add_explain_command(CLI::App& root, Context& context);
 /// Registers `rolecheck eval`.
 Command add_eval_command(CLI::App& root, Context& context);
+/// Registers `rolecheck stats`.
+Command add_stats_command(CLI::App& root, Context& context);
+/// Registers `rolecheck report`.
+Command add_report_command(CLI::App& root, Context& context);
 
 }  // namespace rolecheck::cli

@@ -11,6 +11,7 @@
 #include "context.hpp"
 #include "diagnostics.hpp"
 #include "output.hpp"
+#include "suggestions.hpp"
 #include "rolecheck/error.hpp"
 #include "rolecheck/version.hpp"
 
@@ -27,7 +28,8 @@ int run(int argc, char** argv) {
   CLI::App app{"rolecheck: tells sales work from marketing work, with the article's four differences as reasons",
                "rolecheck"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string(rolecheck::version_string()));
+  app.set_version_flag("--version", rolecheck::cli::version_text,
+                       "Print the version and the embedded taxonomy's schema version and hash");
   Context context;
   app.add_option("--taxonomy", context.options.taxonomy_path,
                  "Load this taxonomy instead of the built-in one (also ROLECHECK_TAXONOMY)")
@@ -38,12 +40,15 @@ int run(int argc, char** argv) {
       "  rolecheck classify duties.txt\n"
       "  cat duties.txt | rolecheck classify --format jsonl\n"
       "  rolecheck explain \"Cold-call prospects and close deals\"\n"
-      "  rolecheck eval labelled.tsv\n");
+      "  rolecheck eval labelled.tsv\n"
+      "  rolecheck stats duties.txt\n"
+      "  rolecheck report duties.txt -o report.html\n");
 
   const std::vector<Command> commands = {
       add_table_command(app, context),   add_classify_command(app, context),
       add_explain_command(app, context), add_eval_command(app, context),
-      add_taxonomy_command(app, context),
+      add_taxonomy_command(app, context), add_stats_command(app, context),
+      add_report_command(app, context),
   };
 
   try {
@@ -52,6 +57,8 @@ int run(int argc, char** argv) {
     return app.exit(success);
   } catch (const CLI::ParseError& error) {
     app.exit(error);
+    const auto hint = suggestion_for(app, std::vector<std::string>(argv + 1, argv + argc));
+    if (!hint.empty()) report_error(hint);
     return 2;
   }
   for (const auto& command : commands) {

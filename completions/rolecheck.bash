@@ -1,0 +1,119 @@
+# bash completion for rolecheck                                   -*- shell-script -*-
+# Installed as share/bash-completion/completions/rolecheck; completes subcommands, their options and
+# the values those options take (formats, labels, colours, ...), and files for everything else.
+
+_rolecheck() {
+  local cur prev words cword
+  if declare -F _init_completion >/dev/null 2>&1; then
+    _init_completion -n = || return
+  else
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD - 1]}
+    words=("${COMP_WORDS[@]}")
+    cword=$COMP_CWORD
+    # Without bash-completion, "--format=js" arrives as three words: "--format" "=" "js".
+    if [[ $prev == = && $cword -ge 2 ]]; then
+      prev=${COMP_WORDS[COMP_CWORD - 2]}
+    elif [[ $cur == = ]]; then
+      prev=${COMP_WORDS[COMP_CWORD - 1]}
+      cur=""
+    fi
+  fi
+
+  local subcommands="table classify explain eval taxonomy stats report"
+  local global_options="--help --version --taxonomy"
+
+  # The subcommand (and taxonomy's own subcommand) typed so far; skip the value of --taxonomy.
+  local command="" action="" i word
+  for ((i = 1; i < cword; i++)); do
+    word=${words[i]}
+    case $word in
+      --taxonomy) ((i++)); continue ;;
+      -*) continue ;;
+    esac
+    if [[ -z $command ]]; then
+      command=$word
+    elif [[ $command == taxonomy && -z $action ]]; then
+      action=$word
+    fi
+  done
+
+  # Values of options, whatever the subcommand.
+  local option=$prev value_prefix=""
+  if [[ $cur == --*=* ]]; then
+    option=${cur%%=*}
+    cur=${cur#*=}
+  fi
+  case $command:$option in
+    *:--taxonomy | *:-o | *:--output)
+      COMPREPLY=($(compgen -f -- "$cur"))
+      compopt -o filenames 2>/dev/null
+      return ;;
+    table:-f | table:--format) COMPREPLY=($(compgen -W "text markdown csv json" -- "$cur")); return ;;
+    table:-d | table:--difference)
+      COMPREPLY=($(compgen -W "1 2 3 4 business_concept core_capabilities execution_capabilities essential_purpose" -- "$cur"))
+      return ;;
+    classify:-f | classify:--format) COMPREPLY=($(compgen -W "text jsonl json tsv csv" -- "$cur")); return ;;
+    eval:-f | eval:--format | stats:-f | stats:--format | taxonomy:--format)
+      COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
+    *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+    *:--expect) COMPREPLY=($(compgen -W "sales marketing mixed unknown" -- "$cur")); return ;;
+    *:--only)
+      # A comma-separated list: complete the label after the last comma.
+      local done_part="" last=$cur
+      if [[ $cur == *,* ]]; then
+        done_part=${cur%,*},
+        last=${cur##*,}
+      fi
+      COMPREPLY=($(compgen -P "$done_part" -W "sales marketing mixed unknown" -- "$last"))
+      compopt -o nospace 2>/dev/null
+      return ;;
+    *:--sort) COMPREPLY=($(compgen -W "coverage precision conflicts" -- "$cur")); return ;;
+    *:--unit) COMPREPLY=($(compgen -W "line document" -- "$cur")); return ;;
+    *:--input) COMPREPLY=($(compgen -W "text jsonl" -- "$cur")); return ;;
+    *:--min-confidence | *:--max-line-bytes | *:--errors | *:--top | *:--part | *:--except-part | *:-j | *:--jobs | \
+      *:-w | *:--width | *:--title)
+      return ;;  # free-form values
+  esac
+
+  local options
+  case $command in
+    "")
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$global_options" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "$subcommands" -- "$cur"))
+      fi
+      return ;;
+    table) options="--help --format --difference --width --ascii" ;;
+    classify)
+      options="--help --format --explain --min-confidence --only --count --quiet --expect --max-line-bytes --output
+               --color --line-buffered --jobs --unit --input" ;;
+    explain) options="--help --min-confidence" ;;
+    eval) options="--help --format --errors --part --except-part --min-confidence" ;;
+    stats) options="--help --format --sort --errors --top --output" ;;
+    report) options="--help --output --title --min-confidence --max-line-bytes" ;;
+    taxonomy)
+      if [[ -z $action ]]; then
+        if [[ $cur == -* ]]; then
+          COMPREPLY=($(compgen -W "--help" -- "$cur"))
+        else
+          COMPREPLY=($(compgen -W "validate show" -- "$cur"))
+        fi
+        return
+      fi
+      case $action in
+        validate) options="--help" ;;
+        show) options="--help --format" ;;
+        *) return ;;
+      esac
+      ;;
+    *) return ;;
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$options" -- "$cur"))
+  elif [[ $command != explain ]]; then
+    COMPREPLY=($(compgen -f -- "$cur"))
+    compopt -o filenames 2>/dev/null
+  fi
+} && complete -F _rolecheck rolecheck

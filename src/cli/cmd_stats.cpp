@@ -1,0 +1,152 @@
+// `rolecheck stats`: per-cue coverage, overlaps, conflicts and (on labelled data) precision.
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "input_files.hpp"
+#include "labelled_input.hpp"
+#include "output.hpp"
+
+#include "rolecheck/classifier.hpp"
+#include "rolecheck/cue_stats.hpp"
+#include "rolecheck/error.hpp"
+#include "rolecheck/line_reader.hpp"
+
+namespace rolecheck::cli {
+namespace {
+
+struct StatsOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string sort = "coverage";
+  std::string output_path;
+  std::size_t errors = 3;
+  std::size_t top = 0;
+};
+
+// Reads one input: plain duties (one per line) or labelled data, detected from the first non-blank line.
+void read_input(InputFile& input, const Classifier& classifier, Scanner& scanner, CueStats& stats,
+                std::vector<Diagnostic>& problems) {
+  LineReader reader(input.fd(), input.name());
+  LabelledLineParser parser;
+  enum class Mode { undecided, plain, labelled } mode = Mode::undecided;
+  std::size_t leading_blanks = 0;
+  InputLine line;
+  LabelledRow row;
+  Diagnostic problem;
+  Classification result;
+  while (reader.next(line)) {
+    if (mode == Mode::undecided) {
+      if (line.text.empty() && !line.too_long) {
+        ++leading_blanks;
+        continue;
+      }
+      mode = LabelledLineParser::looks_labelled(line.text) ? Mode::labelled : Mode::plain;
+      if (mode == Mode::plain) {
+        const Classification empty;
+        for (std::size_t i = 0; i < leading_blanks; ++i) stats.add(empty);
+      }
+    }
+    if (mode == Mode::plain) {
+      if (line.too_long) {
+        stats.add(Classification{});
+        continue;
+      }
+      classifier.classify(line.text, scanner, result);
+      stats.add(result);
+      continue;
+    }
+    switch (parser.parse(line.text, input.name(), line.number, row, problem)) {
+      case LabelledLine::row: {
+        const auto gold = parse_side(row.gold);
+        if (!gold) {
+          problems.push_back(Diagnostic{fmt::format("{}:{}", input.name(), line.number),
+                                        0,
+                                        0,
+                                        {},
+                                        fmt::format("label must be sales or marketing, got \"{}\"", row.gold),
+                                        {}});
+          break;
+        }
+        classifier.classify(row.text, scanner, result);
+        stats.add(result, gold, fmt::format("{}:{}", input.name(), line.number), row.text);
+        break;
+      }
+      case LabelledLine::bad_header: problems.push_back(problem); return;
+      case LabelledLine::problem: problems.push_back(problem); break;
+      case LabelledLine::blank:
+      case LabelledLine::header: break;
+    }
+  }
+  if (mode == Mode::undecided) {
+    const Classification empty;
+    for (std::size_t i = 0; i < leading_blanks; ++i) stats.add(empty);
+  }
+}
+
+int run_stats(Context& context, const StatsOptions& options) {
+  const auto inputs = resolve_inputs(options.files);
+  if (!inputs) {
+    std::fputs("rolecheck: no input: give a FILE, '-' for stdin, or pipe text in (try 'rolecheck stats --help')\n",
+               stderr);
+    return 2;
+  }
+  const Classifier classifier(context.taxonomy());
+  Scanner scanner = classifier.make_scanner();
+  CueStats stats(classifier, options.errors);
+  std::vector<Diagnostic> problems;
+  for (const auto& path : *inputs) {
+    std::string error;
+    auto input = InputFile::open(path, error);
+    if (!input) {
+      problems.push_back(Diagnostic{"", 0, 0, {}, error, {}});
+      continue;
+    }
+    try {
+      read_input(*input, classifier, scanner, stats, problems);
+    } catch (const Error& read_error) {
+      for (const auto& diagnostic : read_error.diagnostics()) problems.push_back(diagnostic);
+    }
+  }
+  for (const auto& problem : problems) std::fputs(("rolecheck: " + format_diagnostic(problem) + "\n").c_str(), stderr);
+  const CueSort sort = *parse_cue_sort(options.sort);
+  OutputTarget target(options.output_path, false);
+  target.out().write(options.format == "json" ? stats.to_json(sort, options.top) : stats.to_text(sort, options.top));
+  target.commit();
+  return problems.empty() ? 0 : 2;
+}
+
+}  // namespace
+
+Command add_stats_command(CLI::App& root, Context& context) {
+  auto options = std::make_shared<StatsOptions>();
+  auto* app = root.add_subcommand(
+      "stats", "Per-cue coverage, overlaps, conflicts and, on labelled data (as for eval), precision");
+  app->add_option("files", options->files,
+                  "Duties one per line, or labelled TSV/JSONL as for eval; '-' is stdin (default: stdin)")
+      ->type_name("FILE...");
+  app->add_option("-f,--format", options->format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app->add_option("--sort", options->sort,
+                  "Order cues by coverage or conflicts (most first) or precision (worst first)")
+      ->check(CLI::IsMember({"coverage", "precision", "conflicts"}))
+      ->capture_default_str();
+  app->add_option("--errors", options->errors, "Keep up to N example errors per cue (labelled data)")
+      ->capture_default_str();
+  app->add_option("--top", options->top, "Show only the first N cues (0: all)")->capture_default_str();
+  app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
+      ->type_name("FILE");
+  app->footer(
+      "Examples:\n"
+      "  rolecheck stats duties.txt\n"
+      "  rolecheck stats --sort precision --errors 2 ../shared/data/onet_tasks_dev.tsv\n"
+      "  rolecheck stats --sort conflicts --top 10 duties.txt\n"
+      "  rolecheck stats --format json labelled.jsonl | jq '.cues[0]'\n");
+  return {app, [&context, options] { return run_stats(context, *options); }};
+}
+
+}  // namespace rolecheck::cli

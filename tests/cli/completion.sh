@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Tests of the shell completions: the bash one by simulating what readline hands it (COMP_WORDS,
+# COMP_CWORD), with and without the bash-completion package's helpers; the zsh one by parsing it and
+# checking that compinit picks it up for rolecheck.
+# Usage: completion.sh SOURCE_DIR
+set -uo pipefail
+src=$1
+export LC_ALL=C.UTF-8
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+touch "$tmp/duties.txt" "$tmp/dump.tsv"
+
+# run_bash MODE: runs every bash case in a fresh shell; MODE "plain" or "bash-completion".
+run_bash() {
+  local mode=$1
+  bash --norc --noprofile -s "$mode" "$src/completions/rolecheck.bash" "$tmp" <<'BASH'
+mode=$1 script=$2 tmp=$3
+failures=0
+if [ "$mode" = bash-completion ]; then
+  source /usr/share/bash-completion/bash_completion || { echo "FAIL: cannot source bash_completion" >&2; exit 1; }
+fi
+source "$script"
+spec=$(complete -p rolecheck 2>&1)
+[ "$spec" = "complete -F _rolecheck rolecheck" ] || { echo "FAIL [$mode]: complete -p rolecheck: $spec" >&2; failures=$((failures + 1)); }
+
+# check "LINE" "EXPECTED...": completes at the end of LINE, split the way readline splits it
+# (blanks, and '=' as a word of its own); EXPECTED is the sorted candidates joined by spaces.
+check() {
+  local line=$1 expected=$2
+  local -a words=()
+  local word rest=$line
+  read -r -a words <<<"${line//=/ = }"
+  [[ $line == *" " ]] && words+=("")
+  COMP_WORDS=("${words[@]}")
+  COMP_CWORD=$((${#words[@]} - 1))
+  COMP_LINE=$line
+  COMP_POINT=${#line}
+  COMPREPLY=()
+  _rolecheck rolecheck "${words[COMP_CWORD]}" "${words[COMP_CWORD - 1]}"
+  local got
+  got=$(printf '%s\n' "${COMPREPLY[@]}" | sed '/^$/d' | sort | tr '\n' ' ' | sed 's/ $//')
+  if [ "$got" != "$expected" ]; then
+    echo "FAIL [$mode]: '$line' completed to '$got', expected '$expected'" >&2
+    failures=$((failures + 1))
+  fi
+}
+
+check "rolecheck " "classify eval explain report stats table taxonomy"
+check "rolecheck cl" "classify"
+check "rolecheck st" "stats"
+check "rolecheck --" "--help --taxonomy --version"
+check "rolecheck --taxonomy $tmp/dut" "$tmp/duties.txt"
+check "rolecheck --taxonomy x.json cl" "classify"
+check "rolecheck classify --fo" "--format"
+check "rolecheck classify --format " "csv json jsonl text tsv"
+check "rolecheck classify -f j" "json jsonl"
+check "rolecheck classify --format=j" "json jsonl"
+check "rolecheck classify --color " "always auto never"
+check "rolecheck classify --expect m" "marketing mixed"
+check "rolecheck classify --only " "marketing mixed sales unknown"
+check "rolecheck classify --only sales,m" "sales,marketing sales,mixed"
+check "rolecheck classify --unit " "document line"
+check "rolecheck classify --ex" "--expect --explain"
+check "rolecheck classify $tmp/dut" "$tmp/duties.txt"
+check "rolecheck classify -o $tmp/dum" "$tmp/dump.tsv"
+check "rolecheck classify --min-confidence " ""
+check "rolecheck eval --format " "json text"
+check "rolecheck eval --" "--errors --except-part --format --help --min-confidence --part"
+check "rolecheck stats --sort " "conflicts coverage precision"
+check "rolecheck stats --sort=p" "precision"
+check "rolecheck stats --format " "json text"
+check "rolecheck stats --" "--errors --format --help --output --sort --top"
+check "rolecheck report --" "--help --max-line-bytes --min-confidence --output --title"
+check "rolecheck report --output $tmp/dut" "$tmp/duties.txt"
+check "rolecheck table --format " "csv json markdown text"
+check "rolecheck table --difference e" "essential_purpose execution_capabilities"
+check "rolecheck taxonomy " "show validate"
+check "rolecheck taxonomy show --" "--format --help"
+check "rolecheck taxonomy show --format " "json text"
+check "rolecheck taxonomy validate $tmp/dut" "$tmp/duties.txt"
+check "rolecheck explain --" "--help --min-confidence"
+check "rolecheck explain Sell" ""
+exit $failures
+BASH
+  local status=$?
+  [ $status -eq 0 ] || fail "bash completion ($mode): $status case(s) failed"
+}
+
+run_bash plain
+if [ -f /usr/share/bash-completion/bash_completion ]; then
+  run_bash bash-completion
+else
+  fail "bash-completion is not installed (scripts/setup.sh --test installs it)"
+fi
+
+# zsh: the file parses, and compinit binds it to rolecheck.
+if command -v zsh >/dev/null; then
+  zsh -n "$src/completions/_rolecheck" || fail "zsh -n: the zsh completion does not parse"
+  mkdir -p "$tmp/zfunc" && cp "$src/completions/_rolecheck" "$tmp/zfunc/"
+  bound=$(HOME=$tmp zsh -f -c "fpath=($tmp/zfunc \$fpath); autoload -Uz compinit; compinit -u -D; print -r -- \$_comps[rolecheck]" 2>&1)
+  [ "$bound" = "_rolecheck" ] || fail "zsh compinit binds rolecheck to '$bound', expected _rolecheck"
+  for word in table classify explain eval taxonomy stats report "text jsonl json tsv csv" "auto always never" \
+              "coverage precision conflicts" "validate" "sales marketing mixed unknown"; do
+    grep -qF "$word" "$src/completions/_rolecheck" || fail "zsh completion lacks '$word'"
+  done
+else
+  fail "zsh is not installed (scripts/setup.sh --test installs it)"
+fi
+
+if [ $failures -ne 0 ]; then
+  echo "$failures failure(s)" >&2
+  exit 1
+fi
+echo "completion: all checks passed"

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# End-to-end tests of help and version: every subcommand's --help shows examples, mistyped options and
+# subcommands get a "did you mean", and --version names the embedded taxonomy by schema and hash.
+# Usage: help.sh ROLECHECK SOURCE_DIR
+set -uo pipefail
+bin=$1
+src=$2
+export LC_ALL=C.UTF-8
+unset ROLECHECK_TAXONOMY
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# Every subcommand listed by --help has examples in its own --help (stdout, exit 0).
+"$bin" --help >"$tmp/help" || fail "--help exits $?"
+subcommands=$(sed -n '/^Subcommands:/,/^$/p' "$tmp/help" | awk 'NR > 1 && NF { print $1 }')
+[ "$(echo "$subcommands" | wc -w)" -ge 7 ] || fail "expected at least 7 subcommands, got: $subcommands"
+for name in $subcommands; do
+  "$bin" "$name" --help >"$tmp/sub" 2>"$tmp/err" || fail "$name --help exits $?"
+  [ -s "$tmp/err" ] && fail "$name --help wrote to stderr"
+  grep -q '^Examples:' "$tmp/sub" || fail "$name --help has no Examples section"
+done
+for name in stats report; do
+  grep -q "rolecheck $name " <("$bin" "$name" --help) || fail "$name --help: examples do not show '$name'"
+done
+
+# "Did you mean": exit 2, CLI11's message, then the nearest valid word.
+expect_hint() {
+  local hint=$1; shift
+  "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+  local status=$?
+  [ $status -eq 2 ] || fail "$*: exit $status, expected 2"
+  grep -qF "rolecheck: " "$tmp/err" || fail "$*: no rolecheck: prefix in $(cat "$tmp/err")"
+  grep -qF "did you mean '$hint'?" "$tmp/err" || fail "$*: expected a hint for '$hint', got: $(cat "$tmp/err")"
+}
+expect_hint --format classify --fromat json "$src/data/examples/duties.txt"
+expect_hint --explain classify --explian "$src/data/examples/duties.txt"
+expect_hint --format classify --formt=json "$src/data/examples/duties.txt"
+expect_hint classify clasify "$src/data/examples/duties.txt"
+expect_hint stats stat "$src/data/examples/duties.txt"
+expect_hint --sort stats --sotr precision "$src/data/examples/duties.txt"
+expect_hint --title report --tilte x -o "$tmp/r.html" "$src/data/examples/duties.txt"
+expect_hint --version --versoin
+expect_hint --errors eval --erors 3 "$src/data/examples/duties.txt"
+# An option of another subcommand is not "near" by accident, and nothing close means no hint.
+"$bin" classify --zebra "$src/data/examples/duties.txt" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] || fail "--zebra must exit 2"
+grep -q "did you mean" "$tmp/err" && fail "--zebra: unexpected hint $(cat "$tmp/err")"
+# Values after options are not mistaken for subcommands or options.
+"$bin" classify --format json "$src/data/examples/duties.txt" --only sales >/dev/null 2>"$tmp/err" ||
+  fail "valid command line failed: $(cat "$tmp/err")"
+
+# --version: the version, then the taxonomy's schema and the FNV-1a 64 hash of the embedded JSON.
+"$bin" --version >"$tmp/version" || fail "--version exits $?"
+grep -qE '^rolecheck [0-9]+\.[0-9]+\.[0-9]+$' <(head -1 "$tmp/version") || fail "--version first line: $(head -1 "$tmp/version")"
+expected=$(python3 - "$src/data/taxonomy.json" <<'PY'
+import json, sys
+data = open(sys.argv[1], "rb").read()
+h = 0xcbf29ce484222325
+for b in data:
+    h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+print(f"taxonomy schema {json.loads(data)['schema_version']}, embedded taxonomy fnv1a64:{h:016x}"[:-4])
+PY
+)
+[ "$(sed -n 2p "$tmp/version")" = "$expected" ] || fail "--version: got '$(sed -n 2p "$tmp/version")', expected '$expected'"
+
+if [ $failures -ne 0 ]; then
+  echo "$failures failure(s)" >&2
+  exit 1
+fi
+echo "help: all checks passed"
