@@ -1,7 +1,9 @@
 #pragma once
 // The compiled cue matcher: cue phrases turned into a trie over stemmed-word ids, built once and shared.
 
+#include <climits>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,10 +18,10 @@ namespace rolecheck {
 
 /// What the matcher keeps of a cue: enough to score it and to explain it.
 struct CompiledCue {
-  std::string id;                 ///< The cue's stable id.
-  std::uint32_t difference = 0;   ///< Index of its difference (0..3).
-  Side side = Side::sales;        ///< The side it evidences.
-  double weight = 0.0;            ///< Evidence one match adds.
+  std::string id;                                     ///< The cue's stable id.
+  std::uint32_t difference = 0;                       ///< Index of its difference (0..3).
+  Side side = Side::sales;                            ///< The side it evidences.
+  double weight = 0.0;                                ///< Evidence one match adds.
   NegationEffect on_negation = NegationEffect::drop;  ///< What a governing negation does.
 };
 
@@ -36,16 +38,17 @@ struct Match {
 
 /// Everything one scan found; owned by a Scanner and overwritten by its next scan.
 struct ScanResult {
-  TokenBuffer words;                 ///< The text's tokens.
-  std::vector<std::int32_t> terms;   ///< Term id of each token, -1 for words no cue uses.
-  std::vector<Match> matches;        ///< Cue matches, leftmost-longest, in text order.
-  std::vector<Match> negations;      ///< Negation phrases found, in text order.
+  TokenBuffer words;                ///< The text's tokens.
+  std::vector<std::int32_t> terms;  ///< Term id of each token, -1 for words no cue uses.
+  std::vector<Match> matches;       ///< Cue matches, leftmost-longest, in text order.
+  std::vector<Match> negations;     ///< Negation phrases found, in text order.
 };
 
 /// Cue phrases compiled into a trie over term ids; immutable and safe to share between threads.
 class Matcher {
  public:
-  /// Compiles every cue and negation phrase of the taxonomy; throws Error naming phrases that are empty after normalisation.
+  /// Compiles every cue and negation phrase of the taxonomy; throws Error naming phrases that are empty after
+  /// normalisation.
   explicit Matcher(const Taxonomy& taxonomy);
 
   /// The compiled cues, indexed by Match::cue.
@@ -64,20 +67,60 @@ class Matcher {
   /// Marks a phrase that looks negative but negates nothing ("not only").
   static constexpr std::uint32_t kNeutralTerminal = 0xFFFFFFFDu;
   /// Child of a trie node by term, or 0 (the root is never a child).
-  [[nodiscard]] std::uint32_t child(std::uint32_t node, std::int32_t term) const noexcept;
+  [[nodiscard]] std::uint32_t child(std::uint32_t node, std::int32_t term) const noexcept {
+    if (term < 0) return 0;
+    if (node == 0) return m_root_children[static_cast<std::size_t>(term)];
+    return deep_child(node, term);
+  }
   /// The terminal of a node (a cue index, kNegationTerminal or kNoTerminal).
   [[nodiscard]] std::uint32_t terminal(std::uint32_t node) const noexcept { return m_terminals[node]; }
 
  private:
+  // Hashes std::string and std::string_view alike, so lookups by view build no string.
+  struct StemHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
   std::int32_t intern(const std::string& stem);
-  void add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal);
+  void add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal,
+                  std::unordered_map<std::uint64_t, std::uint32_t>& edges);
+  void freeze_edges(const std::unordered_map<std::uint64_t, std::uint32_t>& edges);
+  [[nodiscard]] std::uint32_t deep_child(std::uint32_t node, std::int32_t term) const noexcept;
 
   std::vector<CompiledCue> m_cues;
-  std::unordered_map<std::string, std::int32_t> m_stems;
+  std::unordered_map<std::string, std::int32_t, StemHash, std::equal_to<>> m_stems;
   std::vector<bool> m_skip_terms;
-  std::unordered_map<std::uint64_t, std::uint32_t> m_edges;
+  std::vector<std::uint32_t> m_root_children;  // child of the root by term (0: none)
+  std::vector<std::uint64_t> m_edge_keys;      // open addressing over (node << 32 | term); ~0 is empty
+  std::vector<std::uint32_t> m_edge_children;  // the child of each m_edge_keys slot
+  std::uint64_t m_edge_mask = 0;
   std::vector<std::uint32_t> m_terminals;
   std::size_t m_negation_scope = 0;
+};
+
+/// A word-to-term cache: open addressing over hashes of the folded bytes, keys kept in one arena.
+class WordCache {
+ public:
+  /// Marks a word that is not cached.
+  static constexpr std::int32_t kMissing = INT32_MIN;
+  /// The cached term of `word` (hash `hash`), or kMissing; `word` is followed by kFoldedPadding readable bytes.
+  [[nodiscard]] std::int32_t find(std::string_view word, std::uint64_t hash) const noexcept;
+  /// Caches `term` for `word` (not already cached); clears everything first when full.
+  void insert(std::string_view word, std::uint64_t hash, std::int32_t term);
+  /// The hash find() and insert() expect; `word` (at most 48 bytes) is followed by kFoldedPadding readable bytes.
+  [[nodiscard]] static std::uint64_t hash(std::string_view word) noexcept;
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;     // high half of the hash
+    std::uint32_t offset = 0;  // into m_arena
+    std::uint32_t size = 0;    // 0: empty slot (the empty word is never cached)
+    std::int32_t term = 0;
+  };
+  void grow();
+  std::vector<Slot> m_slots;
+  std::string m_arena;
+  std::size_t m_count = 0;
 };
 
 /// Per-thread scanning state for one Matcher: stemmer, word-to-term cache and reusable buffers.
@@ -96,7 +139,7 @@ class Scanner {
 
   const Matcher* m_matcher;
   Stemmer m_stemmer;
-  std::unordered_map<std::string, std::int32_t> m_word_cache;
+  WordCache m_word_cache;
   std::vector<std::uint32_t> m_positions;
   ScanResult m_result;
 };
