@@ -202,6 +202,20 @@ void RecordFormatter::end(std::string& out) {
   if (m_format == RecordFormat::json) out += m_first ? "]\n" : "\n]\n";
 }
 
+RecordFormatter RecordFormatter::block_formatter() const {
+  RecordFormatter copy(m_format, *m_classifier, m_style);
+  copy.m_first = true;
+  return copy;
+}
+
+std::string_view RecordFormatter::before_block(bool block_has_records) noexcept {
+  if (!block_has_records) return {};
+  const bool after_records = !m_first;
+  m_first = false;
+  // A JSON record written first starts with "\n"; later ones with ",\n".
+  return m_format == RecordFormat::json && after_records ? "," : "";
+}
+
 void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::string_view text,
                              const Classification& result) {
   switch (m_format) {

@@ -41,6 +41,11 @@ class RecordFormatter {
   /// Appends what follows the last record (JSON "]").
   void end(std::string& out);
 
+  /// A copy that formats a block of records as if they came first (for formatting blocks in parallel).
+  [[nodiscard]] RecordFormatter block_formatter() const;
+  /// What must precede a block from block_formatter() (a JSON comma after earlier records); counts the block.
+  std::string_view before_block(bool block_has_records) noexcept;
+
  private:
   void text_record(std::string& out, std::string_view text, const Classification& result) const;
   void json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
