@@ -2,6 +2,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_support.hpp"
+
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/record_format.hpp"
 

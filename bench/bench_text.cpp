@@ -2,6 +2,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_support.hpp"
+
 #include "rolecheck/text.hpp"
 
 namespace {
@@ -22,7 +23,8 @@ void BM_tokenize_duties(benchmark::State& state) { tokenize_lines(state, roleche
 BENCHMARK(BM_tokenize_duties);
 
 void BM_tokenize_accented(benchmark::State& state) {
-  const std::vector<std::string> lines(100, "Gérer la clientèle — prospection, négociation • ventes “directes” à l’export");
+  const std::vector<std::string> lines(100,
+                                       "Gérer la clientèle — prospection, négociation • ventes “directes” à l’export");
   tokenize_lines(state, lines);
 }
 BENCHMARK(BM_tokenize_accented);

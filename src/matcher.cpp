@@ -73,14 +73,26 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
     }
   }
   std::vector<Diagnostic> problems;
-  const auto compile_phrase = [&](std::string_view phrase, std::uint32_t terminal, const std::string& where) {
-    std::vector<std::int32_t> terms;
-    for (const auto& folded : folded_words(phrase)) {
-      const auto term = intern(std::string(stemmer.stem(folded)));
+  // Phrases share most of their words: stem each distinct folded word once.
+  TokenBuffer words;
+  WordCache stems_of_words;
+  std::vector<std::int32_t> terms;
+  // `where` builds the phrase's JSON pointer, only when the phrase is reported.
+  const auto compile_phrase = [&](std::string_view phrase, std::uint32_t terminal, const auto& where) {
+    terms.clear();
+    tokenize(phrase, words);
+    for (const auto& token : words.tokens) {
+      const auto folded = words.word(token);
+      const auto hash = WordCache::hash(folded);
+      auto term = stems_of_words.find(folded, hash);
+      if (term == WordCache::kMissing) {
+        term = intern(std::string(stemmer.stem(folded)));
+        stems_of_words.insert(folded, hash, term);
+      }
       if (!is_skip_term(term)) terms.push_back(term);
     }
     if (terms.empty()) {
-      problems.push_back(Diagnostic{"", 0, 0, where,
+      problems.push_back(Diagnostic{"", 0, 0, where(),
                                     fmt::format("phrase \"{}\" has no words left after normalisation; "
                                                 "use letters or digits that are not skip words",
                                                 phrase),
@@ -96,15 +108,17 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
       const auto index = static_cast<std::uint32_t>(m_cues.size());
       m_cues.push_back(CompiledCue{cue.id, static_cast<std::uint32_t>(d), cue.side, cue.weight, cue.on_negation});
       for (std::size_t p = 0; p < cue.phrases.size(); ++p) {
-        compile_phrase(cue.phrases[p], index, fmt::format("/differences/{}/cues/{}/phrases/{}", d, c, p));
+        compile_phrase(cue.phrases[p], index,
+                       [&] { return fmt::format("/differences/{}/cues/{}/phrases/{}", d, c, p); });
       }
     }
   }
   for (std::size_t i = 0; i < taxonomy.negation.words.size(); ++i) {
-    compile_phrase(taxonomy.negation.words[i], kNegationTerminal, fmt::format("/negation/words/{}", i));
+    compile_phrase(taxonomy.negation.words[i], kNegationTerminal, [&] { return fmt::format("/negation/words/{}", i); });
   }
   for (std::size_t i = 0; i < taxonomy.negation.exceptions.size(); ++i) {
-    compile_phrase(taxonomy.negation.exceptions[i], kNeutralTerminal, fmt::format("/negation/exceptions/{}", i));
+    compile_phrase(taxonomy.negation.exceptions[i], kNeutralTerminal,
+                   [&] { return fmt::format("/negation/exceptions/{}", i); });
   }
   if (!problems.empty()) throw Error(std::move(problems));
   freeze_edges(edges);

@@ -107,7 +107,7 @@ class WordCache {
   [[nodiscard]] std::int32_t find(std::string_view word, std::uint64_t hash) const noexcept;
   /// Caches `term` for `word` (not already cached); clears everything first when full.
   void insert(std::string_view word, std::uint64_t hash, std::int32_t term);
-  /// The hash find() and insert() expect; `word` (at most 48 bytes) is followed by kFoldedPadding readable bytes.
+  /// The hash find() and insert() expect; `word` is followed by kFoldedPadding readable bytes.
   [[nodiscard]] static std::uint64_t hash(std::string_view word) noexcept;
 
  private:

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "input_files.hpp"
+
 #include "rolecheck/error.hpp"
 #include "rolecheck/line_reader.hpp"
 
@@ -38,7 +39,7 @@ struct Block {
   const std::string* file = nullptr;  // the input's display name
   std::string text;
   std::vector<BlockLine> lines;
-  std::string records;  // formatted output
+  std::string records;      // formatted output
   std::size_t written = 0;  // records in `records` (after --only)
   std::array<std::size_t, 4> counts{};
   bool all_expected = true;
@@ -64,7 +65,9 @@ struct Block {
 class BlockWorker {
  public:
   BlockWorker(const Classifier& classifier, const RecordFormatter& formatter, const LineSettings& settings)
-      : m_classifier(&classifier), m_scanner(classifier.make_scanner()), m_formatter(formatter.block_formatter()),
+      : m_classifier(&classifier),
+        m_scanner(classifier.make_scanner()),
+        m_formatter(formatter.block_formatter()),
         m_settings(&settings) {}
 
   // Classifies every line of the block and formats the records that --only keeps.
@@ -114,9 +117,7 @@ class Pipeline {
       return;
     }
     for (std::size_t i = 0; i < settings.jobs; ++i) {
-      m_threads.emplace_back([this, worker = BlockWorker(classifier, formatter, settings)]() mutable {
-        work(worker);
-      });
+      m_threads.emplace_back([this, worker = BlockWorker(classifier, formatter, settings)]() mutable { work(worker); });
     }
   }
   Pipeline(const Pipeline&) = delete;
@@ -185,9 +186,7 @@ class Pipeline {
       }
       try {
         worker.process(*block);
-      } catch (...) {
-        block->failure = std::current_exception();
-      }
+      } catch (...) { block->failure = std::current_exception(); }
       {
         const std::lock_guard lock(m_mutex);
         m_done[block->sequence % m_done.size()] = block;
@@ -291,8 +290,8 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
       block->status = 2;
     }
     if (first_invalid != 0) {
-      block->messages.push_back(
-          fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", input->name(), first_invalid));
+      block->messages.push_back(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)",
+                                            input->name(), first_invalid));
     }
     if (first_too_long != 0) {
       block->messages.push_back(

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "output.hpp"
+
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/record_format.hpp"
 
@@ -16,12 +17,12 @@ namespace rolecheck::cli {
 
 /// How the loop treats each line.
 struct LineSettings {
-  std::size_t max_line_bytes = 0;               ///< Longer lines get an unknown/too_long record.
+  std::size_t max_line_bytes = 0;                    ///< Longer lines get an unknown/too_long record.
   std::array<bool, 4> keep{true, true, true, true};  ///< Labels whose records are written (--only).
-  std::optional<Label> expected;                ///< --expect: the label every record should have.
-  bool silent = false;                          ///< Count only, write no records (--count, --quiet).
-  bool flush_each_record = false;               ///< Terminal or --line-buffered: write each record at once.
-  std::size_t jobs = 1;                         ///< Worker threads (1: everything on the calling thread).
+  std::optional<Label> expected;                     ///< --expect: the label every record should have.
+  bool silent = false;                               ///< Count only, write no records (--count, --quiet).
+  bool flush_each_record = false;                    ///< Terminal or --line-buffered: write each record at once.
+  std::size_t jobs = 1;                              ///< Worker threads (1: everything on the calling thread).
 };
 
 /// What the loop saw over all inputs.
