@@ -1,8 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
-
 #include "rolecheck/matcher.hpp"
+#include "test_support.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
@@ -33,8 +32,8 @@ TEST_CASE("cues match whole words only") {
 }
 
 TEST_CASE("multi-word cues win over shorter overlapping ones (leftmost-longest)") {
-  const Matcher matcher(make_taxonomy(
-      {make_cue("sales", Side::sales, 1, {"sales"}), make_cue("promo", Side::marketing, 2, {"sales promotion"})}));
+  const Matcher matcher(make_taxonomy({make_cue("sales", Side::sales, 1, {"sales"}),
+                                       make_cue("promo", Side::marketing, 2, {"sales promotion"})}));
   CHECK(matched_cues(matcher, "Plan sales promotions and track sales") ==
         std::vector<std::string>{"promo=sales promotions", "sales=sales"});
 }
@@ -46,8 +45,8 @@ TEST_CASE("skip words are ignored inside phrases, clause breaks are not crossed"
 }
 
 TEST_CASE("negation governs cues within its scope and clause") {
-  const Matcher matcher(
-      make_taxonomy({make_cue("sell", Side::sales, 1, {"sell"}), make_cue("quota", Side::sales, 1, {"sales quota"})}));
+  const Matcher matcher(make_taxonomy({make_cue("sell", Side::sales, 1, {"sell"}),
+                                       make_cue("quota", Side::sales, 1, {"sales quota"})}));
   CHECK(matched_cues(matcher, "not responsible for directly selling products") ==
         std::vector<std::string>{"sell!=selling"});
   CHECK(matched_cues(matcher, "no sales quota") == std::vector<std::string>{"quota!=sales quota"});
