@@ -282,6 +282,8 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
         block->text.append(line.text);
         if (block->lines.size() >= block_lines || block->text.size() >= kBlockBytes) {
           pipeline.submit(*block);
+          // Answer this line before waiting for the next one (the writer runs on this thread).
+          if (settings.flush_each_record) pipeline.finish();
           block = &pipeline.acquire(name);
         }
       }
