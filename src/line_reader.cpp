@@ -16,17 +16,20 @@ constexpr std::size_t kBlockBytes = std::size_t{1} << 18;
 }  // namespace
 
 LineReader::LineReader(int fd, std::string name, std::size_t max_line_bytes)
-    : m_fd(fd), m_name(std::move(name)), m_max_line_bytes(max_line_bytes),
-      m_buffer(kBlockBytes + max_line_bytes + 1) {}
+    : m_fd(fd),
+      m_name(std::move(name)),
+      m_max_line_bytes(max_line_bytes),
+      m_capacity(kBlockBytes + max_line_bytes + 1),
+      m_buffer(new char[m_capacity]) {}  // uninitialised: pages are touched only when read into
 
 bool LineReader::fill() {
   if (m_begin > 0) {
-    std::memmove(m_buffer.data(), m_buffer.data() + m_begin, m_end - m_begin);
+    std::memmove(m_buffer.get(), m_buffer.get() + m_begin, m_end - m_begin);
     m_end -= m_begin;
     m_begin = 0;
   }
-  while (m_end < m_buffer.size()) {
-    const ssize_t n = ::read(m_fd, m_buffer.data() + m_end, m_buffer.size() - m_end);
+  while (m_end < m_capacity) {
+    const ssize_t n = ::read(m_fd, m_buffer.get() + m_end, m_capacity - m_end);
     if (n < 0) {
       if (errno == EINTR) continue;
       throw Error(std::vector<Diagnostic>{
@@ -50,21 +53,23 @@ bool LineReader::next(InputLine& line) {
       const auto b0 = static_cast<unsigned char>(m_buffer[m_begin]);
       const auto b1 = static_cast<unsigned char>(m_buffer[m_begin + 1]);
       if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
-        throw Error(std::vector<Diagnostic>{Diagnostic{
-            m_name, 1, 1, {},
-            fmt::format("input is UTF-16, not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8 {}", m_name),
-            {}}});
+        throw Error(std::vector<Diagnostic>{
+            Diagnostic{m_name,
+                       1,
+                       1,
+                       {},
+                       fmt::format("input is UTF-16, not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8 {}", m_name),
+                       {}}});
       }
     }
     if (m_at_start && (m_end - m_begin >= 3 || m_eof)) {
-      if (m_end - m_begin >= 3 && std::memcmp(m_buffer.data() + m_begin, "\xEF\xBB\xBF", 3) == 0) m_begin += 3;
+      if (m_end - m_begin >= 3 && std::memcmp(m_buffer.get() + m_begin, "\xEF\xBB\xBF", 3) == 0) m_begin += 3;
       m_at_start = false;
       scanned = m_begin;
     }
-    const auto* found = static_cast<const char*>(
-        std::memchr(m_buffer.data() + scanned, '\n', m_end - scanned));
+    const auto* found = static_cast<const char*>(std::memchr(m_buffer.get() + scanned, '\n', m_end - scanned));
     if (found != nullptr) {
-      const auto newline = static_cast<std::size_t>(found - m_buffer.data());
+      const auto newline = static_cast<std::size_t>(found - m_buffer.get());
       finish_line(m_begin, newline, line);
       m_begin = newline + 1;
       return true;
@@ -75,9 +80,9 @@ bool LineReader::next(InputLine& line) {
       m_begin = m_end = 0;
       for (;;) {
         if (!fill()) break;
-        const auto* nl = static_cast<const char*>(std::memchr(m_buffer.data(), '\n', m_end));
+        const auto* nl = static_cast<const char*>(std::memchr(m_buffer.get(), '\n', m_end));
         if (nl != nullptr) {
-          const auto newline = static_cast<std::size_t>(nl - m_buffer.data());
+          const auto newline = static_cast<std::size_t>(nl - m_buffer.get());
           skipped += newline;
           m_begin = newline + 1;
           break;
@@ -107,7 +112,7 @@ void LineReader::finish_line(std::size_t begin, std::size_t end, InputLine& line
   line.number = ++m_line_number;
   line.raw_bytes = end - begin;
   if (end > begin && m_buffer[end - 1] == '\r') --end;
-  std::string_view text(m_buffer.data() + begin, end - begin);
+  std::string_view text(m_buffer.get() + begin, end - begin);
   line.has_nul = std::memchr(text.data(), '\0', text.size()) != nullptr;
   if (is_valid_utf8(text)) {
     line.text = text;

@@ -9,8 +9,6 @@ namespace {
 
 // Words longer than this are never cue words; they are not stemmed (bounds the per-token work).
 constexpr std::size_t kMaxStemmedWordBytes = 48;
-// The word cache is cleared when it grows past this many entries (bounds memory on odd input).
-constexpr std::size_t kMaxCachedWords = 1u << 17;
 // Most trie nodes alive at once during one walk (exact and stem edges can branch).
 constexpr std::size_t kMaxFrontier = 64;
 
@@ -18,10 +16,31 @@ std::uint64_t edge_key(std::uint32_t node, std::int32_t term) noexcept {
   return (std::uint64_t{node} << 32) | static_cast<std::uint32_t>(term);
 }
 
+// A 64-bit finaliser (from MurmurHash3): spreads every input bit over the whole word.
+std::uint64_t mix_key(std::uint64_t key) noexcept {
+  key ^= key >> 33;
+  key *= 0xFF51AFD7ED558CCDull;
+  key ^= key >> 33;
+  key *= 0xC4CEB9FE1A85EC53ull;
+  key ^= key >> 33;
+  return key;
+}
+
+// Where a phrase came from, kept for every trie node that ends a phrase so clashes can name both.
+struct PhraseOrigin {
+  std::string (*describe)(const PhraseOrigin&) = nullptr;
+  std::size_t a = 0, b = 0, c = 0;
+};
+std::string cue_phrase_pointer(const PhraseOrigin& o) {
+  return fmt::format("/differences/{}/cues/{}/phrases/{}", o.a, o.b, o.c);
+}
+std::string negation_word_pointer(const PhraseOrigin& o) { return fmt::format("/negation/words/{}", o.a); }
+std::string negation_exception_pointer(const PhraseOrigin& o) { return fmt::format("/negation/exceptions/{}", o.a); }
 }  // namespace
 
 Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.scope) {
   m_terminals.push_back(kNoTerminal);  // the root
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;
   Stemmer stemmer;
   for (const auto& word : taxonomy.skip_words) {
     for (const auto& folded : folded_words(word)) {
@@ -30,9 +49,13 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
     }
   }
   std::vector<Diagnostic> problems;
-  std::vector<std::string> terminal_origin(1);  // where each trie node's terminal phrase came from
-  const auto compile_phrase = [&](std::string_view phrase, std::uint32_t terminal, const std::string& where) {
-    std::vector<std::int32_t> terms;
+  std::vector<PhraseOrigin> origins;  // by trie node: where the phrase ending there came from
+  // Phrases share most of their words: stem each distinct folded word once.
+  TokenBuffer words;
+  WordCache stems_of_words;
+  std::vector<std::int32_t> terms;
+  const auto compile_phrase = [&](std::string_view phrase, std::uint32_t terminal, const PhraseOrigin& origin) {
+    terms.clear();
     // Words are stemmed; a chunk written "=word" must match the folded word exactly (no stemming).
     std::size_t start = 0;
     while (start < phrase.size()) {
@@ -41,28 +64,38 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
       const auto chunk = phrase.substr(start, end - start);
       start = end + 1;
       const bool exact = !chunk.empty() && chunk.front() == '=';
-      for (const auto& folded : folded_words(exact ? chunk.substr(1) : chunk)) {
-        const auto term = exact ? intern("=" + folded) : intern(std::string(stemmer.stem(folded)));
-        if (exact || !is_skip_term(term)) terms.push_back(term);
+      tokenize(exact ? chunk.substr(1) : chunk, words);
+      for (const auto& token : words.tokens) {
+        const auto folded = words.word(token);
+        if (exact) {
+          terms.push_back(intern("=" + std::string(folded)));
+          continue;
+        }
+        const auto hash = WordCache::hash(folded);
+        const auto* cached = stems_of_words.find(folded, hash);
+        const auto term = cached != nullptr ? cached->stem : intern(std::string(stemmer.stem(folded)));
+        if (cached == nullptr) stems_of_words.insert(folded, hash, WordTerms{term, -1});
+        if (!is_skip_term(term)) terms.push_back(term);
       }
     }
     if (terms.empty()) {
-      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, where,
+      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin),
                                     fmt::format("phrase \"{}\" has no words left after normalisation; "
                                                 "use letters or digits that are not skip words",
                                                 phrase),
                                     ""});
       return;
     }
-    const auto previous = add_phrase(terms, terminal);
-    terminal_origin.resize(m_terminals.size());
+    const auto previous = add_phrase(terms, terminal, edges);
+    origins.resize(m_terminals.size());
+    auto& first = origins[m_last_node];
     if (previous == kNoTerminal) {
-      terminal_origin[find_node(terms)] = where;
+      first = origin;
     } else if (previous != terminal && !(previous >= kNeutralTerminal && terminal >= kNeutralTerminal)) {
-      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, where,
+      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin),
                                     fmt::format("phrase \"{}\" normalises to the same words as {}; it can never "
                                                 "match here: remove one of the two",
-                                                phrase, terminal_origin[find_node(terms)]),
+                                                phrase, first.describe(first)),
                                     ""});
     }
   };
@@ -73,17 +106,42 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
       const auto index = static_cast<std::uint32_t>(m_cues.size());
       m_cues.push_back(CompiledCue{cue.id, static_cast<std::uint32_t>(d), cue.side, cue.weight, cue.on_negation});
       for (std::size_t p = 0; p < cue.phrases.size(); ++p) {
-        compile_phrase(cue.phrases[p], index, fmt::format("/differences/{}/cues/{}/phrases/{}", d, c, p));
+        compile_phrase(cue.phrases[p], index, PhraseOrigin{cue_phrase_pointer, d, c, p});
       }
     }
   }
   for (std::size_t i = 0; i < taxonomy.negation.words.size(); ++i) {
-    compile_phrase(taxonomy.negation.words[i], kNegationTerminal, fmt::format("/negation/words/{}", i));
+    compile_phrase(taxonomy.negation.words[i], kNegationTerminal, PhraseOrigin{negation_word_pointer, i});
   }
   for (std::size_t i = 0; i < taxonomy.negation.exceptions.size(); ++i) {
-    compile_phrase(taxonomy.negation.exceptions[i], kNeutralTerminal, fmt::format("/negation/exceptions/{}", i));
+    compile_phrase(taxonomy.negation.exceptions[i], kNeutralTerminal, PhraseOrigin{negation_exception_pointer, i});
   }
   if (!problems.empty()) throw Error(std::move(problems));
+  freeze_edges(edges);
+}
+
+void Matcher::freeze_edges(const std::unordered_map<std::uint64_t, std::uint32_t>& edges) {
+  m_root_children.assign(m_stems.size(), 0);
+  std::size_t deep_edges = 0;
+  for (const auto& [key, child] : edges) {
+    if ((key >> 32) == 0) {
+      m_root_children[key & 0xFFFFFFFFu] = child;
+    } else {
+      ++deep_edges;
+    }
+  }
+  std::size_t capacity = 16;
+  while (capacity < deep_edges * 2) capacity *= 2;
+  m_edge_keys.assign(capacity, ~std::uint64_t{0});
+  m_edge_children.assign(capacity, 0);
+  m_edge_mask = capacity - 1;
+  for (const auto& [key, child] : edges) {
+    if ((key >> 32) == 0) continue;
+    auto slot = mix_key(key) & m_edge_mask;
+    while (m_edge_keys[slot] != ~std::uint64_t{0}) slot = (slot + 1) & m_edge_mask;
+    m_edge_keys[slot] = key;
+    m_edge_children[slot] = child;
+  }
 }
 
 std::int32_t Matcher::intern(const std::string& stem) {
@@ -92,27 +150,23 @@ std::int32_t Matcher::intern(const std::string& stem) {
   return it->second;
 }
 
-std::uint32_t Matcher::add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal) {
+std::uint32_t Matcher::add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal,
+                                  std::unordered_map<std::uint64_t, std::uint32_t>& edges) {
   std::uint32_t node = 0;
   for (const auto term : terms) {
-    const auto [it, inserted] = m_edges.try_emplace(edge_key(node, term), static_cast<std::uint32_t>(m_terminals.size()));
+    const auto [it, inserted] = edges.try_emplace(edge_key(node, term), static_cast<std::uint32_t>(m_terminals.size()));
     if (inserted) m_terminals.push_back(kNoTerminal);
     node = it->second;
   }
-  // The first phrase to reach a node keeps it; the caller reports the clash.
+  m_last_node = node;
+  // The first phrase to reach a node keeps it; the caller reports a clash.
   const auto previous = m_terminals[node];
   if (previous == kNoTerminal) m_terminals[node] = terminal;
   return previous;
 }
 
-std::uint32_t Matcher::find_node(const std::vector<std::int32_t>& terms) const {
-  std::uint32_t node = 0;
-  for (const auto term : terms) node = child(node, term);
-  return node;
-}
-
 std::int32_t Matcher::term_of_stem(std::string_view stem) const {
-  const auto it = m_stems.find(std::string(stem));
+  const auto it = m_stems.find(stem);
   return it == m_stems.end() ? -1 : it->second;
 }
 
@@ -120,21 +174,27 @@ bool Matcher::is_skip_term(std::int32_t term) const noexcept {
   return term >= 0 && m_skip_terms[static_cast<std::size_t>(term)];
 }
 
-std::uint32_t Matcher::child(std::uint32_t node, std::int32_t term) const noexcept {
-  if (term < 0) return 0;
-  const auto it = m_edges.find(edge_key(node, term));
-  return it == m_edges.end() ? 0 : it->second;
+std::uint32_t Matcher::deep_child(std::uint32_t node, std::int32_t term) const noexcept {
+  const auto key = edge_key(node, term);
+  auto slot = mix_key(key) & m_edge_mask;
+  for (;;) {
+    const auto found = m_edge_keys[slot];
+    if (found == key) return m_edge_children[slot];
+    if (found == ~std::uint64_t{0}) return 0;
+    slot = (slot + 1) & m_edge_mask;
+  }
 }
 
 Scanner::Scanner(const Matcher& matcher) : m_matcher(&matcher) {}
 
 WordTerms Scanner::terms_of_word(std::string_view folded) {
   if (folded.size() > kMaxStemmedWordBytes) return {};
-  const std::string key(folded);
-  if (const auto it = m_word_cache.find(key); it != m_word_cache.end()) return it->second;
-  if (m_word_cache.size() >= kMaxCachedWords) m_word_cache.clear();
-  const WordTerms terms{m_matcher->term_of_stem(m_stemmer.stem(folded)), m_matcher->term_of_stem("=" + key)};
-  m_word_cache.emplace(key, terms);
+  const auto hash = WordCache::hash(folded);
+  if (const auto* cached = m_word_cache.find(folded, hash); cached != nullptr) return *cached;
+  m_exact_key.assign(1, '=');
+  m_exact_key.append(folded);
+  const WordTerms terms{m_matcher->term_of_stem(m_stemmer.stem(folded)), m_matcher->term_of_stem(m_exact_key)};
+  m_word_cache.insert(folded, hash, terms);
   return terms;
 }
 

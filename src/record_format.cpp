@@ -1,7 +1,11 @@
 #include "rolecheck/record_format.hpp"
 
+#include <array>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <fmt/format.h>
+#include <iterator>
 
 #include "rolecheck/utf8.hpp"
 
@@ -20,17 +24,66 @@ std::string_view label_color(Label label) noexcept {
   return "\x1b[2m";
 }
 
+// For each byte: the letter of its TSV escape ("\\t" -> 't'), or '\0' when it is copied as is.
+constexpr std::array<char, 256> make_tsv_escapes() {
+  std::array<char, 256> escapes{};
+  escapes['\t'] = 't';
+  escapes['\n'] = 'n';
+  escapes['\r'] = 'r';
+  escapes['\\'] = '\\';
+  escapes['\0'] = '0';
+  return escapes;
+}
+constexpr auto kTsvEscapes = make_tsv_escapes();
+
+// True for the bytes a JSON string can hold unescaped and that need no UTF-8 check (printable ASCII but " and \\).
+constexpr std::array<bool, 256> make_json_plain() {
+  std::array<bool, 256> plain{};
+  for (std::size_t c = 0x20; c < 0x7F; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}
+constexpr auto kJsonPlain = make_json_plain();
+
+// True when one of the 8 bytes of `chunk` is \t, \n, \r, \\ or NUL (SWAR zero-byte tests).
+bool has_tsv_special(std::uint64_t chunk) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+  const auto has_zero = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  return has_zero(chunk) || has_zero(chunk ^ (kOnes * '\t')) || has_zero(chunk ^ (kOnes * '\n')) ||
+         has_zero(chunk ^ (kOnes * '\r')) || has_zero(chunk ^ (kOnes * '\\'));
+}
+
 void append_tsv_field(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      case '\0': out += "\\0"; break;
-      default: out += c;
-    }
+  std::size_t run = 0;
+  std::size_t i = 0;
+  while (i + 8 <= text.size()) {  // skip whole chunks with nothing to escape
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, text.data() + i, 8);
+    if (has_tsv_special(chunk)) break;
+    i += 8;
   }
+  for (; i < text.size(); ++i) {
+    const char escape = kTsvEscapes[static_cast<unsigned char>(text[i])];
+    if (escape == '\0') continue;
+    out.append(text.data() + run, i - run);
+    out += '\\';
+    out += escape;
+    run = i + 1;
+  }
+  out.append(text.data() + run, text.size() - run);
+}
+
+void append_unsigned(std::string& out, std::size_t value) {
+  char digits[24];
+  const auto result = std::to_chars(std::begin(digits), std::end(digits), value);
+  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
+}
+
+// Appends `value` with exactly `precision` decimals, rounded as printf and fmt round ("{:.3f}").
+void append_fixed(std::string& out, double value, int precision) {
+  char digits[400];
+  const auto result = std::to_chars(std::begin(digits), std::end(digits), value, std::chars_format::fixed, precision);
+  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
 }
 
 void append_csv_field(std::string& out, std::string_view text) {
@@ -62,6 +115,14 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
+    // Copy the longest run of plain characters in one go.
+    std::size_t run = i;
+    while (run < text.size() && kJsonPlain[static_cast<unsigned char>(text[run])]) ++run;
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       // Copy valid multi-byte sequences whole; replace anything else.
@@ -99,17 +160,19 @@ void append_json_number(std::string& out, double value) {
     out += '0';
     return;
   }
-  auto text = fmt::format("{:.4f}", value);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
+  char digits[400];
+  const auto result = std::to_chars(std::begin(digits), std::end(digits), value, std::chars_format::fixed, 4);
+  std::string_view text(digits, static_cast<std::size_t>(result.ptr - digits));
+  while (text.back() == '0') text.remove_suffix(1);
+  if (text.back() == '.') text.remove_suffix(1);
   if (text == "-0") text = "0";
   out += text;
 }
 
-std::string reasons_summary(const Classification& result, const Matcher& matcher) {
-  std::string out;
+void append_reasons_summary(std::string& out, const Classification& result, const Matcher& matcher) {
+  const auto start = out.size();
   for (const auto& reason : result.reasons) {
-    if (!out.empty()) out += ' ';
+    if (out.size() != start) out += ' ';
     if (reason.negated) out += '!';
     out += matcher.cues()[reason.cue].id;
     if (reason.weight > 0.0) {
@@ -117,6 +180,11 @@ std::string reasons_summary(const Classification& result, const Matcher& matcher
       append_json_number(out, reason.weight);
     }
   }
+}
+
+std::string reasons_summary(const Classification& result, const Matcher& matcher) {
+  std::string out;
+  append_reasons_summary(out, result, matcher);
   return out;
 }
 
@@ -134,11 +202,28 @@ void RecordFormatter::end(std::string& out) {
   if (m_format == RecordFormat::json) out += m_first ? "]\n" : "\n]\n";
 }
 
+RecordFormatter RecordFormatter::block_formatter() const {
+  RecordFormatter copy(m_format, *m_classifier, m_style);
+  copy.m_first = true;
+  return copy;
+}
+
+std::string_view RecordFormatter::before_block(bool block_has_records) noexcept {
+  if (!block_has_records) return {};
+  const bool after_records = !m_first;
+  m_first = false;
+  // A JSON record written first starts with "\n"; later ones with ",\n".
+  return m_format == RecordFormat::json && after_records ? "," : "";
+}
+
 void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::string_view text,
                              const Classification& result) {
   switch (m_format) {
     case RecordFormat::text: text_record(out, text, result); break;
-    case RecordFormat::jsonl: json_record(out, origin, text, result); out += '\n'; break;
+    case RecordFormat::jsonl:
+      json_record(out, origin, text, result);
+      out += '\n';
+      break;
     case RecordFormat::json:
       out += m_first ? "\n" : ",\n";
       json_record(out, origin, text, result);
@@ -186,7 +271,9 @@ void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, 
   const auto& cues = m_classifier->matcher().cues();
   out += "{\"file\":";
   append_json_string(out, origin.file);
-  fmt::format_to(std::back_inserter(out), ",\"line\":{},\"text\":", origin.line);
+  out += ",\"line\":";
+  append_unsigned(out, origin.line);
+  out += ",\"text\":";
   append_json_string(out, text);
   out += ",\"label\":\"";
   out += label_name(result.label);
@@ -211,7 +298,11 @@ void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, 
     append_json_string(out, cue.id);
     out += ",\"match\":";
     append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
-    fmt::format_to(std::back_inserter(out), ",\"span\":[{},{}],\"weight\":", reason.begin, reason.end);
+    out += ",\"span\":[";
+    append_unsigned(out, reason.begin);
+    out += ',';
+    append_unsigned(out, reason.end);
+    out += "],\"weight\":";
     append_json_number(out, reason.weight);
     out += reason.negated ? ",\"negated\":true}" : ",\"negated\":false}";
   }
@@ -219,19 +310,30 @@ void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, 
 }
 
 void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& origin, std::string_view text,
-                                       const Classification& result) const {
-  const auto summary = reasons_summary(result, m_classifier->matcher());
-  const auto confidence = fmt::format("{:.3f}", result.confidence);
+                                       const Classification& result) {
+  auto& summary = m_scratch;
+  summary.clear();
+  append_reasons_summary(summary, result, m_classifier->matcher());
+  const char separator = m_format == RecordFormat::tsv ? '\t' : ',';
+  const auto append_common = [&] {
+    out += separator;
+    append_unsigned(out, origin.line);
+    out += separator;
+    out += label_name(result.label);
+    out += separator;
+    append_fixed(out, result.confidence, 3);
+    out += separator;
+  };
   if (m_format == RecordFormat::tsv) {
     append_tsv_field(out, origin.file);
-    fmt::format_to(std::back_inserter(out), "\t{}\t{}\t{}\t", origin.line, label_name(result.label), confidence);
+    append_common();
     append_tsv_field(out, summary);
     out += '\t';
     append_tsv_field(out, text);
     out += '\n';
   } else {
     append_csv_field(out, origin.file);
-    fmt::format_to(std::back_inserter(out), ",{},{},{},", origin.line, label_name(result.label), confidence);
+    append_common();
     append_csv_field(out, summary);
     out += ',';
     append_csv_field(out, text);

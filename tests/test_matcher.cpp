@@ -85,3 +85,10 @@ TEST_CASE("a word written =word matches only that spelling, and wins over its st
   CHECK(matched_cues(matcher, "marketing plans") == std::vector<std::string>{"marketing=marketing plans"});
   CHECK(matched_cues(matcher, "marketed") == std::vector<std::string>{"market=marketed"});
 }
+
+TEST_CASE("words longer than 8 bytes and words sharing a prefix are told apart") {
+  const Matcher matcher(make_taxonomy(
+      {make_cue("mkt", Side::marketing, 1, {"crm2024alpha"}), make_cue("sales", Side::sales, 1, {"crm2024omega"})}));
+  CHECK(matched_cues(matcher, "CRM2024alpha, crm2024omega; crm2024 CRM2024ALPHA crm2024alph") ==
+        std::vector<std::string>{"mkt=CRM2024alpha", "sales=crm2024omega", "mkt=CRM2024ALPHA"});
+}

@@ -2,6 +2,7 @@
 // The bounded line reader: reads input in large blocks and never holds more than one line's worth.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,12 +11,12 @@ namespace rolecheck {
 
 /// One line of input, cleaned: no newline, no trailing CR, no BOM, valid UTF-8.
 struct InputLine {
-  std::string_view text;          ///< The cleaned text; valid until the next call to next().
-  std::size_t number = 0;         ///< 1-based line number.
-  std::size_t raw_bytes = 0;      ///< Bytes of the raw line (without its newline).
-  bool too_long = false;          ///< Longer than the limit: text is empty and the line was skipped.
-  bool invalid_utf8 = false;      ///< Invalid UTF-8 was replaced by U+FFFD.
-  bool has_nul = false;           ///< The line contains NUL bytes (kept; they separate words).
+  std::string_view text;      ///< The cleaned text; valid until the next call to next().
+  std::size_t number = 0;     ///< 1-based line number.
+  std::size_t raw_bytes = 0;  ///< Bytes of the raw line (without its newline).
+  bool too_long = false;      ///< Longer than the limit: text is empty and the line was skipped.
+  bool invalid_utf8 = false;  ///< Invalid UTF-8 was replaced by U+FFFD.
+  bool has_nul = false;       ///< The line contains NUL bytes (kept; they separate words).
 };
 
 /// Default for --max-line-bytes.
@@ -38,7 +39,8 @@ class LineReader {
   int m_fd;
   std::string m_name;
   std::size_t m_max_line_bytes;
-  std::vector<char> m_buffer;
+  std::size_t m_capacity;
+  std::unique_ptr<char[]> m_buffer;
   std::size_t m_begin = 0;
   std::size_t m_end = 0;
   std::size_t m_line_number = 0;

@@ -2,6 +2,7 @@
 // The compiled cue matcher: cue phrases turned into a trie over stemmed-word ids, built once and shared.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,15 +12,16 @@
 #include "rolecheck/stemmer.hpp"
 #include "rolecheck/taxonomy.hpp"
 #include "rolecheck/text.hpp"
+#include "rolecheck/word_cache.hpp"
 
 namespace rolecheck {
 
 /// What the matcher keeps of a cue: enough to score it and to explain it.
 struct CompiledCue {
-  std::string id;                 ///< The cue's stable id.
-  std::uint32_t difference = 0;   ///< Index of its difference (0..3).
-  Side side = Side::sales;        ///< The side it evidences.
-  double weight = 0.0;            ///< Evidence one match adds.
+  std::string id;                                     ///< The cue's stable id.
+  std::uint32_t difference = 0;                       ///< Index of its difference (0..3).
+  Side side = Side::sales;                            ///< The side it evidences.
+  double weight = 0.0;                                ///< Evidence one match adds.
   NegationEffect on_negation = NegationEffect::drop;  ///< What a governing negation does.
 };
 
@@ -34,18 +36,12 @@ struct Match {
   std::uint32_t negation = 0;     ///< Index into ScanResult::negations when negated.
 };
 
-/// The term ids of one word: by its stem and by its exact folded spelling (-1 when no phrase uses it).
-struct WordTerms {
-  std::int32_t stem = -1;   ///< Term of the word's stem.
-  std::int32_t exact = -1;  ///< Term of the word as written (phrases can ask for "=word").
-};
-
 /// Everything one scan found; owned by a Scanner and overwritten by its next scan.
 struct ScanResult {
-  TokenBuffer words;                 ///< The text's tokens.
-  std::vector<WordTerms> terms;      ///< Term ids of each token.
-  std::vector<Match> matches;        ///< Cue matches, leftmost-longest, in text order.
-  std::vector<Match> negations;      ///< Negation phrases found, in text order.
+  TokenBuffer words;                ///< The text's tokens.
+  std::vector<WordTerms> terms;     ///< Term ids of each token.
+  std::vector<Match> matches;       ///< Cue matches, leftmost-longest, in text order.
+  std::vector<Match> negations;     ///< Negation phrases found, in text order.
 };
 
 /// Cue phrases compiled into a trie over term ids; immutable and safe to share between threads.
@@ -72,19 +68,34 @@ class Matcher {
   /// Marks a phrase that looks negative but negates nothing ("not only").
   static constexpr std::uint32_t kNeutralTerminal = 0xFFFFFFFDu;
   /// Child of a trie node by term, or 0 (the root is never a child).
-  [[nodiscard]] std::uint32_t child(std::uint32_t node, std::int32_t term) const noexcept;
+  [[nodiscard]] std::uint32_t child(std::uint32_t node, std::int32_t term) const noexcept {
+    if (term < 0) return 0;
+    if (node == 0) return m_root_children[static_cast<std::size_t>(term)];
+    return deep_child(node, term);
+  }
   /// The terminal of a node (a cue index, kNegationTerminal or kNoTerminal).
   [[nodiscard]] std::uint32_t terminal(std::uint32_t node) const noexcept { return m_terminals[node]; }
 
  private:
+  // Hashes std::string and std::string_view alike, so lookups by view build no string.
+  struct StemHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
   std::int32_t intern(const std::string& stem);
-  std::uint32_t add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal);
-  std::uint32_t find_node(const std::vector<std::int32_t>& terms) const;
+  std::uint32_t add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal,
+                           std::unordered_map<std::uint64_t, std::uint32_t>& edges);
+  void freeze_edges(const std::unordered_map<std::uint64_t, std::uint32_t>& edges);
+  [[nodiscard]] std::uint32_t deep_child(std::uint32_t node, std::int32_t term) const noexcept;
 
   std::vector<CompiledCue> m_cues;
-  std::unordered_map<std::string, std::int32_t> m_stems;
+  std::unordered_map<std::string, std::int32_t, StemHash, std::equal_to<>> m_stems;
   std::vector<bool> m_skip_terms;
-  std::unordered_map<std::uint64_t, std::uint32_t> m_edges;
+  std::vector<std::uint32_t> m_root_children;  // child of the root by term (0: none)
+  std::vector<std::uint64_t> m_edge_keys;      // open addressing over (node << 32 | term); ~0 is empty
+  std::vector<std::uint32_t> m_edge_children;  // the child of each m_edge_keys slot
+  std::uint64_t m_edge_mask = 0;
+  std::uint32_t m_last_node = 0;  // the node add_phrase() last ended at (compile time only)
   std::vector<std::uint32_t> m_terminals;
   std::size_t m_negation_scope = 0;
 };
@@ -105,11 +116,13 @@ class Scanner {
 
   const Matcher* m_matcher;
   Stemmer m_stemmer;
-  std::unordered_map<std::string, WordTerms> m_word_cache;
+  WordCache m_word_cache;
   std::vector<std::uint32_t> m_positions;
   std::vector<std::uint32_t> m_frontier;
   std::vector<std::uint32_t> m_next;
+  std::string m_exact_key;
   ScanResult m_result;
 };
+
 
 }  // namespace rolecheck

@@ -24,8 +24,8 @@ struct RecordOrigin {
 
 /// Presentation choices that do not change the data.
 struct RecordStyle {
-  bool explain = false;   ///< Text format: list the reasons under each duty.
-  bool color = false;     ///< Text format: ANSI colours for labels and matched words.
+  bool explain = false;  ///< Text format: list the reasons under each duty.
+  bool color = false;    ///< Text format: ANSI colours for labels and matched words.
 };
 
 /// Formats classification records; holds no per-record state except "first record" for JSON arrays.
@@ -37,22 +37,27 @@ class RecordFormatter {
   /// Appends what precedes the first record (TSV/CSV header, JSON "[").
   void begin(std::string& out);
   /// Appends one record.
-  void record(std::string& out, const RecordOrigin& origin, std::string_view text,
-              const Classification& result);
+  void record(std::string& out, const RecordOrigin& origin, std::string_view text, const Classification& result);
   /// Appends what follows the last record (JSON "]").
   void end(std::string& out);
+
+  /// A copy that formats a block of records as if they came first (for formatting blocks in parallel).
+  [[nodiscard]] RecordFormatter block_formatter() const;
+  /// What must precede a block from block_formatter() (a JSON comma after earlier records); counts the block.
+  std::string_view before_block(bool block_has_records) noexcept;
 
  private:
   void text_record(std::string& out, std::string_view text, const Classification& result) const;
   void json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
                    const Classification& result) const;
   void delimited_record(std::string& out, const RecordOrigin& origin, std::string_view text,
-                        const Classification& result) const;
+                        const Classification& result);
 
   RecordFormat m_format;
   const Classifier* m_classifier;
   RecordStyle m_style;
   bool m_first = true;
+  std::string m_scratch;  // the reasons summary of the current record, reused
 };
 
 /// Appends `text` as a JSON string literal; invalid UTF-8 becomes U+FFFD, so the output is always valid JSON.
@@ -63,5 +68,8 @@ void append_json_number(std::string& out, double value);
 
 /// A short summary of the reasons ("sales.cold_call+2 !sales.sell"), as in the TSV and CSV formats.
 std::string reasons_summary(const Classification& result, const Matcher& matcher);
+
+/// Appends reasons_summary() to `out` without building a string.
+void append_reasons_summary(std::string& out, const Classification& result, const Matcher& matcher);
 
 }  // namespace rolecheck

@@ -17,10 +17,13 @@ struct Token {
   bool clause_start = false;       ///< A clause break (, ; : . ! ? brackets, bullets, dashes) precedes it.
 };
 
+/// Bytes of slack tokenize() leaves after the last folded word, so words can be read 8 bytes at a time.
+inline constexpr std::size_t kFoldedPadding = 8;
+
 /// The tokens of one text and their folded spellings; reused from line to line to avoid allocation.
 struct TokenBuffer {
   std::vector<Token> tokens;  ///< The words, in order.
-  std::string folded;         ///< All folded words, back to back.
+  std::string folded;         ///< All folded words, back to back, then at least kFoldedPadding bytes of slack.
 
   /// The folded spelling of a token.
   [[nodiscard]] std::string_view word(const Token& token) const noexcept {

@@ -10,6 +10,7 @@
 #include "classify_documents.hpp"
 #include "commands.hpp"
 #include "input_files.hpp"
+#include "line_pipeline.hpp"
 #include "output.hpp"
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/error.hpp"
@@ -35,6 +36,7 @@ struct ClassifyOptionsCli {
   bool line_buffered = false;
   std::string unit = "line";
   std::string input = "text";
+  std::size_t jobs = 1;
 };
 
 // --unit document (or --input jsonl): whole job descriptions, handled in classify_documents.cpp.
@@ -68,76 +70,32 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   ClassifyOptions classify_options;
   classify_options.min_confidence = options.min_confidence;
   const Classifier classifier(context.taxonomy(), classify_options);
-  Scanner scanner = classifier.make_scanner();
 
-  std::array<bool, 4> keep{true, true, true, true};
+  LineSettings settings;
+  settings.max_line_bytes = options.max_line_bytes;
   if (!options.only.empty()) {
-    keep.fill(false);
-    for (const auto& name : options.only) keep[static_cast<std::size_t>(*parse_label(name))] = true;
+    settings.keep.fill(false);
+    for (const auto& name : options.only) settings.keep[static_cast<std::size_t>(*parse_label(name))] = true;
   }
-  const auto expected = options.expect.empty() ? std::nullopt : parse_label(options.expect);
-  const bool silent = options.quiet || options.count;
+  settings.expected = options.expect.empty() ? std::nullopt : parse_label(options.expect);
+  settings.silent = options.quiet || options.count;
+  settings.jobs = options.jobs;
+  const bool silent = settings.silent;
+  const auto& keep = settings.keep;
 
   OutputTarget target(silent ? std::string() : options.output_path, options.line_buffered);
+  settings.flush_each_record = target.is_terminal() || options.line_buffered;
   RecordStyle style;
   style.explain = options.explain;
   style.color = use_color(options.color, target.is_terminal());
   RecordFormatter formatter(*parse_record_format(options.format), classifier, style);
   std::string buffer;
   if (!silent) formatter.begin(buffer);
+  target.out().write(buffer);
+  buffer.clear();
 
-  std::array<std::size_t, 4> counts{};
-  bool all_expected = true;
-  int status = 0;
-  Classification result;
-  for (const auto& path : *inputs) {
-    std::string error;
-    auto input = InputFile::open(path, error);
-    if (!input) {
-      warn(error);
-      status = 2;
-      continue;
-    }
-    LineReader reader(input->fd(), input->name(), options.max_line_bytes);
-    InputLine line;
-    std::size_t first_invalid = 0;
-    std::size_t first_too_long = 0;
-    try {
-      while (reader.next(line)) {
-        if (line.too_long) {
-          if (first_too_long == 0) first_too_long = line.number;
-          result = Classification{};
-          result.label = Label::unknown;
-          result.basis = Basis::too_long;
-          result.confidence = 1.0;
-        } else {
-          if (line.invalid_utf8 && first_invalid == 0) first_invalid = line.number;
-          classifier.classify(line.text, scanner, result);
-        }
-        const auto label = static_cast<std::size_t>(result.label);
-        ++counts[label];
-        if (expected && result.label != *expected) all_expected = false;
-        if (silent || !keep[label]) continue;
-        formatter.record(buffer, RecordOrigin{input->name(), line.number}, line.text, result);
-        if (buffer.size() >= (1u << 15) || target.is_terminal() || options.line_buffered) {
-          target.out().write(buffer);
-          target.out().end_record();
-          buffer.clear();
-        }
-      }
-    } catch (const Error& read_error) {
-      warn(read_error.what());
-      status = 2;
-    }
-    if (first_invalid != 0) {
-      warn(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", input->name(),
-                       first_invalid));
-    }
-    if (first_too_long != 0) {
-      warn(fmt::format("{}:{}: warning: line longer than --max-line-bytes={} labelled unknown (first such line)",
-                       input->name(), first_too_long, options.max_line_bytes));
-    }
-  }
+  const auto totals = classify_lines(*inputs, classifier, formatter, target.out(), settings);
+  const auto& counts = totals.counts;
   if (!silent) formatter.end(buffer);
   if (options.count && !options.quiet) {
     for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -147,8 +105,8 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   }
   target.out().write(buffer);
   target.commit();
-  if (status == 0 && expected && !all_expected) return 1;
-  return status;
+  if (totals.status == 0 && settings.expected && !totals.all_expected) return 1;
+  return totals.status;
 }
 
 }  // namespace
@@ -189,6 +147,10 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_option("--input", options->input, "text, or jsonl: one {\"id\", \"text\"} job description per line")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
+  app->add_option("-j,--jobs", options->jobs, "Classify on N threads; the output is the same as with 1")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
+      ->type_name("N")
+      ->capture_default_str();
   app->footer(
       "Examples:\n"
       "  rolecheck classify duties.txt\n"
@@ -197,6 +159,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
       "  rolecheck classify --only marketing --format tsv a.txt b.txt\n"
       "  rolecheck classify --count duties.txt\n"
       "  echo \"Cold-call prospects\" | rolecheck classify -q --expect sales && echo sales\n"
+      "  rolecheck classify -j 4 --format tsv big.txt > labels.tsv\n"
       "  rolecheck classify --unit document posting.txt\n"
       "  rolecheck classify --input jsonl --format jsonl postings.jsonl\n");
   return {app, [&context, options] { return run_classify(context, *options); }};

@@ -24,8 +24,7 @@ void Output::write(std::string_view bytes) {
   if (m_buffer.size() + bytes.size() > m_capacity) {
     flush();
     if (bytes.size() >= m_capacity) {
-      m_buffer.assign(bytes);
-      flush();
+      write_all(bytes);  // big blocks go out directly, without a copy
       return;
     }
   }
@@ -37,17 +36,26 @@ void Output::end_record() {
 }
 
 void Output::flush() {
+  const std::string_view pending = m_buffer;
+  try {
+    write_all(pending);
+  } catch (const WriteError&) {
+    m_buffer.clear();
+    throw;
+  }
+  m_buffer.clear();
+}
+
+void Output::write_all(std::string_view bytes) {
   std::size_t done = 0;
-  while (done < m_buffer.size()) {
-    const ssize_t n = ::write(m_fd, m_buffer.data() + done, m_buffer.size() - done);
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(m_fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      m_buffer.clear();
       throw WriteError(std::string("write error: ") + std::strerror(errno));
     }
     done += static_cast<std::size_t>(n);
   }
-  m_buffer.clear();
 }
 
 void Output::finish() { flush(); }

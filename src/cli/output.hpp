@@ -36,6 +36,8 @@ class Output {
   void finish();
 
  private:
+  void write_all(std::string_view bytes);
+
   int m_fd;
   bool m_line_buffered;
   std::string m_buffer;

@@ -1,0 +1,41 @@
+#pragma once
+// A bounded word-to-term cache: open addressing over hashes of the folded bytes, keys kept in one arena.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rolecheck {
+
+/// The term ids of one word: by its stem and by its exact folded spelling (-1 when no phrase uses it).
+struct WordTerms {
+  std::int32_t stem = -1;   ///< Term of the word's stem.
+  std::int32_t exact = -1;  ///< Term of the word as written (phrases can ask for "=word").
+};
+
+/// Maps folded words to their WordTerms without building a string per lookup; clears itself when full.
+class WordCache {
+ public:
+  /// The cached terms of `word` (hash `hash`), or nullptr; `word` is followed by kFoldedPadding readable bytes.
+  [[nodiscard]] const WordTerms* find(std::string_view word, std::uint64_t hash) const noexcept;
+  /// Caches `terms` for `word` (not already cached); clears everything first when full.
+  void insert(std::string_view word, std::uint64_t hash, WordTerms terms);
+  /// The hash find() and insert() expect; `word` is followed by kFoldedPadding readable bytes.
+  [[nodiscard]] static std::uint64_t hash(std::string_view word) noexcept;
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;     // high half of the hash
+    std::uint32_t offset = 0;  // into m_arena
+    std::uint32_t size = 0;    // 0: empty slot (the empty word is never cached)
+    WordTerms terms;
+  };
+  void grow();
+  std::vector<Slot> m_slots;
+  std::string m_arena;
+  std::size_t m_count = 0;
+};
+
+}  // namespace rolecheck

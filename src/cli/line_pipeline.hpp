@@ -1,0 +1,40 @@
+#pragma once
+// The classify loop: reads lines in blocks, classifies them on N worker threads and writes the
+// records in input order, so the output of -j N is byte-identical to -j 1.
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "output.hpp"
+
+#include "rolecheck/classifier.hpp"
+#include "rolecheck/record_format.hpp"
+
+namespace rolecheck::cli {
+
+/// How the loop treats each line.
+struct LineSettings {
+  std::size_t max_line_bytes = 0;                    ///< Longer lines get an unknown/too_long record.
+  std::array<bool, 4> keep{true, true, true, true};  ///< Labels whose records are written (--only).
+  std::optional<Label> expected;                     ///< --expect: the label every record should have.
+  bool silent = false;                               ///< Count only, write no records (--count, --quiet).
+  bool flush_each_record = false;                    ///< Terminal or --line-buffered: write each record at once.
+  std::size_t jobs = 1;                              ///< Worker threads (1: everything on the calling thread).
+};
+
+/// What the loop saw over all inputs.
+struct LineTotals {
+  std::array<std::size_t, 4> counts{};  ///< Records per label (before --only).
+  bool all_expected = true;             ///< Every record had the --expect label.
+  int status = 0;                       ///< 2 when an input could not be opened or read, else 0.
+};
+
+/// Classifies every line of every input (paths, "-" for stdin) and writes one record per line to
+/// `out` through `formatter`, in input order; per-file warnings go to stderr after that file's records.
+LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifier& classifier,
+                          RecordFormatter& formatter, Output& out, const LineSettings& settings);
+
+}  // namespace rolecheck::cli

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Golden outputs of `classify` over a fixed sample in every format, with -j 1 and -j 2: the speed work
+# must never change a byte. Regenerate (after an intended behaviour change) with:
+#   UPDATE_GOLDEN=1 tests/cli/speed_golden.sh build/rolecheck
+# usage: speed_golden.sh ROLECHECK
+set -euo pipefail
+rolecheck=$(realpath "$1")
+cd "$(dirname "$0")/../golden/speed"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+check() {  # NAME ARGS...: compares the output of classify ARGS with NAME.expected
+  local name=$1
+  shift
+  "$rolecheck" --taxonomy taxonomy.json classify input.txt "$@" >"$work/$name.out" 2>"$work/$name.err" || true
+  if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+    cp "$work/$name.out" "$name.expected"
+    return
+  fi
+  if ! cmp -s "$work/$name.out" "$name.expected"; then
+    echo "FAIL: classify $* differs from $name.expected:" >&2
+    diff "$name.expected" "$work/$name.out" | head -20 >&2
+    status=1
+  fi
+}
+for jobs in 1 2; do
+  check tsv --format tsv --max-line-bytes 2000 -j "$jobs"
+  check csv --format csv -j "$jobs"
+  check jsonl --format jsonl --max-line-bytes 2000 -j "$jobs"
+  check json --format json -j "$jobs"
+  check text --format text --explain --color never -j "$jobs"
+  check only --format tsv --only marketing,mixed -j "$jobs"
+  check count --count -j "$jobs"
+  [ "${UPDATE_GOLDEN:-}" = 1 ] && break
+done
+exit "$status"
