@@ -80,6 +80,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
     InputLine line;
     std::size_t first_invalid = 0;
     std::size_t first_too_long = 0;
+    std::size_t first_nul = 0;
     try {
       while (reader.next(line)) {
         if (line.too_long) {
@@ -90,6 +91,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
           result.confidence = 1.0;
         } else {
           if (line.invalid_utf8 && first_invalid == 0) first_invalid = line.number;
+          if (line.has_nul && first_nul == 0) first_nul = line.number;
           classifier.classify(line.text, scanner, result);
         }
         const auto label = static_cast<std::size_t>(result.label);
@@ -110,6 +112,9 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
     if (first_invalid != 0) {
       warn(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", input->name(),
                        first_invalid));
+    }
+    if (first_nul != 0) {
+      warn(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", input->name(), first_nul));
     }
     if (first_too_long != 0) {
       warn(fmt::format("{}:{}: warning: line longer than --max-line-bytes={} labelled unknown (first such line)",
