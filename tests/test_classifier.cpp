@@ -58,7 +58,7 @@ TEST_CASE("a cue counts once per duty") {
   CHECK(result.reasons.size() == 3);
 }
 
-TEST_CASE("--min-confidence turns weak labels into unknown") {
+TEST_CASE("a minimum confidence (--min-confidence) turns weak labels into unknown") {
   ClassifyOptions options;
   options.min_confidence = 0.99;
   const auto result = classify(test_classifier(options), "Sell products");
