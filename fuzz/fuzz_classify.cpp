@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "fuzz_check.hpp"
+
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/record_format.hpp"
 #include "rolecheck/taxonomy_io.hpp"

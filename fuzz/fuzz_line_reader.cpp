@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "fuzz_check.hpp"
+
 #include "rolecheck/error.hpp"
 #include "rolecheck/line_reader.hpp"
 #include "rolecheck/utf8.hpp"

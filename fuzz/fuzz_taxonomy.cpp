@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "fuzz_check.hpp"
+
 #include "rolecheck/taxonomy_io.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -13,9 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   rolecheck::TaxonomyParseResult result;
   try {
     result = rolecheck::parse_taxonomy(text, "fuzz.json");
-  } catch (...) {
-    FUZZ_CHECK(!"parse_taxonomy threw");
-  }
+  } catch (...) { FUZZ_FAIL("parse_taxonomy threw"); }
   for (const auto& problem : result.problems) {
     FUZZ_CHECK(problem.file == "fuzz.json");
     FUZZ_CHECK(!problem.message.empty());
