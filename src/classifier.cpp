@@ -59,9 +59,9 @@ void Classifier::decide(const ScanResult& scan, Classification& out) const {
         reason.weight = 0.0;
       }
     }
-    // Each cue counts once per duty: repeats are listed but add nothing.
+    // A cue's further matches in the same duty add half its weight each time (diminishing returns).
     for (const auto& earlier : out.reasons) {
-      if (earlier.cue == reason.cue && earlier.weight > 0.0 && earlier.side == reason.side) reason.weight = 0.0;
+      if (earlier.cue == reason.cue && earlier.side == reason.side && !earlier.negated) reason.weight *= 0.5;
     }
     const auto side = static_cast<std::size_t>(reason.side);
     out.scores[side] += reason.weight;
@@ -96,12 +96,20 @@ void Classifier::label_from_scores(Classification& out) const {
   }
   const double saturation = 1.0 - std::exp(-total / thresholds.evidence_scale);
   const double share = std::max(sales, marketing) / total;
-  if (share < thresholds.mixed_share) {
+  // A tie is broken by the single strongest piece of evidence; a tie there too is mixed.
+  double strongest[2] = {0.0, 0.0};
+  for (const auto& reason : out.reasons) {
+    auto& best = strongest[static_cast<std::size_t>(reason.side)];
+    best = std::max(best, reason.weight);
+  }
+  const bool tied = sales == marketing && strongest[0] == strongest[1];
+  if (share < thresholds.mixed_share || tied) {
     out.label = Label::mixed;
     out.basis = Basis::conflict;
     out.confidence = saturation * (1.0 - std::abs(sales - marketing) / total);
   } else {
-    out.label = sales >= marketing ? Label::sales : Label::marketing;
+    const bool sales_wins = sales != marketing ? sales > marketing : strongest[0] > strongest[1];
+    out.label = sales_wins ? Label::sales : Label::marketing;
     out.basis = Basis::evidence;
     out.confidence = saturation * share;
   }

@@ -14,12 +14,12 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   Classification result;
   classifier.decide(scan, result);
 
-  std::string out = fmt::format("duty: {}\n\ntokens (word -> stem, * = a cue word, - = skipped)\n", text);
+  std::string out = fmt::format("duty: {}\n\ntokens (word -> stem; * = used by a cue or negation phrase, - = skip word)\n", text);
   Stemmer stemmer;
   for (std::size_t i = 0; i < scan.words.tokens.size(); ++i) {
     const auto word = scan.words.word(scan.words.tokens[i]);
-    const auto term = scan.terms[i];
-    const char mark = matcher.is_skip_term(term) ? '-' : (term >= 0 ? '*' : ' ');
+    const auto terms = scan.terms[i];
+    const char mark = matcher.is_skip_term(terms.stem) ? '-' : (terms.stem >= 0 || terms.exact >= 0 ? '*' : ' ');
     out += fmt::format("  {} {:<20} {}{}\n", mark, word, stemmer.stem(word),
                        scan.words.tokens[i].clause_start ? "   (after a clause break)" : "");
   }
@@ -40,7 +40,7 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
                        reason.negated ? (cue.on_negation == NegationEffect::flip ? ", negated: flipped" : ", negated: dropped") : "",
                        !reason.negated && reason.weight == 0.0 ? " (repeat of a cue already counted)" : "");
   }
-  out += fmt::format("\nscores by difference{:>22} {:>10}\n", "sales", "marketing");
+  out += fmt::format("\n{:<40} {:>5} {:>10}\n", "scores by difference", "sales", "marketing");
   for (std::size_t d = 0; d < taxonomy.differences.size() && d < kDifferenceCount; ++d) {
     out += fmt::format("  {:<38} {:>5g} {:>10g}\n", taxonomy.differences[d].name, result.by_difference[d][0],
                        result.by_difference[d][1]);

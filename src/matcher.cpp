@@ -11,23 +11,14 @@ namespace {
 constexpr std::size_t kMaxStemmedWordBytes = 48;
 // The word cache is cleared when it grows past this many entries (bounds memory on odd input).
 constexpr std::size_t kMaxCachedWords = 1u << 17;
+// Most trie nodes alive at once during one walk (exact and stem edges can branch).
+constexpr std::size_t kMaxFrontier = 64;
 
 std::uint64_t edge_key(std::uint32_t node, std::int32_t term) noexcept {
   return (std::uint64_t{node} << 32) | static_cast<std::uint32_t>(term);
 }
 
 }  // namespace
-
-std::vector<std::string> phrase_stems(std::string_view phrase, const std::vector<std::string>& skip_words) {
-  Stemmer stemmer;
-  std::vector<std::string> stems;
-  for (const auto& word : folded_words(phrase)) {
-    bool skip = false;
-    for (const auto& skip_word : skip_words) skip = skip || word == skip_word;
-    if (!skip) stems.emplace_back(stemmer.stem(word));
-  }
-  return stems;
-}
 
 Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.scope) {
   m_terminals.push_back(kNoTerminal);  // the root
@@ -39,21 +30,41 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
     }
   }
   std::vector<Diagnostic> problems;
+  std::vector<std::string> terminal_origin(1);  // where each trie node's terminal phrase came from
   const auto compile_phrase = [&](std::string_view phrase, std::uint32_t terminal, const std::string& where) {
     std::vector<std::int32_t> terms;
-    for (const auto& folded : folded_words(phrase)) {
-      const auto term = intern(std::string(stemmer.stem(folded)));
-      if (!is_skip_term(term)) terms.push_back(term);
+    // Words are stemmed; a chunk written "=word" must match the folded word exactly (no stemming).
+    std::size_t start = 0;
+    while (start < phrase.size()) {
+      auto end = phrase.find_first_of(" \t", start);
+      if (end == std::string_view::npos) end = phrase.size();
+      const auto chunk = phrase.substr(start, end - start);
+      start = end + 1;
+      const bool exact = !chunk.empty() && chunk.front() == '=';
+      for (const auto& folded : folded_words(exact ? chunk.substr(1) : chunk)) {
+        const auto term = exact ? intern("=" + folded) : intern(std::string(stemmer.stem(folded)));
+        if (exact || !is_skip_term(term)) terms.push_back(term);
+      }
     }
     if (terms.empty()) {
-      problems.push_back(Diagnostic{"", 0, 0, where,
+      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, where,
                                     fmt::format("phrase \"{}\" has no words left after normalisation; "
                                                 "use letters or digits that are not skip words",
                                                 phrase),
                                     ""});
       return;
     }
-    add_phrase(terms, terminal);
+    const auto previous = add_phrase(terms, terminal);
+    terminal_origin.resize(m_terminals.size());
+    if (previous == kNoTerminal) {
+      terminal_origin[find_node(terms)] = where;
+    } else if (previous != terminal && !(previous >= kNeutralTerminal && terminal >= kNeutralTerminal)) {
+      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, where,
+                                    fmt::format("phrase \"{}\" normalises to the same words as {}; it can never "
+                                                "match here: remove one of the two",
+                                                phrase, terminal_origin[find_node(terms)]),
+                                    ""});
+    }
   };
   for (std::size_t d = 0; d < taxonomy.differences.size(); ++d) {
     const auto& difference = taxonomy.differences[d];
@@ -81,17 +92,23 @@ std::int32_t Matcher::intern(const std::string& stem) {
   return it->second;
 }
 
-void Matcher::add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal) {
+std::uint32_t Matcher::add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal) {
   std::uint32_t node = 0;
   for (const auto term : terms) {
     const auto [it, inserted] = m_edges.try_emplace(edge_key(node, term), static_cast<std::uint32_t>(m_terminals.size()));
     if (inserted) m_terminals.push_back(kNoTerminal);
     node = it->second;
   }
-  // The first cue listing a phrase keeps it; cue phrases win over negation phrases.
-  if (m_terminals[node] == kNoTerminal || m_terminals[node] >= kNeutralTerminal) {
-    if (m_terminals[node] == kNoTerminal || terminal < kNeutralTerminal) m_terminals[node] = terminal;
-  }
+  // The first phrase to reach a node keeps it; the caller reports the clash.
+  const auto previous = m_terminals[node];
+  if (previous == kNoTerminal) m_terminals[node] = terminal;
+  return previous;
+}
+
+std::uint32_t Matcher::find_node(const std::vector<std::int32_t>& terms) const {
+  std::uint32_t node = 0;
+  for (const auto term : terms) node = child(node, term);
+  return node;
 }
 
 std::int32_t Matcher::term_of_stem(std::string_view stem) const {
@@ -111,14 +128,14 @@ std::uint32_t Matcher::child(std::uint32_t node, std::int32_t term) const noexce
 
 Scanner::Scanner(const Matcher& matcher) : m_matcher(&matcher) {}
 
-std::int32_t Scanner::term_of_word(std::string_view folded) {
-  if (folded.size() > kMaxStemmedWordBytes) return -1;
+WordTerms Scanner::terms_of_word(std::string_view folded) {
+  if (folded.size() > kMaxStemmedWordBytes) return {};
   const std::string key(folded);
   if (const auto it = m_word_cache.find(key); it != m_word_cache.end()) return it->second;
   if (m_word_cache.size() >= kMaxCachedWords) m_word_cache.clear();
-  const auto term = m_matcher->term_of_stem(m_stemmer.stem(folded));
-  m_word_cache.emplace(key, term);
-  return term;
+  const WordTerms terms{m_matcher->term_of_stem(m_stemmer.stem(folded)), m_matcher->term_of_stem("=" + key)};
+  m_word_cache.emplace(key, terms);
+  return terms;
 }
 
 const ScanResult& Scanner::scan(std::string_view text) {
@@ -131,10 +148,10 @@ const ScanResult& Scanner::scan(std::string_view text) {
   m_positions.clear();
   bool pending_break = false;
   for (std::uint32_t i = 0; i < tokens.size(); ++i) {
-    const auto term = term_of_word(result.words.word(tokens[i]));
-    result.terms.push_back(term);
+    const auto terms = terms_of_word(result.words.word(tokens[i]));
+    result.terms.push_back(terms);
     pending_break = pending_break || tokens[i].clause_start;
-    if (m_matcher->is_skip_term(term)) continue;
+    if (m_matcher->is_skip_term(terms.stem)) continue;
     // A clause break before a skipped word still separates the words around it.
     m_positions.push_back(i | (pending_break ? 0x80000000u : 0u));
     pending_break = false;
@@ -144,17 +161,29 @@ const ScanResult& Scanner::scan(std::string_view text) {
 
   std::size_t k = 0;
   while (k < m_positions.size()) {
-    std::uint32_t node = 0;
+    // Walk the trie from position k; a word can follow its exact edge and its stem edge, so the walk
+    // keeps a small frontier of nodes. The longest phrase wins; at equal length, the exact one.
     std::uint32_t best_terminal = Matcher::kNoTerminal;
     std::size_t best_end = k;
-    for (std::size_t j = k; j < m_positions.size(); ++j) {
+    m_frontier.assign(1, 0);
+    for (std::size_t j = k; j < m_positions.size() && !m_frontier.empty(); ++j) {
       if (j > k && breaks_before(j)) break;
-      node = m_matcher->child(node, result.terms[token_of(j)]);
-      if (node == 0) break;
-      if (m_matcher->terminal(node) != Matcher::kNoTerminal) {
-        best_terminal = m_matcher->terminal(node);
-        best_end = j;
+      const auto& terms = result.terms[token_of(j)];
+      m_next.clear();
+      for (const auto node : m_frontier) {
+        for (const auto term : {terms.exact, terms.stem}) {
+          const auto next = m_matcher->child(node, term);
+          if (next != 0 && m_next.size() < kMaxFrontier) m_next.push_back(next);
+        }
       }
+      for (const auto node : m_next) {
+        if (m_matcher->terminal(node) != Matcher::kNoTerminal) {
+          best_terminal = m_matcher->terminal(node);
+          best_end = j;
+          break;
+        }
+      }
+      m_frontier.swap(m_next);
     }
     if (best_terminal == Matcher::kNoTerminal) {
       ++k;

@@ -12,6 +12,7 @@ TaxonomyParseResult parse_taxonomy(std::string_view text, std::string_view sourc
   try {
     const auto j = nlohmann::json::parse(text);
     auto& t = result.taxonomy;
+    t.origin = std::string(source_name);
     t.schema_version = j.at("schema_version").get<int>();
     t.title = j.value("title", "");
     t.source = j.value("source", "");

@@ -52,13 +52,21 @@ TEST_CASE("a flipped negation moves evidence to the other side") {
   CHECK(result.reasons[0].side == Side::marketing);
 }
 
-TEST_CASE("a cue counts once per duty") {
+TEST_CASE("each repeat of a cue adds half the weight of the one before") {
   const auto result = classify(test_classifier(), "sell, sell, sell");
-  CHECK(result.scores[0] == 2.0);
-  CHECK(result.reasons.size() == 3);
+  CHECK(result.scores[0] == 2.0 + 1.0 + 0.5);
+  REQUIRE(result.reasons.size() == 3);
+  CHECK(result.reasons[2].weight == 0.5);
 }
 
-TEST_CASE("a minimum confidence (--min-confidence) turns weak labels into unknown") {
+TEST_CASE("a tie is broken by the strongest single piece of evidence") {
+  // sales: call 0.5 + sell 2 = 2.5; marketing: advertising 2 + brand awareness 1 = 3 -> marketing wins outright.
+  CHECK(classify(test_classifier(), "sell advertising for brand awareness").label == Label::marketing);
+  // sales 2 (sell) vs marketing 2 (advertising): equal totals and equal strongest cue -> mixed.
+  CHECK(classify(test_classifier(), "sell advertising").label == Label::mixed);
+}
+
+TEST_CASE("a minimum confidence turns weak labels into unknown") {
   ClassifyOptions options;
   options.min_confidence = 0.99;
   const auto result = classify(test_classifier(options), "Sell products");

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "rolecheck/error.hpp"
 #include "rolecheck/matcher.hpp"
 #include "test_support.hpp"
 
@@ -53,4 +54,34 @@ TEST_CASE("negation governs cues within its scope and clause") {
   CHECK(matched_cues(matcher, "not here, sell products") == std::vector<std::string>{"sell=sell"});
   CHECK(matched_cues(matcher, "not one two three four five six sell") == std::vector<std::string>{"sell=sell"});
   CHECK(matched_cues(matcher, "not only sell") == std::vector<std::string>{"sell=sell"});
+}
+
+TEST_CASE("a phrase that normalises like another cue's phrase is reported with both pointers") {
+  auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 1, {"selling"}),
+                                 make_cue("sells", Side::marketing, 1, {"Sells"})});
+  taxonomy.origin = "t.json";
+  try {
+    const Matcher matcher(taxonomy);
+    FAIL("expected an error");
+  } catch (const Error& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    CHECK(format_diagnostic(error.diagnostics()[0]) ==
+          "t.json: error: /differences/1/cues/1/phrases/0: phrase \"Sells\" normalises to the same words as "
+          "/differences/1/cues/0/phrases/0; it can never match here: remove one of the two");
+  }
+}
+
+TEST_CASE("a phrase with no words left is reported") {
+  auto taxonomy = make_taxonomy({make_cue("empty", Side::sales, 1, {"the --"})});
+  CHECK_THROWS_WITH(Matcher(taxonomy), Catch::Contains("/differences/1/cues/0/phrases/0") &&
+                                           Catch::Contains("no words left"));
+}
+
+TEST_CASE("a word written =word matches only that spelling, and wins over its stem") {
+  const Matcher matcher(make_taxonomy({make_cue("market", Side::sales, 1, {"market"}),
+                                       make_cue("marketing", Side::marketing, 2, {"=marketing", "=marketing plan"})}));
+  CHECK(matched_cues(matcher, "markets") == std::vector<std::string>{"market=markets"});
+  CHECK(matched_cues(matcher, "Marketing") == std::vector<std::string>{"marketing=Marketing"});
+  CHECK(matched_cues(matcher, "marketing plans") == std::vector<std::string>{"marketing=marketing plans"});
+  CHECK(matched_cues(matcher, "marketed") == std::vector<std::string>{"market=marketed"});
 }

@@ -34,18 +34,26 @@ struct Match {
   std::uint32_t negation = 0;     ///< Index into ScanResult::negations when negated.
 };
 
+/// The term ids of one word: by its stem and by its exact folded spelling (-1 when no phrase uses it).
+struct WordTerms {
+  std::int32_t stem = -1;   ///< Term of the word's stem.
+  std::int32_t exact = -1;  ///< Term of the word as written (phrases can ask for "=word").
+};
+
 /// Everything one scan found; owned by a Scanner and overwritten by its next scan.
 struct ScanResult {
   TokenBuffer words;                 ///< The text's tokens.
-  std::vector<std::int32_t> terms;   ///< Term id of each token, -1 for words no cue uses.
+  std::vector<WordTerms> terms;      ///< Term ids of each token.
   std::vector<Match> matches;        ///< Cue matches, leftmost-longest, in text order.
   std::vector<Match> negations;      ///< Negation phrases found, in text order.
 };
 
 /// Cue phrases compiled into a trie over term ids; immutable and safe to share between threads.
+/// Phrase words are stemmed like the input; a word written "=word" matches only that exact folded spelling.
 class Matcher {
  public:
-  /// Compiles every cue and negation phrase of the taxonomy; throws Error naming phrases that are empty after normalisation.
+  /// Compiles every cue and negation phrase of the taxonomy; throws Error (with JSON pointers) for phrases
+  /// that are empty after normalisation or that normalise to the same words as another cue's phrase.
   explicit Matcher(const Taxonomy& taxonomy);
 
   /// The compiled cues, indexed by Match::cue.
@@ -70,7 +78,8 @@ class Matcher {
 
  private:
   std::int32_t intern(const std::string& stem);
-  void add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal);
+  std::uint32_t add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal);
+  std::uint32_t find_node(const std::vector<std::int32_t>& terms) const;
 
   std::vector<CompiledCue> m_cues;
   std::unordered_map<std::string, std::int32_t> m_stems;
@@ -92,16 +101,15 @@ class Scanner {
   [[nodiscard]] const Matcher& matcher() const noexcept { return *m_matcher; }
 
  private:
-  std::int32_t term_of_word(std::string_view folded);
+  WordTerms terms_of_word(std::string_view folded);
 
   const Matcher* m_matcher;
   Stemmer m_stemmer;
-  std::unordered_map<std::string, std::int32_t> m_word_cache;
+  std::unordered_map<std::string, WordTerms> m_word_cache;
   std::vector<std::uint32_t> m_positions;
+  std::vector<std::uint32_t> m_frontier;
+  std::vector<std::uint32_t> m_next;
   ScanResult m_result;
 };
-
-/// The folded, stemmed words of a phrase exactly as the matcher sees them (skip words removed).
-std::vector<std::string> phrase_stems(std::string_view phrase, const std::vector<std::string>& skip_words);
 
 }  // namespace rolecheck

@@ -69,6 +69,7 @@ struct NegationRules {
 
 /// The whole taxonomy: the source of every decision rolecheck makes.
 struct Taxonomy {
+  std::string origin;                      ///< Where it was loaded from ("<embedded>" or a path), for diagnostics.
   int schema_version = 1;                  ///< Version of the file format.
   std::string title;                       ///< Title of the article it encodes.
   std::string source;                      ///< Where the article is.

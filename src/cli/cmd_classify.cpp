@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "classify_documents.hpp"
 #include "commands.hpp"
 #include "input_files.hpp"
 #include "output.hpp"
@@ -32,12 +33,33 @@ struct ClassifyOptionsCli {
   bool count = false;
   bool quiet = false;
   bool line_buffered = false;
+  std::string unit = "line";
+  std::string input = "text";
 };
+
+// --unit document (or --input jsonl): whole job descriptions, handled in classify_documents.cpp.
+int run_documents(Context& context, const ClassifyOptionsCli& options) {
+  if (!options.only.empty() || options.count || options.quiet || !options.expect.empty()) {
+    std::fputs("rolecheck: --only, --count, --quiet and --expect apply to --unit line only\n", stderr);
+    return 2;
+  }
+  DocumentRunOptions documents;
+  documents.files = options.files;
+  documents.format = options.format;
+  documents.input = options.input;
+  documents.output_path = options.output_path;
+  documents.color = options.color;
+  documents.min_confidence = options.min_confidence;
+  documents.explain = options.explain;
+  documents.line_buffered = options.line_buffered;
+  return run_classify_documents(context, documents);
+}
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // Reads every input and writes one record per line; returns the exit status.
 int run_classify(Context& context, const ClassifyOptionsCli& options) {
+  if (options.unit == "document" || options.input == "jsonl") return run_documents(context, options);
   const auto inputs = resolve_inputs(options.files);
   if (!inputs) {
     warn("no input: give a FILE, '-' for stdin, or pipe text in (try 'rolecheck classify --help')");
@@ -166,6 +188,12 @@ Command add_classify_command(CLI::App& root, Context& context) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app->add_flag("--line-buffered", options->line_buffered, "Flush after every record (for coprocesses)");
+  app->add_option("--unit", options->unit, "line: one duty per line; document: each FILE is one job description")
+      ->check(CLI::IsMember({"line", "document"}))
+      ->capture_default_str();
+  app->add_option("--input", options->input, "text, or jsonl: one {\"id\", \"text\"} job description per line")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
   app->footer(
       "Examples:\n"
       "  rolecheck classify duties.txt\n"
@@ -173,7 +201,9 @@ Command add_classify_command(CLI::App& root, Context& context) {
       "  cat duties.txt | rolecheck classify --format jsonl\n"
       "  rolecheck classify --only marketing --format tsv a.txt b.txt\n"
       "  rolecheck classify --count duties.txt\n"
-      "  echo \"Cold-call prospects\" | rolecheck classify -q --expect sales && echo sales\n");
+      "  echo \"Cold-call prospects\" | rolecheck classify -q --expect sales && echo sales\n"
+      "  rolecheck classify --unit document posting.txt\n"
+      "  rolecheck classify --input jsonl --format jsonl postings.jsonl\n");
   return {app, [&context, options] { return run_classify(context, *options); }};
 }
 

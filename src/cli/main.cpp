@@ -94,7 +94,8 @@ int main(int argc, char** argv) {
   try {
     status = run(argc, argv);
   } catch (const rolecheck::Error& error) {
-    status = report_error(error.what());
+    for (const auto& diagnostic : error.diagnostics()) report_error(rolecheck::format_diagnostic(diagnostic));
+    status = 2;
   } catch (const rolecheck::cli::BrokenPipe&) {
     status = 2;  // The reader went away (SIGPIPE ignored): stop quietly, like grep killed by SIGPIPE.
   } catch (const rolecheck::cli::WriteError& error) {

@@ -1,0 +1,96 @@
+#pragma once
+// The document classifier: labels every duty of a job description and gives the role a verdict.
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "rolecheck/classifier.hpp"
+#include "rolecheck/document.hpp"
+
+namespace rolecheck {
+
+/// The verdict on a whole job description.
+enum class RoleLabel : std::uint8_t { sales, marketing, hybrid, unknown };
+
+/// "sales", "marketing", "hybrid" or "unknown".
+std::string_view role_label_name(RoleLabel label) noexcept;
+
+/// How duties vote; defaults measured on pseudo-documents built from the dev data (scripts/eval_documents.py).
+/// They live here rather than in the taxonomy until the taxonomy parser grows a "document" key.
+struct DocumentOptions {
+  /// How a duty turns its evidence into a vote.
+  enum class Vote : std::uint8_t {
+    share,  ///< Its share of evidence per side (a duty with 2 sales, 1 marketing votes 0.67 / 0.33).
+    label,  ///< Its label: 1 for its side, 0.5 each for mixed.
+    sum,    ///< Its raw evidence.
+  };
+  Vote vote = Vote::sum;              ///< How duties vote (sum measured best on the dev pseudo-documents).
+  double hybrid_share = 0.45;         ///< Hybrid needs the smaller side to hold at least this share of the votes...
+  double hybrid_lean_share = 0.35;    ///< ...and at least this share of the duties labelled sales or marketing...
+  std::size_t hybrid_min_duties = 2;  ///< ...and at least this many such duties on each side.
+  double title_weight = 3.0;          ///< A title line's vote counts this many times a duty's.
+  double requirement_weight = 0.5;    ///< A requirements/qualifications line's vote counts this much.
+  double intro_weight = 0.5;          ///< An intro line's vote, when the document also has a duties section.
+  double duty_cap = 6.0;              ///< With Vote::sum, a duty adds at most this much evidence per side.
+  double vote_scale = 4.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
+};
+
+/// One duty of the document and its line-mode classification (reason spans relative to the document).
+struct DutyResult {
+  Duty duty;                 ///< Where the duty is and its section.
+  Classification result;     ///< Its label, scores and reasons.
+  double vote_weight = 0.0;  ///< How much this duty's vote counts (0: boilerplate or no evidence).
+};
+
+/// What one of the four differences says about the role.
+struct DifferenceVerdict {
+  std::array<double, 2> evidence{};  ///< Summed evidence for sales and marketing over voting duties.
+  bool has_evidence = false;         ///< True when any voting duty carried evidence for this difference.
+  Side side = Side::sales;           ///< The side with more evidence (valid when has_evidence).
+  std::size_t duty = 0;              ///< Index of the duty holding the strongest evidence for that side.
+  std::size_t reason = 0;            ///< Index of that reason in the duty's reasons.
+};
+
+/// The verdict on one document.
+struct DocumentResult {
+  RoleLabel label = RoleLabel::unknown;  ///< The role.
+  double confidence = 0.0;               ///< In [0, 1]; see DocumentClassifier::classify.
+  std::array<double, 2> shares{};        ///< Share of the vote for sales and marketing (sum 1, or 0 0).
+  std::array<double, 2> votes{};         ///< Weighted votes for sales and marketing.
+  std::array<std::size_t, 2> leaning{};  ///< Number of voting duties leaning to each side.
+  std::array<DifferenceVerdict, kDifferenceCount> differences{};  ///< Per difference, in taxonomy order.
+  std::vector<DutyResult> duties;                                 ///< Every duty, in document order.
+  std::vector<Duty> split;  ///< Scratch space for the splitter, reused between documents.
+};
+
+/// Classifies whole documents with a line Classifier; immutable and shareable (each thread brings a Scanner).
+class DocumentClassifier {
+ public:
+  /// Uses `classifier` (which must outlive this object) with the given voting options.
+  explicit DocumentClassifier(const Classifier& classifier, DocumentOptions options = {});
+
+  /// Splits `document`, labels each duty and decides the role into `out` (buffers reused).
+  /// A duty with a label votes its evidence (per DocumentOptions::vote) times its section's weight;
+  /// boilerplate never votes; requirements count toward the execution-capabilities difference.
+  /// Confidence: the winning share times 1 - exp(-votes / vote_scale); for hybrid, the balance of
+  /// the two shares times the same saturation; 1 for a document with no evidence at all.
+  void classify(std::string_view document, Scanner& scanner, DocumentResult& out) const;
+
+  /// The line classifier in use.
+  [[nodiscard]] const Classifier& classifier() const noexcept { return *m_classifier; }
+  /// The voting options in use.
+  [[nodiscard]] const DocumentOptions& options() const noexcept { return m_options; }
+
+ private:
+  void decide(DocumentResult& out) const;
+
+  const Classifier* m_classifier;
+  DocumentOptions m_options;
+};
+
+/// Index of the execution-capabilities difference (the article's third), which requirements evidence.
+inline constexpr std::size_t kExecutionDifference = 2;
+
+}  // namespace rolecheck

@@ -1,0 +1,54 @@
+#pragma once
+// Output records for whole documents: a text report, JSON Lines, JSON, TSV or CSV, appended to a string.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rolecheck/document_classifier.hpp"
+#include "rolecheck/record_format.hpp"
+
+namespace rolecheck {
+
+/// Where a document came from and what of its input record to carry over.
+struct DocumentOrigin {
+  std::string_view id;          ///< The document's id as text (the file name for whole files).
+  std::string_view id_json;     ///< The id as raw JSON when it came from JSONL (empty: write `id` as a string).
+  std::string_view file;        ///< File name, "-" for stdin.
+  std::size_t line = 0;         ///< 1-based line of a JSONL input, 0 for a whole file.
+  std::string_view extra_json;  ///< Other input fields as JSON members ("\"a\":1,\"b\":2"), copied into JSON records.
+};
+
+/// Formats document verdicts; holds no per-record state except "first record" for JSON arrays.
+class DocumentFormatter {
+ public:
+  /// A formatter for one output stream; `format` is one of the line-mode record formats.
+  DocumentFormatter(RecordFormat format, const DocumentClassifier& classifier, RecordStyle style = {});
+
+  /// Appends what precedes the first record (TSV/CSV header, JSON "[").
+  void begin(std::string& out);
+  /// Appends the record of one classified document.
+  void record(std::string& out, const DocumentOrigin& origin, std::string_view document, const DocumentResult& result);
+  /// Appends a record for an input that could not be classified (label unknown, with `message`).
+  void error_record(std::string& out, const DocumentOrigin& origin, std::string_view message);
+  /// Appends what follows the last record (JSON "]").
+  void end(std::string& out);
+
+ private:
+  void text_record(std::string& out, const DocumentOrigin& origin, std::string_view document,
+                   const DocumentResult& result) const;
+  void json_record(std::string& out, const DocumentOrigin& origin, std::string_view document,
+                   const DocumentResult& result) const;
+  void delimited_record(std::string& out, const DocumentOrigin& origin, const DocumentResult* result,
+                        std::string_view error) const;
+  void json_origin(std::string& out, const DocumentOrigin& origin) const;
+  void separate(std::string& out);
+
+  RecordFormat m_format;
+  const DocumentClassifier* m_classifier;
+  RecordStyle m_style;
+  bool m_first = true;
+};
+
+}  // namespace rolecheck

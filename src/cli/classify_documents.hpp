@@ -1,0 +1,29 @@
+#pragma once
+// `rolecheck classify --unit document`: each file, stdin or JSONL line is one job description.
+
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+
+namespace rolecheck::cli {
+
+/// Largest document read from a file, stdin or one JSONL line; bigger ones get an error record.
+inline constexpr std::size_t kMaxCliDocumentBytes = std::size_t{16} << 20;
+
+/// The options of `classify` that apply to documents.
+struct DocumentRunOptions {
+  std::vector<std::string> files;  ///< Inputs; "-" is stdin; empty reads stdin when it is not a terminal.
+  std::string format = "text";     ///< text, jsonl, json, tsv or csv.
+  std::string input = "text";      ///< text (a file is a document) or jsonl (a line is a document).
+  std::string output_path;         ///< -o FILE, empty for stdout.
+  std::string color = "auto";      ///< --color.
+  double min_confidence = 0.0;     ///< Duty labels below this become unknown and do not vote.
+  bool explain = false;            ///< Text format: list each duty's reasons.
+  bool line_buffered = false;      ///< Flush after every record.
+};
+
+/// Classifies every document and writes one record per document; returns the exit status (0, or 2 on any error).
+int run_classify_documents(Context& context, const DocumentRunOptions& options);
+
+}  // namespace rolecheck::cli

@@ -1,0 +1,137 @@
+#include "rolecheck/document_classifier.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rolecheck {
+
+std::string_view role_label_name(RoleLabel label) noexcept {
+  switch (label) {
+    case RoleLabel::sales: return "sales";
+    case RoleLabel::marketing: return "marketing";
+    case RoleLabel::hybrid: return "hybrid";
+    case RoleLabel::unknown: break;
+  }
+  return "unknown";
+}
+
+DocumentClassifier::DocumentClassifier(const Classifier& classifier, DocumentOptions options)
+    : m_classifier(&classifier), m_options(options) {}
+
+void DocumentClassifier::classify(std::string_view document, Scanner& scanner, DocumentResult& out) const {
+  split_document(document, out.split);
+  out.duties.resize(out.split.size());
+  for (std::size_t i = 0; i < out.split.size(); ++i) {
+    auto& entry = out.duties[i];
+    entry.duty = out.split[i];
+    m_classifier->classify(entry.duty.text(document), scanner, entry.result);
+    for (auto& reason : entry.result.reasons) {
+      reason.begin += entry.duty.begin;
+      reason.end += entry.duty.begin;
+    }
+  }
+  decide(out);
+}
+
+void DocumentClassifier::decide(DocumentResult& out) const {
+  out.votes = {};
+  out.leaning = {};
+  out.differences = {};
+  const auto& cues = m_classifier->matcher().cues();
+  // Text before the first heading is mostly about the company when a duties section follows.
+  bool has_duties_section = false;
+  for (const auto& entry : out.duties)
+    has_duties_section = has_duties_section || entry.duty.section == SectionKind::duties;
+  for (std::size_t i = 0; i < out.duties.size(); ++i) {
+    auto& entry = out.duties[i];
+    entry.vote_weight = 0.0;
+    const auto section = entry.duty.section;
+    if (section == SectionKind::boilerplate) continue;
+    const auto& result = entry.result;
+    // Evidence per difference: every non-boilerplate duty; requirements evidence execution capabilities.
+    for (std::size_t r = 0; r < result.reasons.size(); ++r) {
+      const auto& reason = result.reasons[r];
+      if (reason.weight <= 0.0) continue;
+      const auto difference =
+          section == SectionKind::requirements ? kExecutionDifference : std::size_t{cues[reason.cue].difference};
+      if (difference >= kDifferenceCount) continue;
+      auto& verdict = out.differences[difference];
+      const auto side = static_cast<std::size_t>(reason.side);
+      verdict.evidence[side] += reason.weight;
+    }
+    const double total = result.scores[0] + result.scores[1];
+    if (result.label == Label::unknown || total <= 0.0) continue;
+    double weight = 1.0;
+    if (section == SectionKind::title) weight = m_options.title_weight;
+    if (section == SectionKind::requirements) weight = m_options.requirement_weight;
+    if (section == SectionKind::intro && has_duties_section) weight = m_options.intro_weight;
+    entry.vote_weight = weight;
+    std::array<double, 2> vote{};
+    switch (m_options.vote) {
+      case DocumentOptions::Vote::share: vote = {result.scores[0] / total, result.scores[1] / total}; break;
+      case DocumentOptions::Vote::sum:
+        vote = {std::min(result.scores[0], m_options.duty_cap), std::min(result.scores[1], m_options.duty_cap)};
+        break;
+      case DocumentOptions::Vote::label:
+        if (result.label == Label::sales) vote = {1.0, 0.0};
+        if (result.label == Label::marketing) vote = {0.0, 1.0};
+        if (result.label == Label::mixed || result.label == Label::unknown) vote = {0.5, 0.5};
+        break;
+    }
+    out.votes[0] += weight * vote[0];
+    out.votes[1] += weight * vote[1];
+    if (result.label == Label::sales) ++out.leaning[0];
+    if (result.label == Label::marketing) ++out.leaning[1];
+  }
+  // The strongest reason on the winning side of each difference.
+  for (std::size_t d = 0; d < kDifferenceCount; ++d) {
+    auto& verdict = out.differences[d];
+    verdict.has_evidence = verdict.evidence[0] + verdict.evidence[1] > 0.0;
+    if (!verdict.has_evidence) continue;
+    verdict.side = verdict.evidence[1] > verdict.evidence[0] ? Side::marketing : Side::sales;
+    double best = 0.0;
+    for (std::size_t i = 0; i < out.duties.size(); ++i) {
+      const auto& entry = out.duties[i];
+      if (entry.duty.section == SectionKind::boilerplate) continue;
+      for (std::size_t r = 0; r < entry.result.reasons.size(); ++r) {
+        const auto& reason = entry.result.reasons[r];
+        const auto difference = entry.duty.section == SectionKind::requirements
+                                    ? kExecutionDifference
+                                    : std::size_t{cues[reason.cue].difference};
+        if (difference != d || reason.side != verdict.side || reason.weight <= best) continue;
+        best = reason.weight;
+        verdict.duty = i;
+        verdict.reason = r;
+      }
+    }
+  }
+  const double total = out.votes[0] + out.votes[1];
+  if (total <= 0.0) {
+    out.label = RoleLabel::unknown;
+    out.shares = {};
+    out.confidence = 1.0;
+    return;
+  }
+  out.shares = {out.votes[0] / total, out.votes[1] / total};
+  const double saturation = 1.0 - std::exp(-total / m_options.vote_scale);
+  const double minority = std::min(out.shares[0], out.shares[1]);
+  const auto leaning = out.leaning[0] + out.leaning[1];
+  const bool both_lean = out.leaning[0] >= m_options.hybrid_min_duties &&
+                         out.leaning[1] >= m_options.hybrid_min_duties &&
+                         static_cast<double>(std::min(out.leaning[0], out.leaning[1])) >=
+                             m_options.hybrid_lean_share * static_cast<double>(leaning);
+  if (minority >= m_options.hybrid_share && both_lean) {
+    out.label = RoleLabel::hybrid;
+    out.confidence = saturation * (1.0 - std::abs(out.shares[0] - out.shares[1]));
+    return;
+  }
+  if (out.shares[0] == out.shares[1]) {
+    out.label = RoleLabel::unknown;  // an exact tie without enough duties on each side to call it hybrid
+    out.confidence = 0.0;
+    return;
+  }
+  out.label = out.shares[0] > out.shares[1] ? RoleLabel::sales : RoleLabel::marketing;
+  out.confidence = saturation * std::max(out.shares[0], out.shares[1]);
+}
+
+}  // namespace rolecheck

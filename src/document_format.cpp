@@ -1,0 +1,337 @@
+#include "rolecheck/document_format.hpp"
+
+#include <fmt/format.h>
+
+#include "rolecheck/utf8.hpp"
+
+namespace rolecheck {
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+
+std::string_view role_color(RoleLabel label) noexcept {
+  switch (label) {
+    case RoleLabel::sales: return "\x1b[1;32m";
+    case RoleLabel::marketing: return "\x1b[1;35m";
+    case RoleLabel::hybrid: return "\x1b[1;33m";
+    case RoleLabel::unknown: break;
+  }
+  return "\x1b[2m";
+}
+
+// Appends text on one line: invalid UTF-8 replaced, tabs, newlines and NULs turned into spaces.
+void append_flat(std::string& out, std::string_view text) {
+  std::string cleaned;
+  if (!is_valid_utf8(text)) {
+    replace_invalid_utf8(text, cleaned);
+    text = cleaned;
+  }
+  bool space = false;
+  for (const char c : text) {
+    const bool blank = c == '\t' || c == '\r' || c == '\n' || c == '\0' || c == ' ';
+    if (blank && space) continue;
+    out += blank ? ' ' : c;
+    space = blank;
+  }
+}
+
+void append_field(std::string& out, std::string_view text, RecordFormat format) {
+  if (format == RecordFormat::csv) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out.append(text);
+      return;
+    }
+    out += '"';
+    for (const char c : text) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+    return;
+  }
+  for (const char c : text) {
+    switch (c) {
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\\': out += "\\\\"; break;
+      case '\0': out += "\\0"; break;
+      default: out += c;
+    }
+  }
+}
+
+// The reason objects, exactly as line mode writes them (spans relative to `text`).
+void append_reasons(std::string& out, const Classification& result, std::string_view text,
+                    const Classifier& classifier) {
+  const auto& taxonomy = classifier.taxonomy();
+  const auto& cues = classifier.matcher().cues();
+  out += '[';
+  bool first = true;
+  for (const auto& reason : result.reasons) {
+    const auto& cue = cues[reason.cue];
+    out += first ? "{\"difference\":\"" : ",{\"difference\":\"";
+    first = false;
+    out += taxonomy.differences[cue.difference].id;
+    out += "\",\"side\":\"";
+    out += side_name(reason.side);
+    out += "\",\"cue\":";
+    append_json_string(out, cue.id);
+    out += ",\"match\":";
+    append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
+    fmt::format_to(std::back_inserter(out), ",\"span\":[{},{}],\"weight\":", reason.begin, reason.end);
+    append_json_number(out, reason.weight);
+    out += reason.negated ? ",\"negated\":true}" : ",\"negated\":false}";
+  }
+  out += ']';
+}
+
+}  // namespace
+
+DocumentFormatter::DocumentFormatter(RecordFormat format, const DocumentClassifier& classifier, RecordStyle style)
+    : m_format(format), m_classifier(&classifier), m_style(style) {}
+
+void DocumentFormatter::begin(std::string& out) {
+  m_first = true;
+  if (m_format == RecordFormat::tsv || m_format == RecordFormat::csv) {
+    const char separator = m_format == RecordFormat::tsv ? '\t' : ',';
+    bool first = true;
+    for (const std::string_view column :
+         {"id", "file", "line", "label", "confidence", "sales_share", "marketing_share", "duties", "voting"}) {
+      if (!first) out += separator;
+      first = false;
+      out += column;
+    }
+    for (const auto& difference : m_classifier->classifier().taxonomy().differences) {
+      out += separator;
+      out += difference.id;
+    }
+    out += separator;
+    out += "error";
+    out += m_format == RecordFormat::tsv ? "\n" : "\r\n";
+  }
+  if (m_format == RecordFormat::json) out += '[';
+}
+
+void DocumentFormatter::end(std::string& out) {
+  if (m_format == RecordFormat::json) out += m_first ? "]\n" : "\n]\n";
+}
+
+void DocumentFormatter::separate(std::string& out) {
+  if (m_format == RecordFormat::json) out += m_first ? "\n" : ",\n";
+  if (m_format == RecordFormat::text && !m_first) out += '\n';
+  m_first = false;
+}
+
+void DocumentFormatter::record(std::string& out, const DocumentOrigin& origin, std::string_view document,
+                               const DocumentResult& result) {
+  separate(out);
+  switch (m_format) {
+    case RecordFormat::text: text_record(out, origin, document, result); break;
+    case RecordFormat::jsonl:
+    case RecordFormat::json:
+      json_record(out, origin, document, result);
+      if (m_format == RecordFormat::jsonl) out += '\n';
+      break;
+    case RecordFormat::tsv:
+    case RecordFormat::csv: delimited_record(out, origin, &result, {}); break;
+  }
+}
+
+void DocumentFormatter::error_record(std::string& out, const DocumentOrigin& origin, std::string_view message) {
+  separate(out);
+  switch (m_format) {
+    case RecordFormat::text:
+      append_flat(out, origin.file);
+      if (origin.line != 0) fmt::format_to(std::back_inserter(out), ":{}", origin.line);
+      out += ": unknown (error: ";
+      append_flat(out, message);
+      out += ")\n";
+      break;
+    case RecordFormat::jsonl:
+    case RecordFormat::json:
+      out += '{';
+      json_origin(out, origin);
+      out += ",\"label\":\"unknown\",\"error\":";
+      append_json_string(out, message);
+      out += '}';
+      if (m_format == RecordFormat::jsonl) out += '\n';
+      break;
+    case RecordFormat::tsv:
+    case RecordFormat::csv: delimited_record(out, origin, nullptr, message); break;
+  }
+}
+
+void DocumentFormatter::json_origin(std::string& out, const DocumentOrigin& origin) const {
+  out += "\"id\":";
+  if (origin.id_json.empty()) {
+    append_json_string(out, origin.id);
+  } else {
+    out += origin.id_json;
+  }
+  out += ",\"file\":";
+  append_json_string(out, origin.file);
+  if (origin.line != 0) fmt::format_to(std::back_inserter(out), ",\"line\":{}", origin.line);
+  if (!origin.extra_json.empty()) {
+    out += ',';
+    out += origin.extra_json;
+  }
+}
+
+void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& origin, std::string_view document,
+                                    const DocumentResult& result) const {
+  const auto& classifier = m_classifier->classifier();
+  const auto& taxonomy = classifier.taxonomy();
+  const auto& cues = classifier.matcher().cues();
+  out += '{';
+  json_origin(out, origin);
+  out += ",\"label\":\"";
+  out += role_label_name(result.label);
+  out += "\",\"confidence\":";
+  append_json_number(out, result.confidence);
+  out += ",\"shares\":{\"sales\":";
+  append_json_number(out, result.shares[0]);
+  out += ",\"marketing\":";
+  append_json_number(out, result.shares[1]);
+  out += "},\"votes\":{\"sales\":";
+  append_json_number(out, result.votes[0]);
+  out += ",\"marketing\":";
+  append_json_number(out, result.votes[1]);
+  out += "},\"differences\":{";
+  for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
+    const auto& verdict = result.differences[d];
+    if (d != 0) out += ',';
+    append_json_string(out, taxonomy.differences[d].id);
+    out += ":{\"side\":";
+    out += verdict.has_evidence ? fmt::format("\"{}\"", side_name(verdict.side)) : "null";
+    out += ",\"evidence\":{\"sales\":";
+    append_json_number(out, verdict.evidence[0]);
+    out += ",\"marketing\":";
+    append_json_number(out, verdict.evidence[1]);
+    out += "},\"strongest\":";
+    if (!verdict.has_evidence) {
+      out += "null}";
+      continue;
+    }
+    const auto& reason = result.duties[verdict.duty].result.reasons[verdict.reason];
+    out += "{\"cue\":";
+    append_json_string(out, cues[reason.cue].id);
+    out += ",\"match\":";
+    append_json_string(out, document.substr(reason.begin, reason.end - reason.begin));
+    fmt::format_to(std::back_inserter(out), ",\"span\":[{},{}],\"duty\":{},\"weight\":", reason.begin, reason.end,
+                   verdict.duty);
+    append_json_number(out, reason.weight);
+    out += "}}";
+  }
+  out += "},\"duties\":[";
+  for (std::size_t i = 0; i < result.duties.size(); ++i) {
+    const auto& entry = result.duties[i];
+    out += i == 0 ? "{\"section\":\"" : ",{\"section\":\"";
+    out += section_kind_name(entry.duty.section);
+    out += "\",\"heading\":";
+    append_json_string(out, entry.duty.heading(document));
+    fmt::format_to(std::back_inserter(out), ",\"span\":[{},{}],\"text\":", entry.duty.begin, entry.duty.end);
+    append_json_string(out, entry.duty.text(document));
+    out += ",\"label\":\"";
+    out += label_name(entry.result.label);
+    out += "\",\"confidence\":";
+    append_json_number(out, entry.result.confidence);
+    out += ",\"scores\":{\"sales\":";
+    append_json_number(out, entry.result.scores[0]);
+    out += ",\"marketing\":";
+    append_json_number(out, entry.result.scores[1]);
+    out += "},\"vote\":";
+    append_json_number(out, entry.vote_weight);
+    out += ",\"reasons\":";
+    append_reasons(out, entry.result, document, classifier);
+    out += '}';
+  }
+  out += "]}";
+}
+
+void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& origin, std::string_view document,
+                                    const DocumentResult& result) const {
+  const auto& classifier = m_classifier->classifier();
+  const auto& taxonomy = classifier.taxonomy();
+  const auto& cues = classifier.matcher().cues();
+  const auto label = role_label_name(result.label);
+  append_flat(out, origin.id);
+  out += ": ";
+  if (m_style.color) {
+    fmt::format_to(std::back_inserter(out), "{}{}{}", role_color(result.label), label, kReset);
+  } else {
+    out += label;
+  }
+  std::size_t voting = 0;
+  for (const auto& entry : result.duties) voting += entry.vote_weight > 0.0 ? 1 : 0;
+  fmt::format_to(std::back_inserter(out),
+                 " (confidence {:.2f})\n  shares: sales {:.2f}, marketing {:.2f} ({} duties, {} voting: {} lean "
+                 "sales, {} lean marketing)\n\n  {:<24} {:<10} {}\n",
+                 result.confidence, result.shares[0], result.shares[1], result.duties.size(), voting, result.leaning[0],
+                 result.leaning[1], "difference", "side", "strongest evidence");
+  for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
+    const auto& verdict = result.differences[d];
+    fmt::format_to(std::back_inserter(out), "  {:<24} ", taxonomy.differences[d].id);
+    if (!verdict.has_evidence) {
+      out += "-          (no evidence)\n";
+      continue;
+    }
+    const auto& reason = result.duties[verdict.duty].result.reasons[verdict.reason];
+    fmt::format_to(std::back_inserter(out), "{:<10} {} \"", side_name(verdict.side), cues[reason.cue].id);
+    append_flat(out, document.substr(reason.begin, reason.end - reason.begin));
+    out += "\"\n";
+  }
+  out += "\n  duties:\n";
+  for (const auto& entry : result.duties) {
+    const auto duty_label = label_name(entry.result.label);
+    fmt::format_to(std::back_inserter(out), "  {:<13} ", section_kind_name(entry.duty.section));
+    if (m_style.color) {
+      fmt::format_to(std::back_inserter(out), "{}{:<9}{}", role_color(static_cast<RoleLabel>(entry.result.label)),
+                     duty_label, kReset);
+    } else {
+      fmt::format_to(std::back_inserter(out), "{:<9}", duty_label);
+    }
+    fmt::format_to(std::back_inserter(out), " {:.2f}  ", entry.result.confidence);
+    append_flat(out, entry.duty.text(document));
+    if (entry.duty.section == SectionKind::boilerplate) out += "  (no vote)";
+    out += '\n';
+    if (!m_style.explain) continue;
+    for (const auto& reason : entry.result.reasons) {
+      const auto& cue = cues[reason.cue];
+      fmt::format_to(std::back_inserter(out), "      {:<23} {:<9} {:<32} \"", taxonomy.differences[cue.difference].id,
+                     side_name(reason.side), cue.id);
+      append_flat(out, document.substr(reason.begin, reason.end - reason.begin));
+      fmt::format_to(std::back_inserter(out), "\" {}+{:g}\n", reason.negated ? "negated " : "", reason.weight);
+    }
+  }
+}
+
+void DocumentFormatter::delimited_record(std::string& out, const DocumentOrigin& origin, const DocumentResult* result,
+                                         std::string_view error) const {
+  const char separator = m_format == RecordFormat::tsv ? '\t' : ',';
+  append_field(out, origin.id, m_format);
+  out += separator;
+  append_field(out, origin.file, m_format);
+  out += separator;
+  if (origin.line != 0) out += std::to_string(origin.line);
+  out += separator;
+  if (result == nullptr) {
+    out += "unknown";
+    for (std::size_t i = 0; i < 5 + kDifferenceCount; ++i) out += separator;
+  } else {
+    std::size_t voting = 0;
+    for (const auto& entry : result->duties) voting += entry.vote_weight > 0.0 ? 1 : 0;
+    fmt::format_to(std::back_inserter(out), "{}{}{:.3f}{}{:.3f}{}{:.3f}{}{}{}{}", role_label_name(result->label),
+                   separator, result->confidence, separator, result->shares[0], separator, result->shares[1], separator,
+                   result->duties.size(), separator, voting);
+    for (const auto& verdict : result->differences) {
+      out += separator;
+      out += verdict.has_evidence ? side_name(verdict.side) : "-";
+    }
+  }
+  out += separator;
+  append_field(out, error, m_format);
+  out += m_format == RecordFormat::tsv ? "\n" : "\r\n";
+}
+
+}  // namespace rolecheck

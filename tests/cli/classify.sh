@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# End-to-end tests of `rolecheck classify`: formats (golden files), stdin, several files, blank lines,
+# --only, --count, --expect, exit codes, stdout vs stderr.
+# Usage: classify.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites the golden files)
+set -uo pipefail
+bin=$(realpath "$1")
+src=$2
+golden=$src/tests/golden
+examples=$src/data/examples
+export LC_ALL=C.UTF-8 NO_COLOR=1
+unset ROLECHECK_TAXONOMY
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# check_golden NAME COMMAND...: stdout must equal tests/golden/NAME, stderr must be empty, exit 0.
+check_golden() {
+  local name=$1; shift
+  (cd "$src" && "$@") >"$tmp/out" 2>"$tmp/err"
+  local status=$?
+  [ $status -eq 0 ] || fail "$name: exit $status"
+  [ -s "$tmp/err" ] && fail "$name: unexpected stderr: $(head -3 "$tmp/err")"
+  if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/out" "$golden/$name"; return; fi
+  diff -u "$golden/$name" "$tmp/out" >"$tmp/diff" || fail "$name differs from golden:\n$(head -20 "$tmp/diff")"
+}
+
+for format in text jsonl json tsv csv; do
+  check_golden "classify.$format" "$bin" classify --format "$format" data/examples/duties.txt
+done
+check_golden classify.explain.txt "$bin" classify --explain data/examples/duties.txt
+check_golden explain.txt "$bin" explain "Not responsible for directly selling products to customers"
+
+# One record per input line, blank lines included, in order; stdin and '-' are the same.
+lines=$(wc -l <"$examples/duties.txt")
+records=$("$bin" classify --format jsonl <"$examples/duties.txt" | wc -l)
+[ "$records" -eq "$lines" ] || fail "stdin: $records records for $lines lines"
+"$bin" classify --format tsv - <"$examples/duties.txt" | cut -f1 | sort -u | tail -n +1 | grep -qx -- '-' || fail "stdin records must name file '-'"
+
+# Several files in order, with file names and line numbers; a missing final newline changes nothing.
+printf 'Sell cars' >"$tmp/a.txt"
+printf 'Write press releases\n\n' >"$tmp/b.txt"
+"$bin" classify --format tsv "$tmp/a.txt" "$tmp/b.txt" >"$tmp/out" || fail "two files: exit $?"
+expected="file	line	label
+$tmp/a.txt	1	sales
+$tmp/b.txt	1	marketing
+$tmp/b.txt	2	unknown"
+[ "$(cut -f1-3 "$tmp/out")" = "$expected" ] || fail "two files: got $(cat "$tmp/out")"
+
+# JSON Lines: spans select the match inside text; a labelled record has a reason on its side.
+"$bin" classify --format jsonl "$examples/duties.txt" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    raw = r["text"].encode()
+    for x in r["reasons"]:
+        b, e = x["span"]
+        assert raw[b:e].decode() == x["match"], (r["line"], x)
+    if r["label"] in ("sales", "marketing"):
+        assert any(x["side"] == r["label"] and not x["negated"] and x["weight"] > 0 for x in r["reasons"]), r
+    assert 0 <= r["confidence"] <= 1
+' || fail "jsonl invariants"
+
+# The article's own sentence is marketing, with the negation recorded.
+out=$(echo "Marketers are not responsible for directly selling products to customers" | "$bin" classify --format jsonl)
+echo "$out" | grep -q '"label":"marketing"' || fail "negated selling should be marketing: $out"
+echo "$out" | grep -q '"negated":true' || fail "negation not recorded: $out"
+
+# --only and --count.
+[ "$("$bin" classify --only marketing --format tsv "$examples/duties.txt" | tail -n +2 | cut -f3 | sort -u)" = marketing ] \
+  || fail "--only marketing"
+"$bin" classify --count "$examples/duties.txt" >"$tmp/out"
+[ "$(cut -f1 "$tmp/out" | tr '\n' ' ')" = "sales marketing mixed unknown " ] || fail "--count labels: $(cat "$tmp/out")"
+[ "$(cut -f2 "$tmp/out" | paste -sd+ | bc)" -eq "$lines" ] || fail "--count total"
+
+# --expect with -q: exit 0 when every record has the label, 1 otherwise, nothing printed.
+out=$(echo "Cold-call prospects" | "$bin" classify -q --expect sales); status=$?
+[ $status -eq 0 ] && [ -z "$out" ] || fail "--expect sales on a sales duty: exit $status, output '$out'"
+echo "Write press releases" | "$bin" classify -q --expect sales; [ $? -eq 1 ] || fail "--expect sales on marketing should exit 1"
+
+# Exit codes: usage errors and missing files are 2, messages on stderr, the other files still processed.
+"$bin" classify --format nonsense "$examples/duties.txt" >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad --format should exit 2"
+"$bin" classify "$tmp/missing.txt" "$tmp/a.txt" >"$tmp/out" 2>"$tmp/err"; status=$?
+[ $status -eq 2 ] || fail "missing file: exit $status"
+grep -q "rolecheck: $tmp/missing.txt: No such file or directory" "$tmp/err" || fail "missing file message: $(cat "$tmp/err")"
+grep -q "Sell cars" "$tmp/out" || fail "the other file must still be processed"
+"$bin" classify "$tmp" >/dev/null 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "is a directory" "$tmp/err" || fail "directory argument"
+: | "$bin" classify >"$tmp/out"; [ $? -eq 0 ] && [ ! -s "$tmp/out" ] || fail "empty input: no output, exit 0"
+"$bin" --help >"$tmp/out" 2>"$tmp/err"; [ $? -eq 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ] || fail "--help on stdout, exit 0"
+"$bin" --version | grep -q "[0-9]\+\.[0-9]\+\.[0-9]\+" || fail "--version"
+"$bin" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown subcommand should exit 2"
+
+# The embedded taxonomy: works from a folder with no data files.
+(cd "$tmp" && echo "Close deals" | "$bin" classify --format tsv | grep -q sales) || fail "embedded taxonomy from an empty folder"
+
+# -o writes the file atomically and prints nothing.
+"$bin" classify -o "$tmp/result.tsv" --format tsv "$examples/duties.txt" >"$tmp/out" || fail "-o exit"
+[ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/result.tsv")" -eq $((lines + 1)) ] || fail "-o content"
+ls "$tmp" | grep -q tmp- && fail "-o left a temporary file"
+
+if [ $failures -gt 0 ]; then echo "$failures failed" >&2; exit 1; fi
+echo "classify.sh: all passed"

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# End-to-end tests of `rolecheck classify --unit document` and `--input jsonl`.
+# Usage: documents.sh ROLECHECK_BINARY [SOURCE_DIR]; UPDATE_GOLDEN=1 rewrites the golden files.
+set -u
+bin=$1
+src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
+golden=$src/tests/golden/documents
+examples=$src/data/examples
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+rc() { "$@" >"$tmp/out" 2>"$tmp/err"; echo $?; }
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect_eq() { [ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"; }
+tax=(--taxonomy "$golden/taxonomy.json")
+
+# Golden outputs (run from the source dir so file names in records are stable).
+check_golden() {  # NAME COMMAND...
+  local name=$1; shift
+  (cd "$src" && "$@") >"$tmp/$name" 2>/dev/null
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then cp "$tmp/$name" "$golden/$name"; return; fi
+  diff -u "$golden/$name" "$tmp/$name" >"$tmp/diff" || { fail "golden $name differs"; head -40 "$tmp/diff"; }
+}
+check_golden sales.txt "$bin" "${tax[@]}" classify --unit document --explain data/examples/posting_sales.txt
+check_golden examples.tsv "$bin" "${tax[@]}" classify --unit document --format tsv \
+  data/examples/posting_sales.txt data/examples/posting_marketing.txt data/examples/posting_hybrid.txt
+check_golden examples.csv "$bin" "${tax[@]}" classify --unit document --format csv data/examples/posting_hybrid.txt
+check_golden inputs.jsonl.out "$bin" "${tax[@]}" classify --input jsonl --format jsonl tests/golden/documents/inputs.jsonl
+check_golden postings.json "$bin" "${tax[@]}" classify --input jsonl --format json data/examples/postings.jsonl
+
+# The examples get the verdicts the README shows (with the embedded taxonomy).
+for pair in sales:sales marketing:marketing hybrid:hybrid; do
+  out=$("$bin" classify --unit document --format tsv "$examples/posting_${pair%%:*}.txt" | tail -n 1 | cut -f 4)
+  expect_eq "$out" "${pair##*:}" "verdict of posting_${pair%%:*}.txt"
+done
+
+# JSONL: one record per input line, bad lines get error records, the run goes on, exit 2.
+status=$(rc "$bin" "${tax[@]}" classify --input jsonl --format jsonl "$golden/inputs.jsonl")
+expect_eq "$status" 2 "exit status with bad JSONL lines"
+expect_eq "$(wc -l <"$tmp/out")" "$(wc -l <"$golden/inputs.jsonl")" "one record per JSONL line"
+expect_eq "$(jq -c 'select(.error) | .line' "$tmp/out" | tr '\n' ' ')" "3 4 5 6 " "error records name their lines"
+expect_eq "$(jq -r 'select(.id == "sdr") | .team' "$tmp/out")" emea "extra fields pass through"
+expect_eq "$(jq -r 'select(.id == 42) | .input.label' "$tmp/out")" marketing "a field named like an output field goes under input"
+expect_eq "$(jq -c 'select(.line == 7) | .nested' "$tmp/out")" '{"a":[1,2,{"b":null}]}' "nested fields pass through untouched"
+grep -q 'inputs.jsonl:3' "$tmp/err" || fail "stderr names file:line of the bad line"
+
+# Every reason span points at its match in the document; shares sum to 1 or 0.
+"$bin" classify --input jsonl --format jsonl "$examples/postings.jsonl" >"$tmp/spans"
+python3 - "$examples/postings.jsonl" "$tmp/spans" <<'PY' || fail "reason spans do not match the document text"
+import json, sys
+texts = [json.loads(line)["text"].encode() for line in open(sys.argv[1])]
+for text, line in zip(texts, open(sys.argv[2])):
+    record = json.loads(line)
+    assert abs(sum(record["shares"].values()) - 1) < 1e-3, record["shares"]
+    for duty in record["duties"]:
+        b, e = duty["span"]
+        assert text[b:e].decode() == duty["text"]
+        for reason in duty["reasons"]:
+            b, e = reason["span"]
+            assert text[b:e].decode() == reason["match"], (reason, text[b:e])
+    assert set(record["differences"]) == {"business_concept", "core_capabilities", "execution_capabilities", "essential_purpose"}
+PY
+
+# stdin is one document named "-"; CRLF gives the same verdict as LF.
+out=$("$bin" "${tax[@]}" classify --unit document --format tsv <"$golden/crlf.txt" | tail -n 1 | cut -f 1,4)
+expect_eq "$out" "-	sales" "stdin document"
+tr -d '\r' <"$golden/crlf.txt" >"$tmp/lf.txt"
+a=$("$bin" "${tax[@]}" classify --unit document --format tsv "$golden/crlf.txt" | tail -n 1 | cut -f 4-)
+b=$("$bin" "${tax[@]}" classify --unit document --format tsv "$tmp/lf.txt" | tail -n 1 | cut -f 4-)
+expect_eq "$a" "$b" "CRLF and LF verdicts"
+
+# A document over 16 MiB gets an error record and exit 2; the next file is still classified.
+yes "Sell products to customers." | head -c 17000000 >"$tmp/huge.txt"
+status=$(rc "$bin" "${tax[@]}" classify --unit document --format tsv "$tmp/huge.txt" "$golden/crlf.txt")
+expect_eq "$status" 2 "exit status for an oversized document"
+expect_eq "$(cut -f 4 "$tmp/out" | tail -n 2 | tr '\n' ' ')" "unknown sales " "oversized document record, then the next"
+grep -q "larger than 16 MiB" "$tmp/out" || fail "oversized record says why"
+
+# Missing files: message, the others still run, exit 2. Empty input: an unknown verdict.
+status=$(rc "$bin" classify --unit document --format tsv "$tmp/missing.txt" "$golden/crlf.txt")
+expect_eq "$status" 2 "exit status with a missing file"
+expect_eq "$(tail -n +2 "$tmp/out" | wc -l)" 1 "the other file still classified"
+status=$(rc "$bin" classify --unit document --format jsonl /dev/null)
+expect_eq "$status" 0 "empty document"
+expect_eq "$(jq -r .label "$tmp/out")" unknown "empty document label"
+
+# Line-only options are refused in document mode.
+status=$(rc "$bin" classify --unit document --count "$golden/crlf.txt")
+expect_eq "$status" 2 "--count with --unit document"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "documents.sh: all passed"

@@ -1,0 +1,160 @@
+// Tests of the role verdict: voting, hybrid, boilerplate, requirements, title weight and spans.
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "test_support.hpp"
+
+#include "rolecheck/document_classifier.hpp"
+
+namespace rolecheck {
+namespace {
+
+using testing::make_cue;
+
+Taxonomy document_taxonomy() {
+  auto taxonomy = testing::make_taxonomy(
+      {make_cue("sales.close", Side::sales, 1.0, {"close deals", "cold call", "demo"}),
+       make_cue("marketing.campaign", Side::marketing, 1.0, {"campaign", "press release", "copy"})},
+      {make_cue("sales.quota", Side::sales, 1.0, {"quota"})});
+  taxonomy.differences[2].cues = {make_cue("sales.exec.patience", Side::sales, 1.0, {"patience"}),
+                                  make_cue("marketing.exec.writing", Side::marketing, 1.0, {"writing"})};
+  taxonomy.thresholds.min_evidence = 0.5;
+  return taxonomy;
+}
+
+struct Fixture {
+  explicit Fixture(DocumentOptions options = {})
+      : classifier(document_taxonomy()), documents(classifier, options), scanner(classifier.make_scanner()) {}
+
+  const DocumentResult& run(const std::string& text) {
+    document = text;
+    documents.classify(document, scanner, result);
+    return result;
+  }
+
+  Classifier classifier;
+  DocumentClassifier documents;
+  Scanner scanner;
+  std::string document;
+  DocumentResult result;
+};
+
+}  // namespace
+
+TEST_CASE("a posting of sales duties is sales", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("- Cold call leads\n- Run a demo\n- Close deals\n- Meet the quota\n");
+  CHECK(result.label == RoleLabel::sales);
+  CHECK(result.shares[0] == Approx(1.0));
+  CHECK(result.shares[1] == Approx(0.0));
+  CHECK(result.confidence > 0.5);
+  CHECK(result.confidence <= 1.0);
+  CHECK(result.leaning[0] == 4);
+  REQUIRE(result.duties.size() == 4);
+  CHECK(result.duties[0].result.label == Label::sales);
+}
+
+TEST_CASE("boilerplate never votes", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run(
+      "- Close deals\n\nBenefits\n- A campaign of free lunches\n- Press release training\n- Copy of our handbook\n");
+  CHECK(result.label == RoleLabel::sales);
+  CHECK(result.shares[1] == Approx(0.0));
+  CHECK(result.duties[1].duty.section == SectionKind::boilerplate);
+  CHECK(result.duties[1].vote_weight == 0.0);
+}
+
+TEST_CASE("both sides with a substantial share make a hybrid", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run(
+      "- Close deals\n- Run a demo\n- Cold call leads\n- Plan the campaign\n- Issue the press release\n"
+      "- Edit copy\n");
+  CHECK(result.label == RoleLabel::hybrid);
+  CHECK(result.shares[0] == Approx(0.5));
+  CHECK(result.confidence > 0.0);
+}
+
+TEST_CASE("a small minority does not make a hybrid", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("- Close deals\n- Run a demo\n- Cold call leads\n- Plan the campaign\n");
+  CHECK(result.label == RoleLabel::sales);
+  CHECK(result.shares[1] == Approx(0.25));
+}
+
+TEST_CASE("hybrid needs enough duties on each side", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("- Close deals\n- Plan the campaign\n");
+  CHECK(result.label == RoleLabel::unknown);  // an exact tie with one duty a side
+  DocumentOptions options;
+  options.hybrid_min_duties = 1;
+  Fixture lenient(options);
+  CHECK(lenient.run("- Close deals\n- Plan the campaign\n").label == RoleLabel::hybrid);
+}
+
+TEST_CASE("a document without evidence is unknown", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("We are a friendly team.\n- Enjoy lunch\n");
+  CHECK(result.label == RoleLabel::unknown);
+  CHECK(result.shares[0] == 0.0);
+  CHECK(result.shares[1] == 0.0);
+  CHECK(result.confidence == 1.0);
+  for (const auto& verdict : result.differences) CHECK_FALSE(verdict.has_evidence);
+}
+
+TEST_CASE("requirements evidence the execution capabilities and weigh less", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("Duties\n- Plan the campaign\n\nRequirements\n- Cold call experience\n");
+  CHECK(result.label == RoleLabel::marketing);
+  CHECK(result.votes[1] == Approx(1.0));
+  CHECK(result.votes[0] == Approx(0.5));
+  const auto& execution = result.differences[kExecutionDifference];
+  REQUIRE(execution.has_evidence);
+  CHECK(execution.side == Side::sales);
+  CHECK(execution.evidence[0] == Approx(1.0));
+  CHECK_FALSE(result.differences[1].evidence[0] > 0.0);  // the cue's own difference gets nothing
+}
+
+TEST_CASE("the title weighs more than a duty", "[document_classifier]") {
+  const std::string posting = "Campaign Lead\n\n- Close deals\n- Run a demo\n";
+  Fixture fixture;
+  CHECK(fixture.run(posting).label == RoleLabel::marketing);
+  DocumentOptions options;
+  options.title_weight = 1.0;
+  Fixture plain(options);
+  CHECK(plain.run(posting).label == RoleLabel::sales);
+}
+
+TEST_CASE("reason spans are relative to the document", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("Intro line here.\n\n- Please close deals today\n");
+  REQUIRE(result.duties.size() == 2);
+  const auto& reasons = result.duties[1].result.reasons;
+  REQUIRE(reasons.size() == 1);
+  CHECK(fixture.document.substr(reasons[0].begin, reasons[0].end - reasons[0].begin) == "close deals");
+}
+
+TEST_CASE("each difference names its strongest evidence", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("- Plan the campaign\n- Meet the quota\n- Write a press release\n");
+  const auto& core = result.differences[1];
+  REQUIRE(core.has_evidence);
+  CHECK(core.side == Side::marketing);
+  CHECK(core.duty == 0);
+  const auto& purpose = result.differences[3];
+  REQUIRE(purpose.has_evidence);
+  CHECK(purpose.side == Side::sales);
+  CHECK(purpose.duty == 1);
+  CHECK_FALSE(result.differences[0].has_evidence);
+}
+
+TEST_CASE("the result is reusable from one document to the next", "[document_classifier]") {
+  Fixture fixture;
+  fixture.run("- Close deals\n- Run a demo\n- Cold call\n");
+  const auto& result = fixture.run("- Plan the campaign\n");
+  CHECK(result.label == RoleLabel::marketing);
+  CHECK(result.duties.size() == 1);
+  CHECK(result.leaning[0] == 0);
+}
+
+}  // namespace rolecheck
