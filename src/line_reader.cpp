@@ -1,5 +1,6 @@
 #include "rolecheck/line_reader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -11,29 +12,58 @@
 namespace rolecheck {
 namespace {
 
-constexpr std::size_t kBlockBytes = std::size_t{1} << 18;
+// How many leading bytes are examined for a UTF-16 or UTF-32 encoding.
+constexpr std::size_t kSniffBytes = 128;
+
+[[noreturn]] void throw_read_error(const std::string& name, std::size_t line, const std::string& message) {
+  throw Error(std::vector<Diagnostic>{Diagnostic{name, line, line > 0 ? 1u : 0u, {}, message, {}}});
+}
 
 }  // namespace
+
+std::string_view detect_wide_encoding(std::string_view start) noexcept {
+  const auto starts = [&](std::string_view prefix) { return start.substr(0, prefix.size()) == prefix; };
+  using namespace std::string_view_literals;
+  if (starts("\xFF\xFE\0\0"sv)) return "UTF-32LE";
+  if (starts("\0\0\xFE\xFF"sv)) return "UTF-32BE";
+  if (starts("\xFF\xFE"sv)) return "UTF-16LE";
+  if (starts("\xFE\xFF"sv)) return "UTF-16BE";
+  // Without a BOM: mostly-ASCII UTF-16 has a NUL in every other byte.
+  const std::size_t pairs = std::min(start.size(), kSniffBytes) / 2;
+  if (pairs < 2) return "";
+  std::size_t little = 0;
+  std::size_t big = 0;
+  for (std::size_t i = 0; i < pairs; ++i) {
+    const bool first_nul = start[2 * i] == '\0';
+    const bool second_nul = start[2 * i + 1] == '\0';
+    if (!first_nul && second_nul) ++little;
+    if (first_nul && !second_nul) ++big;
+  }
+  if (little * 4 >= pairs * 3) return "UTF-16LE";
+  if (big * 4 >= pairs * 3) return "UTF-16BE";
+  return "";
+}
 
 LineReader::LineReader(int fd, std::string name, std::size_t max_line_bytes)
     : m_fd(fd),
       m_name(std::move(name)),
-      m_max_line_bytes(max_line_bytes),
-      m_capacity(kBlockBytes + max_line_bytes + 1),
-      m_buffer(new char[m_capacity]) {}  // uninitialised: pages are touched only when read into
+      m_max_line_bytes(std::clamp<std::size_t>(max_line_bytes, 1, kLargestMaxLineBytes)),
+      // Room for one block after the longest line, its CR and one more byte (to see it is too long).
+      m_capacity(kLineReaderBlockBytes + m_max_line_bytes + 2),
+      // Not value-initialised: pages are only touched as lines need them.
+      m_buffer(new char[m_capacity]) {}
 
 bool LineReader::fill() {
-  if (m_begin > 0) {
+  if (m_begin > 0 && m_capacity - m_end < kLineReaderBlockBytes) {
     std::memmove(m_buffer.get(), m_buffer.get() + m_begin, m_end - m_begin);
     m_end -= m_begin;
     m_begin = 0;
   }
-  while (m_end < m_capacity) {
-    const ssize_t n = ::read(m_fd, m_buffer.get() + m_end, m_capacity - m_end);
+  for (;;) {
+    const ssize_t n = ::read(m_fd, m_buffer.get() + m_end, std::min(m_capacity - m_end, kLineReaderBlockBytes));
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Error(std::vector<Diagnostic>{
-          Diagnostic{m_name, 0, 0, {}, fmt::format("cannot read: {}", std::strerror(errno)), {}}});
+      throw_read_error(m_name, 0, fmt::format("cannot read: {}", std::strerror(errno)));
     }
     if (n == 0) {
       m_eof = true;
@@ -42,31 +72,29 @@ bool LineReader::fill() {
     m_end += static_cast<std::size_t>(n);
     return true;
   }
-  return true;
+}
+
+void LineReader::check_start() {
+  // Sniff up to kSniffBytes, but never wait for more input once a whole line has arrived: a
+  // coprocess writes one line and waits for its record (UTF-16 shows its NULs within that line).
+  const auto have_line = [&] { return std::memchr(m_buffer.get() + m_begin, '\n', m_end - m_begin) != nullptr; };
+  while (!m_eof && m_end - m_begin < kSniffBytes && !have_line()) fill();
+  const std::string_view start(m_buffer.get() + m_begin, m_end - m_begin);
+  const auto encoding = detect_wide_encoding(start);
+  if (!encoding.empty()) {
+    const auto hint = m_name == "-" ? fmt::format("pipe it through iconv -f {} -t UTF-8", encoding)
+                                    : fmt::format("iconv -f {} -t UTF-8 {} > {}.utf8", encoding, m_name, m_name);
+    throw_read_error(m_name, 1, fmt::format("input is {}, not UTF-8; convert it first: {}", encoding, hint));
+  }
+  if (start.substr(0, 3) == "\xEF\xBB\xBF") m_begin += 3;
+  m_at_start = false;
 }
 
 bool LineReader::next(InputLine& line) {
   line = InputLine{};
+  if (m_at_start) check_start();
   std::size_t scanned = m_begin;
   for (;;) {
-    if (m_at_start && m_end - m_begin >= 2) {
-      const auto b0 = static_cast<unsigned char>(m_buffer[m_begin]);
-      const auto b1 = static_cast<unsigned char>(m_buffer[m_begin + 1]);
-      if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
-        throw Error(std::vector<Diagnostic>{
-            Diagnostic{m_name,
-                       1,
-                       1,
-                       {},
-                       fmt::format("input is UTF-16, not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8 {}", m_name),
-                       {}}});
-      }
-    }
-    if (m_at_start && (m_end - m_begin >= 3 || m_eof)) {
-      if (m_end - m_begin >= 3 && std::memcmp(m_buffer.get() + m_begin, "\xEF\xBB\xBF", 3) == 0) m_begin += 3;
-      m_at_start = false;
-      scanned = m_begin;
-    }
     const auto* found = static_cast<const char*>(std::memchr(m_buffer.get() + scanned, '\n', m_end - scanned));
     if (found != nullptr) {
       const auto newline = static_cast<std::size_t>(found - m_buffer.get());
@@ -74,55 +102,57 @@ bool LineReader::next(InputLine& line) {
       m_begin = newline + 1;
       return true;
     }
-    if (m_end - m_begin > m_max_line_bytes) {
-      // Too long: skip to the end of the line without keeping it.
-      std::size_t skipped = m_end - m_begin;
-      m_begin = m_end = 0;
-      for (;;) {
-        if (!fill()) break;
-        const auto* nl = static_cast<const char*>(std::memchr(m_buffer.get(), '\n', m_end));
-        if (nl != nullptr) {
-          const auto newline = static_cast<std::size_t>(nl - m_buffer.get());
-          skipped += newline;
-          m_begin = newline + 1;
-          break;
-        }
-        skipped += m_end;
-        m_begin = m_end = 0;
-      }
-      line.number = ++m_line_number;
-      line.raw_bytes = skipped;
-      line.too_long = true;
-      line.text = {};
-      return true;
-    }
+    // Even with a CR to drop, this line is over the limit.
+    if (m_end - m_begin > m_max_line_bytes + 1) return skip_long_line(line);
     if (m_eof) {
       if (m_begin == m_end) return false;
       finish_line(m_begin, m_end, line);
       m_begin = m_end;
       return true;
     }
-    scanned = m_end - m_begin;
+    const std::size_t offset = m_end - m_begin;
     fill();
-    scanned += m_begin;
+    scanned = m_begin + offset;
   }
+}
+
+bool LineReader::skip_long_line(InputLine& line) {
+  std::size_t skipped = m_end - m_begin;
+  m_begin = m_end = 0;
+  while (fill()) {
+    const auto* found = static_cast<const char*>(std::memchr(m_buffer.get(), '\n', m_end));
+    if (found != nullptr) {
+      const auto newline = static_cast<std::size_t>(found - m_buffer.get());
+      skipped += newline;
+      m_begin = newline + 1;
+      break;
+    }
+    skipped += m_end;
+    m_begin = m_end = 0;
+  }
+  line.number = ++m_line_number;
+  line.raw_bytes = skipped;
+  line.too_long = true;
+  line.text = {};
+  return true;
 }
 
 void LineReader::finish_line(std::size_t begin, std::size_t end, InputLine& line) {
   line.number = ++m_line_number;
   line.raw_bytes = end - begin;
   if (end > begin && m_buffer[end - 1] == '\r') --end;
-  std::string_view text(m_buffer.get() + begin, end - begin);
+  if (end - begin > m_max_line_bytes) {
+    line.too_long = true;
+    line.text = {};
+    return;
+  }
+  const std::string_view text(m_buffer.get() + begin, end - begin);
   line.has_nul = std::memchr(text.data(), '\0', text.size()) != nullptr;
   if (is_valid_utf8(text)) {
     line.text = text;
   } else {
     line.invalid_utf8 = replace_invalid_utf8(text, m_clean);
     line.text = m_clean;
-  }
-  if (line.raw_bytes > m_max_line_bytes) {
-    line.too_long = true;
-    line.text = {};
   }
 }
 

@@ -5,7 +5,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace rolecheck {
 
@@ -13,7 +12,7 @@ namespace rolecheck {
 struct InputLine {
   std::string_view text;      ///< The cleaned text; valid until the next call to next().
   std::size_t number = 0;     ///< 1-based line number.
-  std::size_t raw_bytes = 0;  ///< Bytes of the raw line (without its newline).
+  std::size_t raw_bytes = 0;  ///< Bytes of the raw line (without its newline, with any CR).
   bool too_long = false;      ///< Longer than the limit: text is empty and the line was skipped.
   bool invalid_utf8 = false;  ///< Invalid UTF-8 was replaced by U+FFFD.
   bool has_nul = false;       ///< The line contains NUL bytes (kept; they separate words).
@@ -22,18 +21,28 @@ struct InputLine {
 /// Default for --max-line-bytes.
 inline constexpr std::size_t kDefaultMaxLineBytes = std::size_t{1} << 20;
 
+/// Largest accepted max_line_bytes; larger limits are lowered to this.
+inline constexpr std::size_t kLargestMaxLineBytes = std::size_t{1} << 30;
+
+/// Bytes the reader asks the descriptor for at a time.
+inline constexpr std::size_t kLineReaderBlockBytes = std::size_t{1} << 16;
+
 /// Reads lines from a file descriptor with memory bounded by the block size plus max_line_bytes.
+/// A line is the bytes before a '\n' (one trailing '\r' is dropped) or before the end of input; a
+/// line of more than max_line_bytes (not counting that '\r') is skipped and reported as too long.
 class LineReader {
  public:
   /// Reads from `fd` (not owned); `name` names the input in errors.
   LineReader(int fd, std::string name, std::size_t max_line_bytes = kDefaultMaxLineBytes);
 
   /// Reads the next line into `line`; returns false at the end of input. Throws Error on a read
-  /// error or on UTF-16 input (with a hint to convert it).
+  /// error or on UTF-16/UTF-32 input (with a hint to convert it).
   bool next(InputLine& line);
 
  private:
   bool fill();
+  void check_start();
+  bool skip_long_line(InputLine& line);
   void finish_line(std::size_t begin, std::size_t end, InputLine& line);
 
   int m_fd;
@@ -48,5 +57,9 @@ class LineReader {
   bool m_at_start = true;
   std::string m_clean;
 };
+
+/// Names the encoding when `start` (the first bytes of an input) is UTF-16 or UTF-32, by its
+/// byte-order mark or, for BOM-less text, by the pattern of NUL bytes; returns "" otherwise.
+std::string_view detect_wide_encoding(std::string_view start) noexcept;
 
 }  // namespace rolecheck

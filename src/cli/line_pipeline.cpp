@@ -273,11 +273,13 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
     InputLine line;
     std::size_t first_invalid = 0;
     std::size_t first_too_long = 0;
+    std::size_t first_nul = 0;
     Block* block = &pipeline.acquire(name);
     try {
       while (reader.next(line)) {
         if (line.too_long && first_too_long == 0) first_too_long = line.number;
         if (!line.too_long && line.invalid_utf8 && first_invalid == 0) first_invalid = line.number;
+        if (!line.too_long && line.has_nul && first_nul == 0) first_nul = line.number;
         block->lines.push_back(BlockLine{block->text.size(), line.text.size(), line.number, line.too_long});
         block->text.append(line.text);
         if (block->lines.size() >= block_lines || block->text.size() >= kBlockBytes) {
@@ -294,6 +296,10 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
     if (first_invalid != 0) {
       block->messages.push_back(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)",
                                             input->name(), first_invalid));
+    }
+    if (first_nul != 0) {
+      block->messages.push_back(
+          fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", input->name(), first_nul));
     }
     if (first_too_long != 0) {
       block->messages.push_back(

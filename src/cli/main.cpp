@@ -1,7 +1,11 @@
 // rolecheck's entry point: parse the command line, run one subcommand, map every failure to exit 2.
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <unistd.h>
 #include <exception>
 #include <fmt/format.h>
 #include <new>
@@ -21,6 +25,30 @@ int report_error(const std::string& message) {
   std::fflush(stdout);
   std::fputs(fmt::format("rolecheck: {}\n", message).c_str(), stderr);
   return 2;
+}
+
+// Reports running out of memory without allocating.
+int report_out_of_memory() noexcept {
+  static constexpr char kMessage[] = "rolecheck: out of memory\n";
+  std::fflush(stdout);
+  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  return 2;
+}
+
+// Closes stdout so that a failed write through stdio (help text, a full disk) is noticed, as
+// gnulib's close_stdout does; a closed pipe ends quietly.
+int close_stdout(int status) noexcept {
+  std::cout.flush();
+  const bool failed = std::ferror(stdout) != 0 || !std::cout.good();
+  errno = 0;
+  if (std::fclose(stdout) != 0 || failed) {
+    if (errno == EPIPE) return 2;
+    if (status == 0) status = 2;
+    std::fputs("rolecheck: write error", stderr);
+    if (errno != 0) std::fputs((std::string(": ") + std::strerror(errno)).c_str(), stderr);
+    std::fputs("\n", stderr);
+  }
+  return status;
 }
 
 int run(int argc, char** argv) {
@@ -70,16 +98,20 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  int status = 2;
   try {
-    return run(argc, argv);
+    status = run(argc, argv);
   } catch (const rolecheck::Error& error) {
     rolecheck::cli::print_diagnostics(error.diagnostics());
-    return 2;
+    status = 2;
+  } catch (const rolecheck::cli::BrokenPipe&) {
+    status = 2;  // The reader went away (SIGPIPE ignored): stop quietly, like grep killed by SIGPIPE.
   } catch (const rolecheck::cli::WriteError& error) {
-    return report_error(error.what());
+    status = report_error(error.what());
   } catch (const std::bad_alloc&) {
-    return report_error("out of memory");
+    status = report_out_of_memory();
   } catch (const std::exception& error) {
-    return report_error(error.what());
+    status = report_error(error.what());
   }
+  return close_stdout(status);
 }

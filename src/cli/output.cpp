@@ -1,12 +1,65 @@
 #include "output.hpp"
 
+#include <array>
 #include <cerrno>
-#include <cstring>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace rolecheck::cli {
+namespace {
+
+// The temporary output file a fatal signal must remove. Only async-signal-safe state: a fixed
+// buffer written while the signals are blocked, and a flag.
+constexpr std::array<int, 4> kFatalSignals = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+char g_temp_path[4096];
+volatile std::sig_atomic_t g_temp_active = 0;
+
+extern "C" void remove_temp_and_die(int signal_number) {
+  if (g_temp_active != 0) ::unlink(g_temp_path);
+  struct sigaction action {};
+  action.sa_handler = SIG_DFL;
+  ::sigemptyset(&action.sa_mask);
+  ::sigaction(signal_number, &action, nullptr);
+  ::raise(signal_number);  // Delivered with the default action as soon as this handler returns.
+}
+
+// Blocks the fatal signals for its lifetime, so the temp-file state changes atomically for the handler.
+class SignalBlock {
+ public:
+  SignalBlock() {
+    sigset_t set;
+    ::sigemptyset(&set);
+    for (const int signal_number : kFatalSignals) ::sigaddset(&set, signal_number);
+    ::sigprocmask(SIG_BLOCK, &set, &m_old);
+  }
+  SignalBlock(const SignalBlock&) = delete;
+  SignalBlock& operator=(const SignalBlock&) = delete;
+  ~SignalBlock() { ::sigprocmask(SIG_SETMASK, &m_old, nullptr); }
+
+ private:
+  sigset_t m_old{};
+};
+
+// Installs the handler for every fatal signal not ignored by whoever started us (like GNU sort).
+void install_cleanup_handlers() {
+  static bool installed = false;
+  if (installed) return;
+  installed = true;
+  for (const int signal_number : kFatalSignals) {
+    struct sigaction old {};
+    if (::sigaction(signal_number, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+    struct sigaction action {};
+    action.sa_handler = remove_temp_and_die;
+    ::sigemptyset(&action.sa_mask);
+    ::sigaction(signal_number, &action, nullptr);
+  }
+}
+
+}  // namespace
 
 Output::Output(int fd, bool line_buffered, std::size_t capacity)
     : m_fd(fd), m_line_buffered(line_buffered), m_capacity(capacity) {
@@ -52,6 +105,8 @@ void Output::write_all(std::string_view bytes) {
     const ssize_t n = ::write(m_fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
+      m_buffer.clear();
+      if (errno == EPIPE) throw BrokenPipe();
       throw WriteError(std::string("write error: ") + std::strerror(errno));
     }
     done += static_cast<std::size_t>(n);
@@ -72,38 +127,68 @@ OutputTarget::OutputTarget(const std::string& path, bool line_buffered) : m_path
     m_output = std::make_unique<Output>(STDOUT_FILENO, line_buffered || m_terminal);
     return;
   }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    // A device or FIFO (/dev/null, a named pipe): renaming over it would replace it, so write to it.
+    if (S_ISDIR(info.st_mode)) throw WriteError(path + ": is a directory");
+    m_fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (m_fd < 0) throw WriteError(path + ": cannot open output file: " + std::strerror(errno));
+    m_close_fd = true;
+    m_output = std::make_unique<Output>(m_fd, line_buffered);
+    return;
+  }
   m_temp_path = path + ".tmp-XXXXXX";
-  m_fd = ::mkstemp(m_temp_path.data());
-  if (m_fd < 0) {
-    throw WriteError(path + ": cannot create output file: " + std::strerror(errno));
+  if (m_temp_path.size() >= sizeof g_temp_path) throw WriteError(path + ": cannot create output file: name too long");
+  {
+    const SignalBlock block;
+    m_fd = ::mkstemp(m_temp_path.data());
+    if (m_fd < 0) {
+      const int error = errno;
+      m_temp_path.clear();
+      throw WriteError(path + ": cannot create output file: " + std::strerror(error));
+    }
+    std::memcpy(g_temp_path, m_temp_path.c_str(), m_temp_path.size() + 1);
+    g_temp_active = 1;
+    install_cleanup_handlers();
   }
   ::fchmod(m_fd, 0644);
   m_output = std::make_unique<Output>(m_fd, line_buffered);
 }
 
 OutputTarget::~OutputTarget() {
+  if (m_close_fd) {
+    m_output.reset();
+    ::close(m_fd);
+  }
   if (!m_temp_path.empty()) {
     m_output.reset();
     ::close(m_fd);
+    const SignalBlock block;
     ::unlink(m_temp_path.c_str());
+    g_temp_active = 0;
   }
 }
 
 void OutputTarget::commit() {
   m_output->finish();
+  if (m_close_fd) {
+    m_close_fd = false;
+    if (::close(m_fd) != 0) throw WriteError(m_path + ": write error: " + std::strerror(errno));
+  }
   if (m_temp_path.empty()) return;
-  if (::fsync(m_fd) != 0 || ::close(m_fd) != 0) {
+  const SignalBlock block;
+  const auto fail = [&](const std::string& what) {
     const std::string reason = std::strerror(errno);
     ::unlink(m_temp_path.c_str());
+    g_temp_active = 0;
     m_temp_path.clear();
-    throw WriteError(m_path + ": write error: " + reason);
-  }
-  if (::rename(m_temp_path.c_str(), m_path.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    ::unlink(m_temp_path.c_str());
-    m_temp_path.clear();
-    throw WriteError(m_path + ": cannot rename output into place: " + reason);
-  }
+    throw WriteError(m_path + ": " + what + ": " + reason);
+  };
+  const bool synced = ::fsync(m_fd) == 0;
+  const bool closed = ::close(m_fd) == 0;
+  if (!synced || !closed) fail("write error");
+  if (::rename(m_temp_path.c_str(), m_path.c_str()) != 0) fail("cannot rename output into place");
+  g_temp_active = 0;
   m_temp_path.clear();
 }
 

@@ -16,6 +16,12 @@ class WriteError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Thrown when the reader of our output has gone away and SIGPIPE is ignored: stop quietly.
+class BrokenPipe : public WriteError {
+ public:
+  BrokenPipe() : WriteError("write error: Broken pipe") {}
+};
+
 /// A block-buffered writer over a file descriptor; optionally flushes after every record.
 class Output {
  public:
@@ -52,7 +58,8 @@ bool stdout_is_terminal() noexcept;
 namespace rolecheck::cli {
 
 /// Where a subcommand's records go: stdout, or a file written to a temporary name and renamed
-/// into place by commit(), so an interrupted run never leaves a half-written file.
+/// into place by commit(), so an interrupted run never leaves a half-written file. While a
+/// temporary file exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT remove it before ending the process.
 class OutputTarget {
  public:
   /// Opens stdout (empty path or "-") or a temporary file beside `path`; throws WriteError if it cannot.
@@ -73,6 +80,7 @@ class OutputTarget {
   std::string m_path;
   std::string m_temp_path;
   int m_fd = 1;
+  bool m_close_fd = false;
   bool m_terminal = false;
   std::unique_ptr<Output> m_output;
 };

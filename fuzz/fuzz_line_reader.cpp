@@ -1,0 +1,89 @@
+// Fuzzes the bounded line reader: the first byte picks --max-line-bytes (1..64), the rest is the
+// input, read through a memfd. Checks: UTF-16/32 refused exactly when detected; one line per '\n'
+// (plus one for an unterminated last line); each line matches its raw bytes, is valid UTF-8 and
+// no longer than the limit, and is flagged too long exactly when it is.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "fuzz_check.hpp"
+
+#include "rolecheck/error.hpp"
+#include "rolecheck/line_reader.hpp"
+#include "rolecheck/utf8.hpp"
+
+namespace {
+
+// An anonymous in-memory file holding `bytes`, positioned at the start.
+class MemoryFile {
+ public:
+  explicit MemoryFile(std::string_view bytes) : m_fd(::memfd_create("fuzz_line_reader", 0)) {
+    FUZZ_CHECK(m_fd >= 0);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      const auto n = ::write(m_fd, bytes.data() + done, bytes.size() - done);
+      FUZZ_CHECK(n > 0);
+      done += static_cast<std::size_t>(n);
+    }
+    FUZZ_CHECK(::lseek(m_fd, 0, SEEK_SET) == 0);
+  }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  ~MemoryFile() { ::close(m_fd); }
+  [[nodiscard]] int fd() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::size_t max = 1 + data[0] % 64;
+  std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const bool wide = !rolecheck::detect_wide_encoding(input).empty();
+  MemoryFile file(input);
+  rolecheck::LineReader reader(file.fd(), "fuzz.txt", max);
+  if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
+  std::size_t expected = 0;
+  for (const char c : input) expected += c == '\n' ? 1 : 0;
+  if (!input.empty() && input.back() != '\n') ++expected;
+
+  std::size_t count = 0;
+  std::size_t offset = 0;
+  rolecheck::InputLine line;
+  try {
+    while (reader.next(line)) {
+      ++count;
+      FUZZ_CHECK(line.number == count);
+      FUZZ_CHECK(offset + line.raw_bytes <= input.size());
+      std::string_view raw = input.substr(offset, line.raw_bytes);
+      FUZZ_CHECK(raw.find('\n') == std::string_view::npos);
+      offset += line.raw_bytes;
+      FUZZ_CHECK(offset == input.size() || input[offset] == '\n');
+      ++offset;
+      if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+      FUZZ_CHECK(line.too_long == (raw.size() > max));
+      if (line.too_long) {
+        FUZZ_CHECK(line.text.empty());
+        continue;
+      }
+      FUZZ_CHECK(line.text.size() <= 3 * max);  // U+FFFD is three bytes
+      FUZZ_CHECK(rolecheck::is_valid_utf8(line.text));
+      FUZZ_CHECK(line.invalid_utf8 == !rolecheck::is_valid_utf8(raw));
+      if (!line.invalid_utf8) FUZZ_CHECK(line.text == raw);
+      FUZZ_CHECK(line.has_nul == (raw.find('\0') != std::string_view::npos));
+    }
+  } catch (const rolecheck::Error&) {
+    FUZZ_CHECK(wide && count == 0);
+    return 0;
+  }
+  FUZZ_CHECK(!wide);
+  FUZZ_CHECK(count == expected);
+  return 0;
+}
