@@ -91,8 +91,11 @@ void append_reasons(std::string& out, const Classification& result, std::string_
 DocumentFormatter::DocumentFormatter(RecordFormat format, const DocumentClassifier& classifier, RecordStyle style)
     : m_format(format), m_classifier(&classifier), m_style(style) {}
 
-void DocumentFormatter::begin(std::string& out) {
+void DocumentFormatter::begin(std::string& /*unused*/) {
+  // The header (TSV/CSV) or "[" (JSON) is written with the first record: no input, no output.
   m_first = true;
+  m_prologue.clear();
+  std::string& out = m_prologue;
   if (m_format == RecordFormat::tsv || m_format == RecordFormat::csv) {
     const char separator = m_format == RecordFormat::tsv ? '\t' : ',';
     bool first = true;
@@ -114,10 +117,12 @@ void DocumentFormatter::begin(std::string& out) {
 }
 
 void DocumentFormatter::end(std::string& out) {
-  if (m_format == RecordFormat::json) out += m_first ? "]\n" : "\n]\n";
+  if (m_first) return;  // no record was written: nothing to close
+  if (m_format == RecordFormat::json) out += "\n]\n";
 }
 
 void DocumentFormatter::separate(std::string& out) {
+  if (m_first) out += m_prologue;
   if (m_format == RecordFormat::json) out += m_first ? "\n" : ",\n";
   if (m_format == RecordFormat::text && !m_first) out += '\n';
   m_first = false;

@@ -191,15 +191,26 @@ std::string reasons_summary(const Classification& result, const Matcher& matcher
 RecordFormatter::RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style)
     : m_format(format), m_classifier(&classifier), m_style(style) {}
 
-void RecordFormatter::begin(std::string& out) {
+void RecordFormatter::begin(std::string& /*out*/) {
+  // The header (TSV/CSV) or "[" (JSON) is written with the first record, so no input gives no output.
   m_first = true;
-  if (m_format == RecordFormat::tsv) out += "file\tline\tlabel\tconfidence\treasons\ttext\n";
-  if (m_format == RecordFormat::csv) out += "file,line,label,confidence,reasons,text\r\n";
-  if (m_format == RecordFormat::json) out += '[';
+  m_prologue_pending = true;
+}
+
+std::string_view RecordFormatter::prologue() const noexcept {
+  switch (m_format) {
+    case RecordFormat::tsv: return "file\tline\tlabel\tconfidence\treasons\ttext\n";
+    case RecordFormat::csv: return "file,line,label,confidence,reasons,text\r\n";
+    case RecordFormat::json: return "[";
+    case RecordFormat::text:
+    case RecordFormat::jsonl: break;
+  }
+  return {};
 }
 
 void RecordFormatter::end(std::string& out) {
-  if (m_format == RecordFormat::json) out += m_first ? "]\n" : "\n]\n";
+  if (m_prologue_pending) return;  // no record was written: nothing to close
+  if (m_format == RecordFormat::json) out += "\n]\n";
 }
 
 RecordFormatter RecordFormatter::block_formatter() const {
@@ -212,12 +223,20 @@ std::string_view RecordFormatter::before_block(bool block_has_records) noexcept 
   if (!block_has_records) return {};
   const bool after_records = !m_first;
   m_first = false;
+  if (m_prologue_pending) {
+    m_prologue_pending = false;
+    return prologue();
+  }
   // A JSON record written first starts with "\n"; later ones with ",\n".
   return m_format == RecordFormat::json && after_records ? "," : "";
 }
 
 void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::string_view text,
                              const Classification& result) {
+  if (m_prologue_pending) {
+    out += prologue();
+    m_prologue_pending = false;
+  }
   switch (m_format) {
     case RecordFormat::text: text_record(out, text, result); break;
     case RecordFormat::jsonl:

@@ -26,7 +26,7 @@ class DocumentFormatter {
   /// A formatter for one output stream; `format` is one of the line-mode record formats.
   DocumentFormatter(RecordFormat format, const DocumentClassifier& classifier, RecordStyle style = {});
 
-  /// Appends what precedes the first record (TSV/CSV header, JSON "[").
+  /// Starts a stream; the TSV/CSV header or JSON "[" is written with the first record, so no input gives no output.
   void begin(std::string& out);
   /// Appends the record of one classified document.
   void record(std::string& out, const DocumentOrigin& origin, std::string_view document, const DocumentResult& result);
@@ -47,6 +47,7 @@ class DocumentFormatter {
 
   RecordFormat m_format;
   const DocumentClassifier* m_classifier;
+  std::string m_prologue;  // header or "[", written before the first record
   RecordStyle m_style;
   bool m_first = true;
 };

@@ -34,11 +34,12 @@ class RecordFormatter {
   /// A formatter for one output stream.
   RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style = {});
 
-  /// Appends what precedes the first record (TSV/CSV header, JSON "[").
+  /// Starts a stream; what precedes the first record (TSV/CSV header, JSON "[") is written with that
+  /// record, so a stream with no records produces no output at all.
   void begin(std::string& out);
   /// Appends one record.
   void record(std::string& out, const RecordOrigin& origin, std::string_view text, const Classification& result);
-  /// Appends what follows the last record (JSON "]").
+  /// Appends what follows the last record (JSON "]"), if any record was written.
   void end(std::string& out);
 
   /// A copy that formats a block of records as if they came first (for formatting blocks in parallel).
@@ -56,7 +57,10 @@ class RecordFormatter {
   RecordFormat m_format;
   const Classifier* m_classifier;
   RecordStyle m_style;
+  [[nodiscard]] std::string_view prologue() const noexcept;
+
   bool m_first = true;
+  bool m_prologue_pending = false;
   std::string m_scratch;  // the reasons summary of the current record, reused
 };
 

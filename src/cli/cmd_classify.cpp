@@ -57,6 +57,18 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
   return run_classify_documents(context, documents);
 }
 
+// "sales,marketing" -> {"sales", "marketing"}.
+std::vector<std::string> split_labels(const std::string& value) {
+  std::vector<std::string> labels;
+  std::size_t start = 0;
+  for (;;) {
+    const auto comma = value.find(',', start);
+    labels.push_back(value.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) return labels;
+    start = comma + 1;
+  }
+}
+
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // Reads every input and writes one record per line; returns the exit status.
@@ -75,7 +87,9 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   settings.max_line_bytes = options.max_line_bytes;
   if (!options.only.empty()) {
     settings.keep.fill(false);
-    for (const auto& name : options.only) settings.keep[static_cast<std::size_t>(*parse_label(name))] = true;
+    for (const auto& value : options.only) {
+      for (const auto& name : split_labels(value)) settings.keep[static_cast<std::size_t>(*parse_label(name))] = true;
+    }
   }
   settings.expected = options.expect.empty() ? std::nullopt : parse_label(options.expect);
   settings.silent = options.quiet || options.count;
@@ -123,9 +137,19 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_option("--min-confidence", options->min_confidence,
                   "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
-  app->add_option("--only", options->only, "Keep only records with these labels")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"sales", "marketing", "mixed", "unknown"}))
+  app->add_option("--only", options->only, "Keep only records with these labels (repeat or use commas)")
+      ->expected(1)  // one value per use, so `--only sales FILE` leaves FILE alone
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(
+          [](const std::string& value) -> std::string {
+            for (const auto& label : split_labels(value)) {
+              if (!parse_label(label)) {
+                return "'" + label + "' is not a label: use sales, marketing, mixed or unknown (comma-separated)";
+              }
+            }
+            return {};
+          },
+          "LABEL[,LABEL]")
       ->type_name("LABEL[,LABEL]");
   app->add_flag("--count", options->count, "Print the number of records per label instead of the records");
   app->add_flag("-q,--quiet", options->quiet, "Print nothing; with --expect, the exit status tells");

@@ -85,7 +85,14 @@ echo "Write press releases" | "$bin" classify -q --expect sales; [ $? -eq 1 ] ||
 grep -q "rolecheck: $tmp/missing.txt: No such file or directory" "$tmp/err" || fail "missing file message: $(cat "$tmp/err")"
 grep -q "Sell cars" "$tmp/out" || fail "the other file must still be processed"
 "$bin" classify "$tmp" >/dev/null 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "is a directory" "$tmp/err" || fail "directory argument"
-: | "$bin" classify >"$tmp/out"; [ $? -eq 0 ] && [ ! -s "$tmp/out" ] || fail "empty input: no output, exit 0"
+for format in text jsonl json tsv csv; do
+  : | "$bin" classify --format $format >"$tmp/out"; [ $? -eq 0 ] && [ ! -s "$tmp/out" ] || fail "empty input, $format: no output, exit 0"
+done
+# --only takes one value per use (comma lists allowed) and never swallows the FILE after it.
+[ "$("$bin" classify --only sales --format tsv "$examples/duties.txt" | tail -n +2 | cut -f3 | sort -u)" = sales ] \
+  || fail "--only sales FILE"
+[ "$("$bin" classify --only sales,marketing --only unknown --format tsv "$examples/duties.txt" | tail -n +2 | cut -f3 | sort -u | tr '\n' ' ')" = "marketing sales unknown " ] \
+  || fail "--only repeated and comma lists"
 "$bin" --help >"$tmp/out" 2>"$tmp/err"; [ $? -eq 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ] || fail "--help on stdout, exit 0"
 "$bin" --version | grep -q "[0-9]\+\.[0-9]\+\.[0-9]\+" || fail "--version"
 "$bin" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown subcommand should exit 2"
