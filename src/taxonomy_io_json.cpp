@@ -136,7 +136,7 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
     if (top.value.kind == JsonValue::Kind::array) {
       top.value.items.push_back(std::move(value));
     } else if (!top.duplicate) {
-      top.value.members.emplace_back(std::move(top.key), std::move(value));
+      top.value.members.push_back(JsonMember{std::move(top.key), std::move(value)});
     }
     return true;
   }

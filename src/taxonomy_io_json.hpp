@@ -13,6 +13,8 @@
 
 namespace rolecheck::detail {
 
+struct JsonMember;
+
 /// A JSON value as the validator sees it; the reader caps its depth, so recursing over it is safe.
 struct JsonValue {
   /// What the value is; `invalid` marks a value already reported (e.g. a 30-digit integer).
@@ -23,7 +25,13 @@ struct JsonValue {
   double number = 0.0;                                     ///< The value of a number.
   std::string text;                                        ///< A string's value, or a number's spelling.
   std::vector<JsonValue> items;                            ///< An array's elements.
-  std::vector<std::pair<std::string, JsonValue>> members;  ///< An object's members, in file order, keys unique.
+  std::vector<JsonMember> members;                         ///< An object's members, in file order, keys unique.
+};
+
+/// One member of a JSON object (a named struct rather than std::pair, which needs a complete JsonValue).
+struct JsonMember {
+  std::string key;   ///< The member's name.
+  JsonValue value;   ///< Its value.
 };
 
 /// Escapes one reference token of a JSON pointer ("~" to "~0", "/" to "~1", control characters as \uXXXX).
