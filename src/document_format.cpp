@@ -61,31 +61,6 @@ void append_field(std::string& out, std::string_view text, RecordFormat format) 
   }
 }
 
-// The reason objects, exactly as line mode writes them (spans relative to `text`).
-void append_reasons(std::string& out, const Classification& result, std::string_view text,
-                    const Classifier& classifier) {
-  const auto& taxonomy = classifier.taxonomy();
-  const auto& cues = classifier.matcher().cues();
-  out += '[';
-  bool first = true;
-  for (const auto& reason : result.reasons) {
-    const auto& cue = cues[reason.cue];
-    out += first ? "{\"difference\":\"" : ",{\"difference\":\"";
-    first = false;
-    out += taxonomy.differences[cue.difference].id;
-    out += "\",\"side\":\"";
-    out += side_name(reason.side);
-    out += "\",\"cue\":";
-    append_json_string(out, cue.id);
-    out += ",\"match\":";
-    append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
-    fmt::format_to(std::back_inserter(out), ",\"span\":[{},{}],\"weight\":", reason.begin, reason.end);
-    append_json_number(out, reason.weight);
-    out += reason.negated ? ",\"negated\":true}" : ",\"negated\":false}";
-  }
-  out += ']';
-}
-
 }  // namespace
 
 DocumentFormatter::DocumentFormatter(RecordFormat format, const DocumentClassifier& classifier, RecordStyle style)
@@ -248,7 +223,7 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
     out += "},\"vote\":";
     append_json_number(out, entry.vote_weight);
     out += ",\"reasons\":";
-    append_reasons(out, entry.result, document, classifier);
+    append_json_reasons(out, entry.result, document, classifier);
     out += '}';
   }
   out += "]}";

@@ -16,15 +16,6 @@ std::uint64_t edge_key(std::uint32_t node, std::int32_t term) noexcept {
   return (std::uint64_t{node} << 32) | static_cast<std::uint32_t>(term);
 }
 
-// A 64-bit finaliser (from MurmurHash3): spreads every input bit over the whole word.
-std::uint64_t mix_key(std::uint64_t key) noexcept {
-  key ^= key >> 33;
-  key *= 0xFF51AFD7ED558CCDull;
-  key ^= key >> 33;
-  key *= 0xC4CEB9FE1A85EC53ull;
-  key ^= key >> 33;
-  return key;
-}
 
 // Where a phrase came from, kept for every trie node that ends a phrase so clashes can name both.
 struct PhraseOrigin {
@@ -137,7 +128,7 @@ void Matcher::freeze_edges(const std::unordered_map<std::uint64_t, std::uint32_t
   m_edge_mask = capacity - 1;
   for (const auto& [key, child] : edges) {
     if ((key >> 32) == 0) continue;
-    auto slot = mix_key(key) & m_edge_mask;
+    auto slot = mix_hash64(key) & m_edge_mask;
     while (m_edge_keys[slot] != ~std::uint64_t{0}) slot = (slot + 1) & m_edge_mask;
     m_edge_keys[slot] = key;
     m_edge_children[slot] = child;
@@ -176,7 +167,7 @@ bool Matcher::is_skip_term(std::int32_t term) const noexcept {
 
 std::uint32_t Matcher::deep_child(std::uint32_t node, std::int32_t term) const noexcept {
   const auto key = edge_key(node, term);
-  auto slot = mix_key(key) & m_edge_mask;
+  auto slot = mix_hash64(key) & m_edge_mask;
   for (;;) {
     const auto found = m_edge_keys[slot];
     if (found == key) return m_edge_children[slot];

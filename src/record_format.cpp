@@ -188,6 +188,34 @@ std::string reasons_summary(const Classification& result, const Matcher& matcher
   return out;
 }
 
+void append_json_reasons(std::string& out, const Classification& result, std::string_view text,
+                         const Classifier& classifier) {
+  const auto& taxonomy = classifier.taxonomy();
+  const auto& cues = classifier.matcher().cues();
+  out += '[';
+  bool first = true;
+  for (const auto& reason : result.reasons) {
+    const auto& cue = cues[reason.cue];
+    out += first ? "{\"difference\":\"" : ",{\"difference\":\"";
+    first = false;
+    out += taxonomy.differences[cue.difference].id;
+    out += "\",\"side\":\"";
+    out += side_name(reason.side);
+    out += "\",\"cue\":";
+    append_json_string(out, cue.id);
+    out += ",\"match\":";
+    append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
+    out += ",\"span\":[";
+    append_unsigned(out, reason.begin);
+    out += ',';
+    append_unsigned(out, reason.end);
+    out += "],\"weight\":";
+    append_json_number(out, reason.weight);
+    out += reason.negated ? ",\"negated\":true}" : ",\"negated\":false}";
+  }
+  out += ']';
+}
+
 RecordFormatter::RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style)
     : m_format(format), m_classifier(&classifier), m_style(style) {}
 
@@ -286,8 +314,6 @@ void RecordFormatter::text_record(std::string& out, std::string_view text, const
 
 void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
                                   const Classification& result) const {
-  const auto& taxonomy = m_classifier->taxonomy();
-  const auto& cues = m_classifier->matcher().cues();
   out += "{\"file\":";
   append_json_string(out, origin.file);
   out += ",\"line\":";
@@ -304,28 +330,9 @@ void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, 
   append_json_number(out, result.scores[0]);
   out += ",\"marketing\":";
   append_json_number(out, result.scores[1]);
-  out += "},\"reasons\":[";
-  bool first = true;
-  for (const auto& reason : result.reasons) {
-    const auto& cue = cues[reason.cue];
-    out += first ? "{\"difference\":\"" : ",{\"difference\":\"";
-    first = false;
-    out += taxonomy.differences[cue.difference].id;
-    out += "\",\"side\":\"";
-    out += side_name(reason.side);
-    out += "\",\"cue\":";
-    append_json_string(out, cue.id);
-    out += ",\"match\":";
-    append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
-    out += ",\"span\":[";
-    append_unsigned(out, reason.begin);
-    out += ',';
-    append_unsigned(out, reason.end);
-    out += "],\"weight\":";
-    append_json_number(out, reason.weight);
-    out += reason.negated ? ",\"negated\":true}" : ",\"negated\":false}";
-  }
-  out += "]}";
+  out += "},\"reasons\":";
+  append_json_reasons(out, result, text, *m_classifier);
+  out += '}';
 }
 
 void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& origin, std::string_view text,

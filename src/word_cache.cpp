@@ -32,15 +32,6 @@ bool same_padded(const char* a, const char* b, std::size_t size) noexcept {
   return true;
 }
 
-// A 64-bit finaliser (from MurmurHash3): spreads every input bit over the whole word.
-std::uint64_t mix_word_hash(std::uint64_t key) noexcept {
-  key ^= key >> 33;
-  key *= 0xFF51AFD7ED558CCDull;
-  key ^= key >> 33;
-  key *= 0xC4CEB9FE1A85EC53ull;
-  key ^= key >> 33;
-  return key;
-}
 
 }  // namespace
 
@@ -51,7 +42,7 @@ std::uint64_t WordCache::hash(std::string_view word) noexcept {
     h = (h ^ load_chunk(word.data() + i, word.size() - i)) * 0xFF51AFD7ED558CCDull;
     h ^= h >> 29;
   }
-  return mix_word_hash(h);
+  return mix_hash64(h);
 }
 
 const WordTerms* WordCache::find(std::string_view word, std::uint64_t hash) const noexcept {

@@ -70,6 +70,10 @@ void append_json_string(std::string& out, std::string_view text);
 /// Appends a number the way every JSON output of rolecheck writes it (up to 4 decimals, no trailing zeros).
 void append_json_number(std::string& out, double value);
 
+/// Appends the reasons as a JSON array of {difference, side, cue, match, span, weight, negated}, spans into `text`.
+void append_json_reasons(std::string& out, const Classification& result, std::string_view text,
+                         const Classifier& classifier);
+
 /// A short summary of the reasons ("sales.cold_call+2 !sales.sell"), as in the TSV and CSV formats.
 std::string reasons_summary(const Classification& result, const Matcher& matcher);
 

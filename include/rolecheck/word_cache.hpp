@@ -9,6 +9,16 @@
 
 namespace rolecheck {
 
+/// A 64-bit finaliser (from MurmurHash3): spreads every input bit over the whole word.
+constexpr std::uint64_t mix_hash64(std::uint64_t key) noexcept {
+  key ^= key >> 33;
+  key *= 0xFF51AFD7ED558CCDull;
+  key ^= key >> 33;
+  key *= 0xC4CEB9FE1A85EC53ull;
+  key ^= key >> 33;
+  return key;
+}
+
 /// The term ids of one word: by its stem and by its exact folded spelling (-1 when no phrase uses it).
 struct WordTerms {
   std::int32_t stem = -1;   ///< Term of the word's stem.
