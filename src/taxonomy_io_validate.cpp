@@ -138,7 +138,9 @@ class Validator {
       report_type(pointer, what, value);
       return false;
     }
-    for (const auto& [name, member] : value.members) {
+    for (const auto& entry : value.members) {
+      // A named reference, not a structured binding: clang 14 cannot capture bindings in lambdas.
+      const std::string& name = entry.key;
       if (std::any_of(keys.begin(), keys.end(), [&](const Key& key) { return key.name == name; })) continue;
       const Key* nearest = nullptr;
       std::size_t best = 0;
