@@ -1,5 +1,6 @@
 #include "line_pipeline.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -18,9 +19,18 @@
 namespace rolecheck::cli {
 namespace {
 
-// A block holds at most this many lines, and is handed out once its text passes kBlockBytes.
+// With one job a block holds at most kBlockLines lines and is handed out once its text passes
+// kBlockBytes. With more jobs the pool holds more blocks, so each block gets a share of that budget
+// (never less than kMinBlockLines / kMinBlockBytes): memory in flight stays the same whatever -j is.
 constexpr std::size_t kBlockLines = 2048;
 constexpr std::size_t kBlockBytes = std::size_t{1} << 18;
+constexpr std::size_t kMinBlockLines = 64;
+constexpr std::size_t kMinBlockBytes = std::size_t{1} << 13;
+constexpr std::size_t kInFlightBlocks = 2;  // blocks' worth of the one-job budget shared by the pool
+
+// The pool of blocks for N jobs: enough for every worker to hold one while the reader fills the
+// next and the writer drains the last.
+std::size_t pool_size(std::size_t jobs) noexcept { return jobs <= 1 ? 1 : jobs * 2 + 2; }
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
@@ -106,7 +116,7 @@ class Pipeline {
  public:
   Pipeline(const Classifier& classifier, RecordFormatter& formatter, Output& out, const LineSettings& settings)
       : m_formatter(&formatter), m_out(&out), m_settings(&settings) {
-    const std::size_t pool = settings.jobs <= 1 ? 1 : settings.jobs * 2 + 2;
+    const std::size_t pool = pool_size(settings.jobs);
     for (std::size_t i = 0; i < pool; ++i) {
       m_blocks.push_back(std::make_unique<Block>());
       m_free.push_back(m_blocks.back().get());
@@ -254,7 +264,12 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
                           RecordFormatter& formatter, Output& out, const LineSettings& settings) {
   Pipeline pipeline(classifier, formatter, out, settings);
   // One record per block when each must be written at once (a coprocess waits for its answer).
-  const std::size_t block_lines = settings.flush_each_record ? 1 : kBlockLines;
+  const std::size_t pool = pool_size(settings.jobs);
+  const std::size_t block_lines = settings.flush_each_record ? 1
+                                  : pool == 1                ? kBlockLines
+                                              : std::max(kMinBlockLines, kBlockLines * kInFlightBlocks / pool);
+  const std::size_t block_bytes =
+      pool == 1 ? kBlockBytes : std::max(kMinBlockBytes, kBlockBytes * kInFlightBlocks / pool);
   // Blocks point at their input's name until written, so the names live as long as the pipeline.
   std::deque<std::string> names;
   const std::string no_file;
@@ -282,7 +297,7 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
         if (!line.too_long && line.has_nul && first_nul == 0) first_nul = line.number;
         block->lines.push_back(BlockLine{block->text.size(), line.text.size(), line.number, line.too_long});
         block->text.append(line.text);
-        if (block->lines.size() >= block_lines || block->text.size() >= kBlockBytes) {
+        if (block->lines.size() >= block_lines || block->text.size() >= block_bytes) {
           pipeline.submit(*block);
           // Answer this line before waiting for the next one (the writer runs on this thread).
           if (settings.flush_each_record) pipeline.finish();
