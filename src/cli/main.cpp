@@ -84,9 +84,17 @@ int run(int argc, char** argv) {
   } catch (const CLI::Success& success) {
     return app.exit(success);
   } catch (const CLI::ParseError& error) {
-    app.exit(error);
+    // One message in rolecheck's own voice: the nearest valid name when there is one, else CLI11's
+    // reason; then where to look.
     const auto hint = suggestion_for(app, std::vector<std::string>(argv + 1, argv + argc));
-    if (!hint.empty()) report_error(hint);
+    report_error(hint.empty() ? std::string(error.what()) : hint);
+    std::string command = "rolecheck";
+    for (const CLI::App* level = &app; level != nullptr;) {
+      const auto chosen = level->get_subcommands();  // the subcommands given on this command line
+      level = chosen.empty() ? nullptr : chosen.front();
+      if (level != nullptr) command += " " + level->get_name();
+    }
+    std::fputs(fmt::format("Try '{} --help' for more information.\n", command).c_str(), stderr);
     return 2;
   }
   for (const auto& command : commands) {

@@ -47,6 +47,14 @@ expect_hint --errors eval --erors 3 "$src/data/examples/duties.txt"
 "$bin" classify --zebra "$src/data/examples/duties.txt" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] || fail "--zebra must exit 2"
 grep -q "did you mean" "$tmp/err" && fail "--zebra: unexpected hint $(cat "$tmp/err")"
+# Every parse error is one "rolecheck: " line plus where to look, naming the subcommand in use.
+"$bin" taxonomy validate --bogus >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] || fail "taxonomy validate --bogus must exit 2"
+[ "$(cat "$tmp/err")" = "rolecheck: The following argument was not expected: --bogus
+Try 'rolecheck taxonomy validate --help' for more information." ] || fail "--bogus: got $(cat "$tmp/err")"
+"$bin" classify --fromat json x >/dev/null 2>"$tmp/err"
+[ "$(wc -l <"$tmp/err")" -eq 2 ] || fail "--fromat: expected the hint and the help pointer only, got $(cat "$tmp/err")"
+grep -qxF "Try 'rolecheck classify --help' for more information." "$tmp/err" || fail "--fromat: no help pointer"
 # Values after options are not mistaken for subcommands or options.
 "$bin" classify --format json "$src/data/examples/duties.txt" --only sales >/dev/null 2>"$tmp/err" ||
   fail "valid command line failed: $(cat "$tmp/err")"
