@@ -221,7 +221,8 @@ class DocumentRun {
   std::string m_clean;
   std::string m_buffer;
   int m_status = 0;
-  std::optional<RunSummary> m_summary = m_options.summary ? std::optional<RunSummary>(RunSummary(m_classifier.matcher().cues().size())) : std::nullopt;
+  std::optional<RunSummary> m_summary =
+      m_options.summary ? std::optional<RunSummary>(RunSummary(m_classifier.matcher().cues().size())) : std::nullopt;
 };
 
 }  // namespace

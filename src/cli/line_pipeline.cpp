@@ -42,7 +42,7 @@ struct Block {
   const std::string* file = nullptr;  // the input's display name
   std::string text;
   std::vector<BlockLine> lines;
-  std::string records;      // formatted output
+  std::string records;          // formatted output
   std::size_t written = 0;      // records in `records` (after --only)
   std::size_t input_bytes = 0;  // bytes of input its lines took, newlines included (for progress)
   std::array<std::size_t, 4> counts{};
