@@ -88,7 +88,7 @@ _rolecheck() {
     table) options="--help --format --difference --width --ascii" ;;
     classify)
       options="--help --format --explain --min-confidence --only --count --quiet --expect --max-line-bytes --output
-               --color --line-buffered --jobs --unit --input" ;;
+               --color --line-buffered --summary --jobs --unit --input" ;;
     explain) options="--help --min-confidence" ;;
     eval) options="--help --format --errors --part --except-part --min-confidence" ;;
     stats) options="--help --format --sort --errors --top --output" ;;

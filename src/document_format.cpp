@@ -272,7 +272,11 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
       fmt::format_to(std::back_inserter(out), "{:<9}", duty_label);
     }
     fmt::format_to(std::back_inserter(out), " {:.2f}  ", entry.result.confidence);
-    append_flat(out, entry.duty.text(document));
+    if (m_style.color && m_style.explain && is_valid_utf8(entry.duty.text(document))) {
+      append_highlighted(out, entry.duty.text(document), entry.duty.begin, entry.result.reasons, true);
+    } else {
+      append_flat(out, entry.duty.text(document));
+    }
     if (entry.duty.section == SectionKind::boilerplate) out += "  (no vote)";
     out += '\n';
     if (!m_style.explain) continue;

@@ -1,5 +1,6 @@
 #include "rolecheck/record_format.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -14,14 +15,12 @@ namespace {
 
 constexpr std::string_view kReset = "\x1b[0m";
 
-std::string_view label_color(Label label) noexcept {
-  switch (label) {
-    case Label::sales: return "\x1b[1;32m";
-    case Label::marketing: return "\x1b[1;35m";
-    case Label::mixed: return "\x1b[1;33m";
-    case Label::unknown: break;
-  }
-  return "\x1b[2m";
+std::string_view label_color(Label label) noexcept { return ansi_label_color(label); }
+
+// Bold, underlined, in the side's colour: a match for that side inside the duty text.
+std::string_view highlight_color(Side side, bool negated) noexcept {
+  if (negated) return "\x1b[4m";
+  return side == Side::sales ? "\x1b[1;4;32m" : "\x1b[1;4;35m";
 }
 
 // For each byte: the letter of its TSV escape ("\\t" -> 't'), or '\0' when it is copied as is.
@@ -100,6 +99,55 @@ void append_csv_field(std::string& out, std::string_view text) {
 }
 
 }  // namespace
+
+std::string_view ansi_label_color(Label label) noexcept {
+  switch (label) {
+    case Label::sales: return "\x1b[1;32m";
+    case Label::marketing: return "\x1b[1;35m";
+    case Label::mixed: return "\x1b[1;33m";
+    case Label::unknown: break;
+  }
+  return "\x1b[2m";
+}
+
+void append_highlighted(std::string& out, std::string_view text, std::size_t offset, const std::vector<Reason>& reasons,
+                        bool squeeze) {
+  // The spans inside `text`, relative to it, in order and without overlaps.
+  struct Span {
+    std::size_t begin;
+    std::size_t end;
+    std::string_view color;
+  };
+  std::vector<Span> spans;
+  for (const auto& reason : reasons) {
+    if (reason.begin < offset || reason.end > offset + text.size() || reason.begin >= reason.end) continue;
+    spans.push_back(Span{reason.begin - offset, reason.end - offset, highlight_color(reason.side, reason.negated)});
+  }
+  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::size_t next = 0;  // the next span to open
+  std::size_t open_end = 0;
+  bool open = false;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (open && i == open_end) {
+      out += kReset;
+      open = false;
+    }
+    while (!open && next < spans.size() && spans[next].begin < i) ++next;  // overlapped an earlier span
+    if (!open && next < spans.size() && spans[next].begin == i) {
+      out += spans[next].color;
+      open_end = spans[next].end;
+      open = true;
+      ++next;
+    }
+    const char c = text[i];
+    const bool blank = c == '\t' || c == '\r' || c == '\n' || c == '\0' || (squeeze && c == ' ');
+    if (squeeze && blank && space) continue;
+    out += blank ? ' ' : c;
+    space = blank;
+  }
+  if (open) out += kReset;
+}
 
 std::optional<RecordFormat> parse_record_format(std::string_view name) noexcept {
   if (name == "text") return RecordFormat::text;
@@ -295,7 +343,11 @@ void RecordFormatter::text_record(std::string& out, std::string_view text, const
     replace_invalid_utf8(text, cleaned);
     shown = cleaned;
   }
-  for (const char c : shown) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
+  if (m_style.color && m_style.explain && shown.data() == text.data()) {
+    append_highlighted(out, shown, 0, result.reasons, false);
+  } else {
+    for (const char c : shown) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
+  }
   out += '\n';
   if (!m_style.explain) return;
   const auto& taxonomy = m_classifier->taxonomy();

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rolecheck/classifier.hpp"
 
@@ -79,5 +80,15 @@ std::string reasons_summary(const Classification& result, const Matcher& matcher
 
 /// Appends reasons_summary() to `out` without building a string.
 void append_reasons_summary(std::string& out, const Classification& result, const Matcher& matcher);
+
+/// The ANSI colour of a label in text output (sales green, marketing magenta, mixed yellow, unknown dim).
+std::string_view ansi_label_color(Label label) noexcept;
+
+/// Appends `text` on one line (tab, CR, LF and NUL become spaces; with `squeeze`, runs of blanks become
+/// one space) with the words the reasons matched in bold, underlined and in their side's colour
+/// (a negated match only underlined). `offset` is where `text` starts in the text the reasons' spans
+/// refer to; spans outside `text` or overlapping an earlier one are skipped. `text` must be valid UTF-8.
+void append_highlighted(std::string& out, std::string_view text, std::size_t offset, const std::vector<Reason>& reasons,
+                        bool squeeze);
 
 }  // namespace rolecheck

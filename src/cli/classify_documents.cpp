@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
 #include <unistd.h>
 
@@ -90,6 +91,7 @@ class DocumentRun {
     m_formatter.end(m_buffer);
     m_target.out().write(m_buffer);
     m_target.commit();
+    if (m_summary) print_run_summary(*m_summary, document_summary_legend(m_classifier), m_options.color);
     return m_status;
   }
 
@@ -187,6 +189,7 @@ class DocumentRun {
 
   void classify(const DocumentOrigin& origin, std::string_view text) {
     m_documents.classify(text, m_scanner, m_result);
+    if (m_summary) m_summary->add_document(static_cast<std::size_t>(m_result.label), m_result);
     m_formatter.record(m_buffer, origin, text, m_result);
     flush();
   }
@@ -194,6 +197,7 @@ class DocumentRun {
   void fail(const DocumentOrigin& origin, const std::string& message) {
     warn(fmt::format("{}{}: {}", origin.file, origin.line != 0 ? fmt::format(":{}", origin.line) : "", message));
     m_formatter.error_record(m_buffer, origin, message);
+    if (m_summary) m_summary->add(static_cast<std::size_t>(RoleLabel::unknown), {});
     m_status = 2;
     flush();
   }
@@ -217,6 +221,8 @@ class DocumentRun {
   std::string m_clean;
   std::string m_buffer;
   int m_status = 0;
+  std::optional<RunSummary> m_summary =
+      m_options.summary ? std::optional<RunSummary>(RunSummary(m_classifier.matcher().cues().size())) : std::nullopt;
 };
 
 }  // namespace

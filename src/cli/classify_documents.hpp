@@ -21,6 +21,7 @@ struct DocumentRunOptions {
   double min_confidence = 0.0;     ///< Duty labels below this become unknown and do not vote.
   bool explain = false;            ///< Text format: list each duty's reasons.
   bool line_buffered = false;      ///< Flush after every record.
+  bool summary = false;            ///< --summary: labels and top cues on stderr after the records.
 };
 
 /// Classifies every document and writes one record per document; returns the exit status (0, or 2 on any error).

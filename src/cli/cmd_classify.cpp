@@ -12,6 +12,7 @@
 #include "input_files.hpp"
 #include "line_pipeline.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/error.hpp"
 #include "rolecheck/line_reader.hpp"
@@ -34,6 +35,7 @@ struct ClassifyOptionsCli {
   bool count = false;
   bool quiet = false;
   bool line_buffered = false;
+  bool summary = false;
   std::string unit = "line";
   std::string input = "text";
   std::size_t jobs = 1;
@@ -54,6 +56,7 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
   documents.min_confidence = options.min_confidence;
   documents.explain = options.explain;
   documents.line_buffered = options.line_buffered;
+  documents.summary = options.summary;
   return run_classify_documents(context, documents);
 }
 
@@ -94,11 +97,14 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   settings.expected = options.expect.empty() ? std::nullopt : parse_label(options.expect);
   settings.silent = options.quiet || options.count;
   settings.jobs = options.jobs;
+  settings.summary = options.summary;
   const bool silent = settings.silent;
   const auto& keep = settings.keep;
 
   OutputTarget target(silent ? std::string() : options.output_path, options.line_buffered);
   settings.flush_each_record = target.is_terminal() || options.line_buffered;
+  // Progress shares stderr's terminal only when records do not go to that terminal too.
+  settings.progress = !options.quiet && stderr_is_terminal() && (silent || !target.is_terminal());
   RecordStyle style;
   style.explain = options.explain;
   style.color = use_color(options.color, target.is_terminal());
@@ -119,6 +125,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   }
   target.out().write(buffer);
   target.commit();
+  if (options.summary) print_run_summary(totals.summary, line_summary_legend(classifier), options.color);
   if (totals.status == 0 && settings.expected && !totals.all_expected) return 1;
   return totals.status;
 }
@@ -165,6 +172,9 @@ Command add_classify_command(CLI::App& root, Context& context) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app->add_flag("--line-buffered", options->line_buffered, "Flush after every record (for coprocesses)");
+  app->add_flag("--summary", options->summary,
+                "After the records, print to stderr the labels as a bar chart and the cues that fired most "
+                "(even with --quiet)");
   app->add_option("--unit", options->unit, "line: one duty per line; document: each FILE is one job description")
       ->check(CLI::IsMember({"line", "document"}))
       ->capture_default_str();
@@ -182,9 +192,13 @@ Command add_classify_command(CLI::App& root, Context& context) {
       "  cat duties.txt | rolecheck classify --format jsonl\n"
       "  rolecheck classify --only marketing --format tsv a.txt b.txt\n"
       "  rolecheck classify --count duties.txt\n"
+      "  rolecheck classify --summary -o labels.txt duties.txt\n"
+      "  rolecheck classify -q --summary -j 4 big.txt\n"
+      "  rolecheck classify --explain --color always duties.txt | less -R\n"
       "  echo \"Cold-call prospects\" | rolecheck classify -q --expect sales && echo sales\n"
       "  rolecheck classify -j 4 --format tsv big.txt > labels.tsv\n"
       "  rolecheck classify --unit document posting.txt\n"
+      "  rolecheck classify --unit document --summary postings/*.txt\n"
       "  rolecheck classify --input jsonl --format jsonl postings.jsonl\n");
   return {app, [&context, options] { return run_classify(context, *options); }};
 }

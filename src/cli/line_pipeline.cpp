@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "input_files.hpp"
+#include "progress.hpp"
 
 #include "rolecheck/error.hpp"
 #include "rolecheck/line_reader.hpp"
@@ -31,6 +32,8 @@ constexpr std::size_t kInFlightBlocks = 2;  // blocks' worth of the one-job budg
 // The pool of blocks for N jobs: enough for every worker to hold one while the reader fills the
 // next and the writer drains the last.
 std::size_t pool_size(std::size_t jobs) noexcept { return jobs <= 1 ? 1 : jobs * 2 + 2; }
+// The progress line is offered the counts after every this many lines written (one clock read).
+constexpr std::size_t kProgressCheckLines = 1024;
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
@@ -49,9 +52,11 @@ struct Block {
   const std::string* file = nullptr;  // the input's display name
   std::string text;
   std::vector<BlockLine> lines;
-  std::string records;      // formatted output
-  std::size_t written = 0;  // records in `records` (after --only)
+  std::string records;          // formatted output
+  std::size_t written = 0;      // records in `records` (after --only)
+  std::size_t input_bytes = 0;  // bytes of input its lines took, newlines included (for progress)
   std::array<std::size_t, 4> counts{};
+  RunSummary summary;  // with --summary: its labels and cues
   bool all_expected = true;
   std::vector<std::string> messages;  // stderr lines to print after the records
   int status = 0;
@@ -63,7 +68,9 @@ struct Block {
     lines.clear();
     records.clear();
     written = 0;
+    input_bytes = 0;
     counts = {};
+    summary.clear();
     all_expected = true;
     messages.clear();
     status = 0;
@@ -95,6 +102,7 @@ class BlockWorker {
       }
       const auto label = static_cast<std::size_t>(m_result.label);
       ++block.counts[label];
+      if (m_settings->summary) block.summary.add(label, m_result.reasons);
       if (m_settings->expected && m_result.label != *m_settings->expected) block.all_expected = false;
       if (m_settings->silent || !m_settings->keep[label]) continue;
       m_formatter.record(block.records, RecordOrigin{*block.file, line.number}, text, m_result);
@@ -114,11 +122,16 @@ class BlockWorker {
 // writes them strictly in sequence. Every block in flight comes from a fixed pool, so memory is bounded.
 class Pipeline {
  public:
-  Pipeline(const Classifier& classifier, RecordFormatter& formatter, Output& out, const LineSettings& settings)
+  Pipeline(const Classifier& classifier, RecordFormatter& formatter, Output& out, const LineSettings& settings,
+           std::size_t total_bytes)
       : m_formatter(&formatter), m_out(&out), m_settings(&settings) {
+    const std::size_t cues = settings.summary ? classifier.matcher().cues().size() : 0;
+    m_totals.summary = RunSummary(cues);
+    if (settings.progress) m_progress = std::make_unique<ProgressLine>(total_bytes);
     const std::size_t pool = pool_size(settings.jobs);
     for (std::size_t i = 0; i < pool; ++i) {
       m_blocks.push_back(std::make_unique<Block>());
+      m_blocks.back()->summary = RunSummary(cues);
       m_free.push_back(m_blocks.back().get());
     }
     m_done.assign(pool, nullptr);
@@ -234,15 +247,27 @@ class Pipeline {
     m_out->write(block.records);
     if (m_settings->flush_each_record && block.written > 0) m_out->end_record();
     for (std::size_t i = 0; i < block.counts.size(); ++i) m_totals.counts[i] += block.counts[i];
+    if (m_settings->summary) m_totals.summary.merge(block.summary);
     m_totals.all_expected = m_totals.all_expected && block.all_expected;
     if (block.status != 0) m_totals.status = block.status;
+    if (m_progress && !block.messages.empty()) m_progress->erase();
     for (const auto& message : block.messages) warn(message);
+    m_lines_done += block.lines.size();
+    m_bytes_done += block.input_bytes;
+    if (m_progress && m_lines_done >= m_next_progress_check) {
+      m_next_progress_check = m_lines_done + kProgressCheckLines;
+      m_progress->update(m_lines_done, m_bytes_done);
+    }
   }
 
   RecordFormatter* m_formatter;
   Output* m_out;
   const LineSettings* m_settings;
   LineTotals m_totals;
+  std::unique_ptr<ProgressLine> m_progress;  // erased when the pipeline ends, before any summary
+  std::size_t m_lines_done = 0;
+  std::size_t m_bytes_done = 0;
+  std::size_t m_next_progress_check = 0;
   std::vector<std::unique_ptr<Block>> m_blocks;
   std::unique_ptr<BlockWorker> m_inline_worker;
   std::vector<std::thread> m_threads;
@@ -262,7 +287,7 @@ class Pipeline {
 
 LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifier& classifier,
                           RecordFormatter& formatter, Output& out, const LineSettings& settings) {
-  Pipeline pipeline(classifier, formatter, out, settings);
+  Pipeline pipeline(classifier, formatter, out, settings, settings.progress ? total_input_bytes(inputs) : 0);
   // One record per block when each must be written at once (a coprocess waits for its answer).
   const std::size_t pool = pool_size(settings.jobs);
   const std::size_t block_lines = settings.flush_each_record ? 1
@@ -297,6 +322,7 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
         if (!line.too_long && line.has_nul && first_nul == 0) first_nul = line.number;
         block->lines.push_back(BlockLine{block->text.size(), line.text.size(), line.number, line.too_long});
         block->text.append(line.text);
+        block->input_bytes += line.raw_bytes + 1;
         if (block->lines.size() >= block_lines || block->text.size() >= block_bytes) {
           pipeline.submit(*block);
           // Answer this line before waiting for the next one (the writer runs on this thread).

@@ -12,6 +12,7 @@
 
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/record_format.hpp"
+#include "rolecheck/run_summary.hpp"
 
 namespace rolecheck::cli {
 
@@ -23,6 +24,8 @@ struct LineSettings {
   bool silent = false;                               ///< Count only, write no records (--count, --quiet).
   bool flush_each_record = false;                    ///< Terminal or --line-buffered: write each record at once.
   std::size_t jobs = 1;                              ///< Worker threads (1: everything on the calling thread).
+  bool summary = false;                              ///< Gather a RunSummary (--summary).
+  bool progress = false;                             ///< Show a progress line on stderr (a terminal) once slow.
 };
 
 /// What the loop saw over all inputs.
@@ -30,6 +33,7 @@ struct LineTotals {
   std::array<std::size_t, 4> counts{};  ///< Records per label (before --only).
   bool all_expected = true;             ///< Every record had the --expect label.
   int status = 0;                       ///< 2 when an input could not be opened or read, else 0.
+  RunSummary summary;                   ///< With LineSettings::summary: labels and cues over all records.
 };
 
 /// Classifies every line of every input (paths, "-" for stdin) and writes one record per line to

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -35,6 +36,12 @@ std::size_t terminal_width(bool is_terminal) {
   std::size_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   return error == std::errc{} && end == text.data() + text.size() && value > 0 ? value : kDefault;
+}
+
+void print_run_summary(const RunSummary& summary, const SummaryLegend& legend, const std::string& mode) {
+  SummaryStyle style;
+  style.color = use_color(mode, ::isatty(STDERR_FILENO) == 1);
+  std::fputs(render_run_summary(summary, legend, style).c_str(), stderr);
 }
 
 bool locale_is_utf8() {

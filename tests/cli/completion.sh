@@ -63,6 +63,7 @@ check "rolecheck classify --only " "marketing mixed sales unknown"
 check "rolecheck classify --only sales,m" "sales,marketing sales,mixed"
 check "rolecheck classify --unit " "document line"
 check "rolecheck classify --ex" "--expect --explain"
+check "rolecheck classify --su" "--summary"
 check "rolecheck classify $tmp/dut" "$tmp/duties.txt"
 check "rolecheck classify -o $tmp/dum" "$tmp/dump.tsv"
 check "rolecheck classify --min-confidence " ""
@@ -102,8 +103,8 @@ if command -v zsh >/dev/null; then
   bound=$(HOME=$tmp zsh -f -c "fpath=($tmp/zfunc \$fpath); autoload -Uz compinit; compinit -u -D; print -r -- \$_comps[rolecheck]" 2>&1)
   [ "$bound" = "_rolecheck" ] || fail "zsh compinit binds rolecheck to '$bound', expected _rolecheck"
   for word in table classify explain eval taxonomy stats report "text jsonl json tsv csv" "auto always never" \
-              "coverage precision conflicts" "validate" "sales marketing mixed unknown"; do
-    grep -qF "$word" "$src/completions/_rolecheck" || fail "zsh completion lacks '$word'"
+              "coverage precision conflicts" "validate" "sales marketing mixed unknown" "--summary["; do
+    grep -qF -- "$word" "$src/completions/_rolecheck" || fail "zsh completion lacks '$word'"
   done
 else
   fail "zsh is not installed (scripts/setup.sh --test installs it)"
