@@ -265,7 +265,7 @@ CompiledTaxonomy read_taxonomy_snapshot(std::string_view blob, const std::string
   if (const auto version = header.value<std::uint32_t>(); version != kSnapshotFormatVersion) {
     header.fail(fmt::format("format version {}, this build reads version {}", version, kSnapshotFormatVersion));
   }
-  header.value<std::uint32_t>();  // reserved
+  if (header.value<std::uint32_t>() != 0) header.fail("a reserved header field is set");
   const auto size = header.value<std::uint64_t>();
   const auto sum = header.value<std::uint64_t>();
   const auto payload = blob.substr(kHeaderBytes);
