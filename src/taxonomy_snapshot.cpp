@@ -13,7 +13,7 @@ namespace rolecheck {
 namespace {
 
 constexpr char kMagic[8] = {'r', 'o', 'l', 'e', 'c', 'h', 'k', 0};
-constexpr std::uint64_t kDifferences = 4;  // the article's four; the JSON validator enforces it too
+constexpr std::uint64_t kDifferences = 4;                // the article's four; the JSON validator enforces it too
 constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + 8 + 8;  // magic, version, reserved, payload size, checksum
 
 /// A fast 64-bit checksum over 8-byte words in four independent lanes (detects corruption; not for security).
@@ -96,8 +96,13 @@ class Reader {
     return v;
   }
   [[noreturn]] void fail(std::string_view what) const {
-    throw Error(std::vector<Diagnostic>{Diagnostic{
-        m_origin, 0, 0, {}, fmt::format("the compiled taxonomy snapshot is corrupt: {}; rebuild rolecheck", what), {}}});
+    throw Error(std::vector<Diagnostic>{
+        Diagnostic{m_origin,
+                   0,
+                   0,
+                   {},
+                   fmt::format("the compiled taxonomy snapshot is corrupt: {}; rebuild rolecheck", what),
+                   {}}});
   }
   [[nodiscard]] bool at_end() const noexcept { return m_offset == m_bytes.size(); }
 
@@ -244,7 +249,9 @@ Matcher::Tables read_tables(Reader& r, std::size_t difference_count) {
 
 }  // namespace
 
-std::string write_taxonomy_snapshot(const Taxonomy& taxonomy) { return write_taxonomy_snapshot(taxonomy, Matcher(taxonomy)); }
+std::string write_taxonomy_snapshot(const Taxonomy& taxonomy) {
+  return write_taxonomy_snapshot(taxonomy, Matcher(taxonomy));
+}
 
 std::string write_taxonomy_snapshot(const Taxonomy& taxonomy, const Matcher& matcher) {
   Writer payload;

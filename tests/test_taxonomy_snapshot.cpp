@@ -2,11 +2,12 @@
 #include <cstring>
 #include <fstream>
 
+#include "test_support.hpp"
+
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/error.hpp"
 #include "rolecheck/taxonomy_io.hpp"
 #include "rolecheck/taxonomy_snapshot.hpp"
-#include "test_support.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
@@ -22,8 +23,8 @@ std::vector<std::string> scan_all(const Matcher& matcher, const std::vector<std:
     std::string record;
     const auto& result = scanner.scan(line);
     for (const auto& match : result.matches) {
-      record += matcher.cues()[match.cue].id + (match.negated ? "!" : "") + "@" + std::to_string(match.begin) +
-                "-" + std::to_string(match.end) + " ";
+      record += matcher.cues()[match.cue].id + (match.negated ? "!" : "") + "@" + std::to_string(match.begin) + "-" +
+                std::to_string(match.end) + " ";
     }
     for (const auto& negation : result.negations) record += "neg@" + std::to_string(negation.begin) + " ";
     out.push_back(record);
@@ -33,8 +34,11 @@ std::vector<std::string> scan_all(const Matcher& matcher, const std::vector<std:
 
 // Duties from the dev data and the examples, plus inflections, exact spellings and negations.
 std::vector<std::string> sample_lines() {
-  std::vector<std::string> lines = {"Cold-call prospects and close deals", "not responsible for selling",
-                                    "Plan sales promotions, not only campaigns", "", "the the the",
+  std::vector<std::string> lines = {"Cold-call prospects and close deals",
+                                    "not responsible for selling",
+                                    "Plan sales promotions, not only campaigns",
+                                    "",
+                                    "the the the",
                                     "Develops brand positioning and market research without quotas"};
   for (const char* name : {"duties", "posting_sales", "posting_marketing", "posting_hybrid"}) {
     std::ifstream in(std::string(ROLECHECK_SOURCE_DIR) + "/data/examples/" + name + ".txt");
@@ -46,9 +50,9 @@ std::vector<std::string> sample_lines() {
 }  // namespace
 
 TEST_CASE("a snapshot restores the taxonomy and the matcher it was made from") {
-  const auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 1.5, {"sell", "=sold", "close the sale"}),
-                                       make_cue("brand", Side::marketing, 2, {"brand", "market research"},
-                                                NegationEffect::flip)});
+  const auto taxonomy =
+      make_taxonomy({make_cue("sell", Side::sales, 1.5, {"sell", "=sold", "close the sale"}),
+                     make_cue("brand", Side::marketing, 2, {"brand", "market research"}, NegationEffect::flip)});
   const Matcher matcher(taxonomy);
   const auto restored = read_taxonomy_snapshot(write_taxonomy_snapshot(taxonomy), "<test>");
   CHECK(restored.taxonomy->origin == "<test>");
@@ -98,9 +102,9 @@ TEST_CASE("a stem lookup finds every term and nothing else") {
 }
 
 TEST_CASE("a corrupt, truncated or foreign snapshot is refused with an Error, never a crash") {
-  const auto blob = write_taxonomy_snapshot(
-      make_taxonomy({make_cue("sell", Side::sales, 1, {"sell", "close the sale"})},
-                    {make_cue("brand", Side::marketing, 1, {"brand"})}));
+  const auto blob =
+      write_taxonomy_snapshot(make_taxonomy({make_cue("sell", Side::sales, 1, {"sell", "close the sale"})},
+                                            {make_cue("brand", Side::marketing, 1, {"brand"})}));
   CHECK_THROWS_AS(read_taxonomy_snapshot("", "<t>"), Error);
   CHECK_THROWS_WITH(read_taxonomy_snapshot("{\"schema_version\": 1}", "<t>"), Catch::Contains("snapshot header"));
   // Every truncation.

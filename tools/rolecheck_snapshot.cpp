@@ -28,9 +28,10 @@ std::string source_text(const std::string& blob) {
     out += kHex[byte & 15];
     out += ',';
   }
-  out += " 0};\n}  // namespace\n\nstd::string_view embedded_taxonomy_snapshot() noexcept {\n"
-         "  return {reinterpret_cast<const char*>(kSnapshot), " +
-         std::to_string(blob.size()) + "};\n}\n}  // namespace rolecheck\n";
+  out +=
+      " 0};\n}  // namespace\n\nstd::string_view embedded_taxonomy_snapshot() noexcept {\n"
+      "  return {reinterpret_cast<const char*>(kSnapshot), " +
+      std::to_string(blob.size()) + "};\n}\n}  // namespace rolecheck\n";
   return out;
 }
 
