@@ -77,13 +77,17 @@ hyperfine_mean() {  # mean ± standard deviation in milliseconds, from startup.j
 }
 echo "start-up ..." >&2
 startup_rows=()
-startup_rows+=("embedded taxonomy ($embedded_cues cues)|$(startup "$rolecheck")")
+hyperfine -N --warmup 20 --runs "$runs" --export-json startup.json /bin/true >/dev/null 2>&1
+startup_rows+=("/bin/true (exec floor, same run)|$(hyperfine_mean)")
+hyperfine -N --warmup 20 --runs "$runs" --export-json startup.json "$rolecheck --version" >/dev/null 2>&1
+startup_rows+=("rolecheck --version|$(hyperfine_mean)")
+startup_rows+=("embedded taxonomy ($embedded_cues cues, build-time snapshot)|$(startup "$rolecheck")")
 hyperfine --warmup 20 --runs "$runs" --export-json startup.json "echo 'Cold-call prospects' | ${rc_cmd}classify" >/dev/null 2>&1
 startup_rows+=("\`echo \"Cold-call prospects\" \\| rolecheck classify\` (shell spawn subtracted)|$(hyperfine_mean)")
 for multiplier in 1 10 100; do
   python3 "$root/bench/make_bench_taxonomy.py" "$root/data/taxonomy.json" "cues_x$multiplier.json" "$multiplier"
   cues=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(sum(len(d["cues"]) for d in t["differences"]), sum(len(c["phrases"]) for d in t["differences"] for c in d["cues"]))' "cues_x$multiplier.json")
-  startup_rows+=("--taxonomy, ${cues% *} cues / ${cues#* } phrases|$(startup "$rolecheck" --taxonomy "$dir/cues_x$multiplier.json")")
+  startup_rows+=("--taxonomy (JSON parsed and compiled at run time), ${cues% *} cues / ${cues#* } phrases|$(startup "$rolecheck" --taxonomy "$dir/cues_x$multiplier.json")")
 done
 
 {

@@ -40,6 +40,11 @@ Classifier::Classifier(Taxonomy taxonomy, ClassifyOptions options)
       m_matcher(std::make_shared<const Matcher>(*m_taxonomy)),
       m_options(options) {}
 
+Classifier::Classifier(const CompiledTaxonomy& compiled, ClassifyOptions options)
+    : m_taxonomy(compiled.taxonomy),
+      m_matcher(compiled.matcher ? compiled.matcher : std::make_shared<const Matcher>(*m_taxonomy)),
+      m_options(options) {}
+
 void Classifier::classify(std::string_view text, Scanner& scanner, Classification& out) const {
   decide(scanner.scan(text), out);
 }

@@ -1,7 +1,9 @@
 #include "rolecheck/matcher.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
+#include "rolecheck/digest.hpp"
 #include "rolecheck/error.hpp"
 
 namespace rolecheck {
@@ -29,14 +31,16 @@ std::string negation_word_pointer(const PhraseOrigin& o) { return fmt::format("/
 std::string negation_exception_pointer(const PhraseOrigin& o) { return fmt::format("/negation/exceptions/{}", o.a); }
 }  // namespace
 
-Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.scope) {
-  m_terminals.push_back(kNoTerminal);  // the root
+Matcher::Matcher(const Taxonomy& taxonomy) {
+  m_tables.negation_scope = taxonomy.negation.scope;
+  m_tables.terminals.push_back(kNoTerminal);  // the root
   std::unordered_map<std::uint64_t, std::uint32_t> edges;
+  StemIds ids;
   Stemmer stemmer;
   for (const auto& word : taxonomy.skip_words) {
     for (const auto& folded : folded_words(word)) {
-      const auto term = intern(std::string(stemmer.stem(folded)));
-      m_skip_terms[static_cast<std::size_t>(term)] = true;
+      const auto term = intern(ids, std::string(stemmer.stem(folded)));
+      m_tables.skip_terms[static_cast<std::size_t>(term)] = 1;
     }
   }
   std::vector<Diagnostic> problems;
@@ -59,14 +63,14 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
       for (const auto& token : words.tokens) {
         const auto folded = words.word(token);
         if (exact) {
-          terms.push_back(intern("=" + std::string(folded)));
+          terms.push_back(intern(ids, "=" + std::string(folded)));
           continue;
         }
         const auto hash = WordCache::hash(folded);
         const auto* cached = stems_of_words.find(folded, hash);
-        const auto term = cached != nullptr ? cached->stem : intern(std::string(stemmer.stem(folded)));
+        const auto term = cached != nullptr ? cached->stem : intern(ids, std::string(stemmer.stem(folded)));
         if (cached == nullptr) stems_of_words.insert(folded, hash, WordTerms{term, -1});
-        if (!is_skip_term(term)) terms.push_back(term);
+        if (m_tables.skip_terms[static_cast<std::size_t>(term)] == 0) terms.push_back(term);
       }
     }
     if (terms.empty()) {
@@ -78,7 +82,7 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
       return;
     }
     const auto previous = add_phrase(terms, terminal, edges);
-    origins.resize(m_terminals.size());
+    origins.resize(m_tables.terminals.size());
     auto& first = origins[m_last_node];
     if (previous == kNoTerminal) {
       first = origin;
@@ -94,8 +98,8 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
     const auto& difference = taxonomy.differences[d];
     for (std::size_t c = 0; c < difference.cues.size(); ++c) {
       const auto& cue = difference.cues[c];
-      const auto index = static_cast<std::uint32_t>(m_cues.size());
-      m_cues.push_back(CompiledCue{cue.id, static_cast<std::uint32_t>(d), cue.side, cue.weight, cue.on_negation});
+      const auto index = static_cast<std::uint32_t>(m_tables.cues.size());
+      m_tables.cues.push_back(CompiledCue{cue.id, static_cast<std::uint32_t>(d), cue.side, cue.weight, cue.on_negation});
       for (std::size_t p = 0; p < cue.phrases.size(); ++p) {
         compile_phrase(cue.phrases[p], index, PhraseOrigin{cue_phrase_pointer, d, c, p});
       }
@@ -108,36 +112,111 @@ Matcher::Matcher(const Taxonomy& taxonomy) : m_negation_scope(taxonomy.negation.
     compile_phrase(taxonomy.negation.exceptions[i], kNeutralTerminal, PhraseOrigin{negation_exception_pointer, i});
   }
   if (!problems.empty()) throw Error(std::move(problems));
+  freeze_stems(ids);
   freeze_edges(edges);
 }
 
+Matcher::Matcher(Tables tables) : m_tables(std::move(tables)) {
+  check_tables();
+  m_stem_mask = m_tables.stem_slots.size() - 1;
+  m_edge_mask = m_tables.edge_keys.size() - 1;
+}
+
+void Matcher::check_tables() const {
+  const auto& t = m_tables;
+  const auto fail = [](const char* what) {
+    throw Error(fmt::format("the compiled matcher tables are corrupt ({}); rebuild rolecheck", what));
+  };
+  const auto power_of_two = [](std::size_t n) { return n != 0 && (n & (n - 1)) == 0; };
+  const std::size_t term_count = t.skip_terms.size();
+  if (t.stem_offsets.size() != term_count + 1 || t.root_children.size() != term_count) fail("term counts differ");
+  if (term_count >= 0x7FFFFFFFu) fail("too many terms");
+  if (t.stem_offsets.front() != 0 || t.stem_offsets.back() != t.stem_arena.size()) fail("stem offsets");
+  for (std::size_t i = 1; i < t.stem_offsets.size(); ++i) {
+    if (t.stem_offsets[i] < t.stem_offsets[i - 1]) fail("stem offsets");
+  }
+  if (!power_of_two(t.stem_slots.size())) fail("stem slots");
+  bool stem_slot_free = false;
+  for (const auto slot : t.stem_slots) {
+    if (slot >= static_cast<std::int64_t>(term_count) || slot < -1) fail("stem slot");
+    stem_slot_free = stem_slot_free || slot == -1;
+  }
+  if (!stem_slot_free) fail("no free stem slot");
+  if (t.terminals.empty() || t.terminals.size() >= 0xFFFFFFFFu) fail("no root");
+  for (const auto terminal : t.terminals) {
+    if (terminal < kNeutralTerminal && terminal >= t.cues.size()) fail("terminal");
+  }
+  for (const auto child : t.root_children) {
+    if (child >= t.terminals.size()) fail("root child");
+  }
+  if (!power_of_two(t.edge_keys.size()) || t.edge_children.size() != t.edge_keys.size()) fail("edge slots");
+  bool edge_slot_free = false;
+  for (std::size_t i = 0; i < t.edge_keys.size(); ++i) {
+    if (t.edge_children[i] >= t.terminals.size()) fail("edge child");
+    edge_slot_free = edge_slot_free || t.edge_keys[i] == ~std::uint64_t{0};
+  }
+  if (!edge_slot_free) fail("no free edge slot");
+  for (const auto& cue : t.cues) {
+    if (cue.side != Side::sales && cue.side != Side::marketing) fail("cue side");
+    if (cue.on_negation != NegationEffect::drop && cue.on_negation != NegationEffect::flip) fail("cue negation");
+  }
+}
+
+void Matcher::freeze_stems(const StemIds& ids) {
+  const std::size_t term_count = ids.size();
+  std::vector<const std::string*> texts(term_count);
+  for (const auto& [text, term] : ids) texts[static_cast<std::size_t>(term)] = &text;
+  auto& t = m_tables;
+  t.stem_offsets.assign(1, 0);
+  for (const auto* text : texts) {
+    t.stem_arena += *text;
+    t.stem_offsets.push_back(static_cast<std::uint32_t>(t.stem_arena.size()));
+  }
+  std::size_t capacity = 16;
+  while (capacity < term_count * 2) capacity *= 2;
+  t.stem_slots.assign(capacity, -1);
+  m_stem_mask = capacity - 1;
+  for (std::size_t term = 0; term < term_count; ++term) {
+    auto slot = fnv1a_64(*texts[term]) & m_stem_mask;
+    while (t.stem_slots[slot] != -1) slot = (slot + 1) & m_stem_mask;
+    t.stem_slots[slot] = static_cast<std::int32_t>(term);
+  }
+}
+
 void Matcher::freeze_edges(const std::unordered_map<std::uint64_t, std::uint32_t>& edges) {
-  m_root_children.assign(m_stems.size(), 0);
+  auto& t = m_tables;
+  t.root_children.assign(t.skip_terms.size(), 0);
   std::size_t deep_edges = 0;
   for (const auto& [key, child] : edges) {
     if ((key >> 32) == 0) {
-      m_root_children[key & 0xFFFFFFFFu] = child;
+      t.root_children[key & 0xFFFFFFFFu] = child;
     } else {
       ++deep_edges;
     }
   }
   std::size_t capacity = 16;
   while (capacity < deep_edges * 2) capacity *= 2;
-  m_edge_keys.assign(capacity, ~std::uint64_t{0});
-  m_edge_children.assign(capacity, 0);
+  t.edge_keys.assign(capacity, ~std::uint64_t{0});
+  t.edge_children.assign(capacity, 0);
   m_edge_mask = capacity - 1;
+  // Insert in key order: the slots then do not depend on the hash map's iteration order.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> deep;
+  deep.reserve(deep_edges);
   for (const auto& [key, child] : edges) {
-    if ((key >> 32) == 0) continue;
+    if ((key >> 32) != 0) deep.emplace_back(key, child);
+  }
+  std::sort(deep.begin(), deep.end());
+  for (const auto& [key, child] : deep) {
     auto slot = mix_hash64(key) & m_edge_mask;
-    while (m_edge_keys[slot] != ~std::uint64_t{0}) slot = (slot + 1) & m_edge_mask;
-    m_edge_keys[slot] = key;
-    m_edge_children[slot] = child;
+    while (t.edge_keys[slot] != ~std::uint64_t{0}) slot = (slot + 1) & m_edge_mask;
+    t.edge_keys[slot] = key;
+    t.edge_children[slot] = child;
   }
 }
 
-std::int32_t Matcher::intern(const std::string& stem) {
-  const auto [it, inserted] = m_stems.try_emplace(stem, static_cast<std::int32_t>(m_stems.size()));
-  if (inserted) m_skip_terms.push_back(false);
+std::int32_t Matcher::intern(StemIds& ids, const std::string& stem) {
+  const auto [it, inserted] = ids.try_emplace(stem, static_cast<std::int32_t>(ids.size()));
+  if (inserted) m_tables.skip_terms.push_back(0);
   return it->second;
 }
 
@@ -145,32 +224,41 @@ std::uint32_t Matcher::add_phrase(const std::vector<std::int32_t>& terms, std::u
                                   std::unordered_map<std::uint64_t, std::uint32_t>& edges) {
   std::uint32_t node = 0;
   for (const auto term : terms) {
-    const auto [it, inserted] = edges.try_emplace(edge_key(node, term), static_cast<std::uint32_t>(m_terminals.size()));
-    if (inserted) m_terminals.push_back(kNoTerminal);
+    const auto [it, inserted] =
+        edges.try_emplace(edge_key(node, term), static_cast<std::uint32_t>(m_tables.terminals.size()));
+    if (inserted) m_tables.terminals.push_back(kNoTerminal);
     node = it->second;
   }
   m_last_node = node;
   // The first phrase to reach a node keeps it; the caller reports a clash.
-  const auto previous = m_terminals[node];
-  if (previous == kNoTerminal) m_terminals[node] = terminal;
+  const auto previous = m_tables.terminals[node];
+  if (previous == kNoTerminal) m_tables.terminals[node] = terminal;
   return previous;
 }
 
 std::int32_t Matcher::term_of_stem(std::string_view stem) const {
-  const auto it = m_stems.find(stem);
-  return it == m_stems.end() ? -1 : it->second;
+  const auto& t = m_tables;
+  auto slot = fnv1a_64(stem) & m_stem_mask;
+  for (;;) {
+    const auto term = t.stem_slots[slot];
+    if (term < 0) return -1;
+    const auto begin = t.stem_offsets[static_cast<std::size_t>(term)];
+    const auto end = t.stem_offsets[static_cast<std::size_t>(term) + 1];
+    if (std::string_view(t.stem_arena).substr(begin, end - begin) == stem) return term;
+    slot = (slot + 1) & m_stem_mask;
+  }
 }
 
 bool Matcher::is_skip_term(std::int32_t term) const noexcept {
-  return term >= 0 && m_skip_terms[static_cast<std::size_t>(term)];
+  return term >= 0 && m_tables.skip_terms[static_cast<std::size_t>(term)] != 0;
 }
 
 std::uint32_t Matcher::deep_child(std::uint32_t node, std::int32_t term) const noexcept {
   const auto key = edge_key(node, term);
   auto slot = mix_hash64(key) & m_edge_mask;
   for (;;) {
-    const auto found = m_edge_keys[slot];
-    if (found == key) return m_edge_children[slot];
+    const auto found = m_tables.edge_keys[slot];
+    if (found == key) return m_tables.edge_children[slot];
     if (found == ~std::uint64_t{0}) return 0;
     slot = (slot + 1) & m_edge_mask;
   }

@@ -68,6 +68,8 @@ class Classifier {
  public:
   /// Compiles the taxonomy's cues; throws Error for cues that cannot be compiled.
   explicit Classifier(Taxonomy taxonomy, ClassifyOptions options = {});
+  /// Shares a taxonomy and its matcher (compiling the matcher only when `compiled` has none).
+  explicit Classifier(const CompiledTaxonomy& compiled, ClassifyOptions options = {});
 
   /// Classifies one duty into `out` (its buffers are reused), scanning with `scanner`.
   void classify(std::string_view text, Scanner& scanner, Classification& out) const;

@@ -23,6 +23,9 @@ struct CompiledCue {
   Side side = Side::sales;                            ///< The side it evidences.
   double weight = 0.0;                                ///< Evidence one match adds.
   NegationEffect on_negation = NegationEffect::drop;  ///< What a governing negation does.
+
+  /// Field-by-field equality (tests compare restored matchers with compiled ones).
+  friend bool operator==(const CompiledCue&, const CompiledCue&) = default;
 };
 
 /// One cue phrase found in a text, or a negation.
@@ -48,14 +51,36 @@ struct ScanResult {
 /// Phrase words are stemmed like the input; a word written "=word" matches only that exact folded spelling.
 class Matcher {
  public:
+  /// Everything a compiled matcher holds, as flat arrays: what the build-time snapshot stores and restores.
+  struct Tables {
+    std::vector<CompiledCue> cues;            ///< The compiled cues, indexed by Match::cue.
+    std::string stem_arena;                   ///< Every term's text ("stem" or "=exact"), back to back.
+    std::vector<std::uint32_t> stem_offsets;  ///< Term t is stem_arena[offsets[t], offsets[t + 1]).
+    std::vector<std::int32_t> stem_slots;     ///< Open addressing by fnv1a_64 of the text: a term or -1.
+    std::vector<std::uint8_t> skip_terms;     ///< 1 for terms ignored while matching ("a", "the", ...).
+    std::vector<std::uint32_t> root_children; ///< Child of the root by term (0: none).
+    std::vector<std::uint64_t> edge_keys;     ///< Open addressing over (node << 32 | term); ~0 is empty.
+    std::vector<std::uint32_t> edge_children; ///< The child of each edge_keys slot.
+    std::vector<std::uint32_t> terminals;     ///< By node: a cue index, kNegationTerminal, kNeutralTerminal or kNoTerminal.
+    std::uint64_t negation_scope = 0;         ///< How many tokens a negation governs.
+
+    /// Field-by-field equality.
+    friend bool operator==(const Tables&, const Tables&) = default;
+  };
+
   /// Compiles every cue and negation phrase of the taxonomy; throws Error (with JSON pointers) for phrases
   /// that are empty after normalisation or that normalise to the same words as another cue's phrase.
   explicit Matcher(const Taxonomy& taxonomy);
+  /// Adopts tables compiled earlier (the build-time snapshot); throws Error if they are inconsistent,
+  /// so that no corrupt table can make a scan read out of bounds.
+  explicit Matcher(Tables tables);
 
+  /// The flat tables, for writing a snapshot.
+  [[nodiscard]] const Tables& tables() const noexcept { return m_tables; }
   /// The compiled cues, indexed by Match::cue.
-  [[nodiscard]] const std::vector<CompiledCue>& cues() const noexcept { return m_cues; }
+  [[nodiscard]] const std::vector<CompiledCue>& cues() const noexcept { return m_tables.cues; }
   /// How many tokens a negation governs.
-  [[nodiscard]] std::size_t negation_scope() const noexcept { return m_negation_scope; }
+  [[nodiscard]] std::size_t negation_scope() const noexcept { return m_tables.negation_scope; }
   /// The term id of a stem, or -1.
   [[nodiscard]] std::int32_t term_of_stem(std::string_view stem) const;
   /// True when the term is ignored while matching ("a", "the", ...).
@@ -70,34 +95,36 @@ class Matcher {
   /// Child of a trie node by term, or 0 (the root is never a child).
   [[nodiscard]] std::uint32_t child(std::uint32_t node, std::int32_t term) const noexcept {
     if (term < 0) return 0;
-    if (node == 0) return m_root_children[static_cast<std::size_t>(term)];
+    if (node == 0) return m_tables.root_children[static_cast<std::size_t>(term)];
     return deep_child(node, term);
   }
   /// The terminal of a node (a cue index, kNegationTerminal or kNoTerminal).
-  [[nodiscard]] std::uint32_t terminal(std::uint32_t node) const noexcept { return m_terminals[node]; }
+  [[nodiscard]] std::uint32_t terminal(std::uint32_t node) const noexcept { return m_tables.terminals[node]; }
 
  private:
-  // Hashes std::string and std::string_view alike, so lookups by view build no string.
-  struct StemHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
-  };
-  std::int32_t intern(const std::string& stem);
+  using StemIds = std::unordered_map<std::string, std::int32_t>;
+  std::int32_t intern(StemIds& ids, const std::string& stem);
   std::uint32_t add_phrase(const std::vector<std::int32_t>& terms, std::uint32_t terminal,
                            std::unordered_map<std::uint64_t, std::uint32_t>& edges);
+  void freeze_stems(const StemIds& ids);
   void freeze_edges(const std::unordered_map<std::uint64_t, std::uint32_t>& edges);
+  void check_tables() const;
   [[nodiscard]] std::uint32_t deep_child(std::uint32_t node, std::int32_t term) const noexcept;
 
-  std::vector<CompiledCue> m_cues;
-  std::unordered_map<std::string, std::int32_t, StemHash, std::equal_to<>> m_stems;
-  std::vector<bool> m_skip_terms;
-  std::vector<std::uint32_t> m_root_children;  // child of the root by term (0: none)
-  std::vector<std::uint64_t> m_edge_keys;      // open addressing over (node << 32 | term); ~0 is empty
-  std::vector<std::uint32_t> m_edge_children;  // the child of each m_edge_keys slot
+  Tables m_tables;
+  std::uint64_t m_stem_mask = 0;
   std::uint64_t m_edge_mask = 0;
   std::uint32_t m_last_node = 0;  // the node add_phrase() last ended at (compile time only)
-  std::vector<std::uint32_t> m_terminals;
-  std::size_t m_negation_scope = 0;
+};
+
+/// A taxonomy together with the matcher compiled from it; the embedded snapshot restores both at once,
+/// so nothing is compiled at start-up. Converts to the taxonomy where only the model is wanted.
+struct CompiledTaxonomy {
+  std::shared_ptr<const Taxonomy> taxonomy;  ///< The model (never null).
+  std::shared_ptr<const Matcher> matcher;    ///< Compiled from exactly `taxonomy`, or null to compile on demand.
+
+  /// The model.
+  operator const Taxonomy&() const noexcept { return *taxonomy; }  // NOLINT(google-explicit-constructor)
 };
 
 /// Per-thread scanning state for one Matcher: stemmer, word-to-term cache and reusable buffers.

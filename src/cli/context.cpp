@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "rolecheck/taxonomy_io.hpp"
+#include "rolecheck/taxonomy_snapshot.hpp"
 
 namespace rolecheck::cli {
 
@@ -13,13 +14,16 @@ std::string Context::taxonomy_name() const {
   return "<embedded>";
 }
 
-const Taxonomy& Context::taxonomy() {
-  if (!m_taxonomy) {
+const CompiledTaxonomy& Context::taxonomy() {
+  if (!m_taxonomy.taxonomy) {
     const std::string name = taxonomy_name();
-    m_taxonomy = std::make_unique<Taxonomy>(name == "<embedded>" ? load_embedded_taxonomy()
-                                                                 : load_taxonomy_file(name));
+    if (name == "<embedded>") {
+      m_taxonomy = read_taxonomy_snapshot(embedded_taxonomy_snapshot(), name);
+    } else {
+      m_taxonomy.taxonomy = std::make_shared<const Taxonomy>(load_taxonomy_file(name));
+    }
   }
-  return *m_taxonomy;
+  return m_taxonomy;
 }
 
 }  // namespace rolecheck::cli

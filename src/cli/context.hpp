@@ -1,9 +1,9 @@
 #pragma once
 // What every subcommand shares: the global options and the taxonomy they select.
 
-#include <memory>
 #include <string>
 
+#include "rolecheck/matcher.hpp"
 #include "rolecheck/taxonomy.hpp"
 
 namespace rolecheck::cli {
@@ -20,12 +20,14 @@ class Context {
   GlobalOptions options;
 
   /// The taxonomy chosen by --taxonomy, then ROLECHECK_TAXONOMY, then the embedded default; throws Error if invalid.
-  const Taxonomy& taxonomy();
+  /// The embedded one comes with its matcher (restored from the build-time snapshot); a file's is compiled
+  /// by the Classifier that uses it. Converts to `const Taxonomy&`.
+  const CompiledTaxonomy& taxonomy();
   /// Name of the taxonomy in use ("<embedded>" or a path), for messages and --version.
   std::string taxonomy_name() const;
 
  private:
-  std::unique_ptr<Taxonomy> m_taxonomy;
+  CompiledTaxonomy m_taxonomy;
 };
 
 }  // namespace rolecheck::cli

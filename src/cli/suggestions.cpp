@@ -5,6 +5,7 @@
 #include "rolecheck/digest.hpp"
 #include "rolecheck/suggest.hpp"
 #include "rolecheck/taxonomy_io.hpp"
+#include "rolecheck/taxonomy_snapshot.hpp"
 #include "rolecheck/version.hpp"
 
 namespace rolecheck::cli {
@@ -75,9 +76,10 @@ std::string suggestion_for(const CLI::App& root, const std::vector<std::string>&
 
 std::string version_text() {
   const std::string_view json = embedded_taxonomy_json();
-  const Taxonomy taxonomy = load_embedded_taxonomy();
+  // The schema version comes from the build-time snapshot: no JSON is parsed just to print it.
+  const auto compiled = read_taxonomy_snapshot(embedded_taxonomy_snapshot(), "<embedded>");
   return fmt::format("rolecheck {}\ntaxonomy schema {}, embedded taxonomy fnv1a64:{}", version_string(),
-                     taxonomy.schema_version, short_digest(json));
+                     compiled.taxonomy->schema_version, short_digest(json));
 }
 
 }  // namespace rolecheck::cli
