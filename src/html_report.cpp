@@ -160,7 +160,7 @@ std::string HtmlReport::summary_html() const {
       "{} {} &middot; {} unknown",
       m_items, escaped(m_items == 1 ? m_options.unit : m_options.unit_plural), labelled, percent(labelled, m_items),
       m_label_counts[2], label_text(2), m_label_counts[3]);
-  if (m_errors > 0) out += fmt::format(" (<strong class=\"error\">{} could not be read</strong>)", m_errors);
+  if (m_errors > 0) out += fmt::format(" (<strong class=\"error\">{} could not be classified</strong>)", m_errors);
   if (m_unit == ReportUnit::document) out += fmt::format(" &middot; {} duties in all", m_duties);
   out += "</p>\n";
   return out;
@@ -228,10 +228,13 @@ std::string HtmlReport::lean_html() const {
         escaped(taxonomy.differences[d].name), verdict, sales, marketing, total > 0 ? 100.0 * sales_share : 0.0,
         total > 0 ? 100.0 * (1 - sales_share) : 0.0);
     if (m_unit == ReportUnit::document) {
+      const auto count = [this](std::size_t n) {
+        return fmt::format("{} {} {}", n, escaped(n == 1 ? m_options.unit : m_options.unit_plural),
+                           n == 1 ? "leans" : "lean");
+      };
       out += fmt::format(
-          "<p class=\"docs\">{} {} lean <span class=\"sales\">sales</span>, {} lean "
-          "<span class=\"marketing\">marketing</span></p>",
-          m_leaning[d][0], escaped(m_options.unit_plural), m_leaning[d][1]);
+          "<p class=\"docs\">{} <span class=\"sales\">sales</span>, {} <span class=\"marketing\">marketing</span></p>",
+          count(m_leaning[d][0]), count(m_leaning[d][1]));
     }
     out += "<div class=\"topcues\">";
     const CueTotal* totals = m_cue_totals.data() + d * cues.size();

@@ -70,8 +70,7 @@ ol.duties { list-style: none; margin: 0 0 10px; padding: 0 0 0 30px; }
 .badge.hybrid { background: var(--mixed); } .badge.error { background: var(--error); }
 .filters button.hybrid { border-color: var(--mixed); } .filters button.error { border-color: var(--error); }
 .filters button.expand { border-radius: 6px; }
-span.sales { color: var(--sales); } span.marketing { color: var(--marketing); } strong.error { color: var(--error); }
-.meter span.sales, .meter span.marketing { color: inherit; }
+.docs .sales { color: var(--sales); } .docs .marketing { color: var(--marketing); } strong.error { color: var(--error); }
 .lean p.docs { font-size: 13px; color: var(--muted); margin: 6px 0 0; }
 )CSS";
 }

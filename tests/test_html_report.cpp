@@ -189,7 +189,7 @@ TEST_CASE("a document report shows inputs that could not be read as error items 
   CHECK(report.label_counts()[static_cast<std::size_t>(RoleLabel::unknown)] == 1);
   const auto page = report.to_string();
   CHECK(page.find("data-filter=\"error\"") != std::string::npos);
-  CHECK(page.find("1 could not be read") != std::string::npos);
+  CHECK(page.find("1 could not be classified") != std::string::npos);
   CHECK(page.find("<expected>") == std::string::npos);
   const auto data = embedded_data(page);
   CHECK(data["items"][0][8] == "not a JSON object: <expected>");
