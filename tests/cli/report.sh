@@ -89,6 +89,8 @@ verdicts "$tmp/bad.html" --input jsonl "$tmp/bad.jsonl"
 # 10,000 documents: every one embedded, closed until opened, rows paged.
 for _ in $(seq 3334); do cat "$examples/postings.jsonl"; done >"$tmp/many.jsonl"
 "$bin" report --input jsonl "$tmp/many.jsonl" -o "$tmp/many.html" || fail "many documents: exit $?"
+[ "$(stat -c %s "$tmp/many.html")" -lt $((3 * $(stat -c %s "$tmp/many.jsonl"))) ] ||
+  fail "many documents: the page is over 3 times the input"
 python3 - "$tmp/many.html" <<'PY' || fail "many documents: embedded data"
 import json, sys
 page = open(sys.argv[1], encoding="utf-8").read()
