@@ -140,9 +140,28 @@ else
     fail "documents: screenshot exits $?"
   [ "$(stat -c %s "$tmp/documents.png")" -gt 20000 ] || fail "documents: screenshot is suspiciously small"
   [ -n "${REPORT_DOCUMENTS_SCREENSHOT:-}" ] && cp "$tmp/documents.png" "$REPORT_DOCUMENTS_SCREENSHOT"
-  # Error items are shown as such.
-  chrome --dump-dom "file://$tmp/bad.html" >"$tmp/baddom.html" || fail "bad jsonl: chromium exits $?"
+  # The filters work (a probe script clicks them after the page's own script), and error items are shown as such.
+  python3 - "$tmp/bad.html" "$tmp/probe.html" <<'PY'
+import sys
+probe = """<script>(function () {
+  var out = [];
+  function count() { return document.querySelectorAll('#rc-list > li').length + '/' + document.querySelectorAll('#rc-list li.duty').length; }
+  function click(filter) { document.querySelector('button[data-filter="' + filter + '"]').click(); out.push(filter + ' ' + count()); }
+  ['all', 'marketing', 'hybrid', 'error'].forEach(click);
+  var p = document.createElement('p'); p.id = 'probe'; p.textContent = out.join('; '); document.body.appendChild(p);
+})();</script>
+"""
+page = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", probe + "</body>"))
+PY
+  chrome --dump-dom "file://$tmp/probe.html" >"$tmp/baddom.html" || fail "bad jsonl: chromium exits $?"
   grep -q 'data-state="ready">5 documents loaded' "$tmp/baddom.html" || fail "bad jsonl: page did not become ready"
+  # Documents / duties shown per filter: all 5 open; as many marketing and hybrid ones as classify finds; 2 errors.
+  count_label() { "$bin" classify --input jsonl --format jsonl "$tmp/bad.jsonl" 2>/dev/null |
+    python3 -c 'import json, sys; print(sum(json.loads(l)["label"] == sys.argv[1] for l in sys.stdin))' "$1"; }
+  m=$(count_label marketing) h=$(count_label hybrid)
+  grep -Eq "<p id=\"probe\">all 5/[1-9][0-9]*; marketing $m/[0-9]+; hybrid $h/[0-9]+; error 2/0</p>" "$tmp/baddom.html" ||
+    fail "bad jsonl: filters (expected marketing $m, hybrid $h): $(grep -o '<p id="probe">[^<]*' "$tmp/baddom.html")"
   [ "$(grep -o '<li class="item doc unknown error' "$tmp/baddom.html" | wc -l)" -eq 2 ] || fail "bad jsonl: no error items"
   grep -q 'class="errmsg">error: not a JSON object' "$tmp/baddom.html" || fail "bad jsonl: error message not shown"
   # 10,000 documents: ready, one page of 200 rendered, duties only when a document is opened.
