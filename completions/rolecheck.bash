@@ -92,7 +92,7 @@ _rolecheck() {
     explain) options="--help --min-confidence" ;;
     eval) options="--help --format --errors --part --except-part --min-confidence" ;;
     stats) options="--help --format --sort --errors --top --output" ;;
-    report) options="--help --output --title --min-confidence --max-line-bytes" ;;
+    report) options="--help --output --title --min-confidence --max-line-bytes --unit --input" ;;
     taxonomy)
       if [[ -z $action ]]; then
         if [[ $cur == -* ]]; then

@@ -7,40 +7,13 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "fuzz_check.hpp"
+#include "memory_file.hpp"
 
 #include "rolecheck/error.hpp"
 #include "rolecheck/line_reader.hpp"
 #include "rolecheck/utf8.hpp"
-
-namespace {
-
-// An anonymous in-memory file holding `bytes`, positioned at the start.
-class MemoryFile {
- public:
-  explicit MemoryFile(std::string_view bytes) : m_fd(::memfd_create("fuzz_line_reader", 0)) {
-    FUZZ_CHECK(m_fd >= 0);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      const auto n = ::write(m_fd, bytes.data() + done, bytes.size() - done);
-      FUZZ_CHECK(n > 0);
-      done += static_cast<std::size_t>(n);
-    }
-    FUZZ_CHECK(::lseek(m_fd, 0, SEEK_SET) == 0);
-  }
-  MemoryFile(const MemoryFile&) = delete;
-  MemoryFile& operator=(const MemoryFile&) = delete;
-  ~MemoryFile() { ::close(m_fd); }
-  [[nodiscard]] int fd() const { return m_fd; }
-
- private:
-  int m_fd;
-};
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

@@ -6,11 +6,13 @@
 
 #include "html_report_assets.hpp"
 
+#include "rolecheck/error.hpp"
 #include "rolecheck/record_format.hpp"
 
 namespace rolecheck {
 namespace {
 
+// One colour per label: sales, marketing, mixed or hybrid, unknown.
 constexpr std::array<std::string_view, 4> kLabelColors = {"#1a7f37", "#8250df", "#b35900", "#6e7781"};
 
 std::string escaped(std::string_view text) {
@@ -51,7 +53,32 @@ void append_html_escaped(std::string& out, std::string_view text) {
 }
 
 HtmlReport::HtmlReport(const Classifier& classifier, HtmlReportOptions options)
-    : m_classifier(&classifier), m_options(std::move(options)), m_cue_totals(classifier.matcher().cues().size()) {}
+    : m_classifier(&classifier),
+      m_unit(ReportUnit::line),
+      m_options(std::move(options)),
+      m_cue_totals(classifier.matcher().cues().size() * kDifferenceCount) {
+  if (m_options.unit.empty()) m_options.unit = "duty";
+  if (m_options.unit_plural.empty()) m_options.unit_plural = "duties";
+}
+
+HtmlReport::HtmlReport(const DocumentClassifier& documents, HtmlReportOptions options)
+    : HtmlReport(documents.classifier(), std::move(options)) {
+  m_unit = ReportUnit::document;
+  if (m_options.unit == "duty") m_options.unit = "document";
+  if (m_options.unit_plural == "duties") m_options.unit_plural = "documents";
+}
+
+void HtmlReport::require_unit(ReportUnit unit, std::string_view what) const {
+  if (m_unit == unit) return;
+  throw Error(fmt::format("HtmlReport::{} needs a report of {}: construct it with a {}", what,
+                          unit == ReportUnit::line ? "duties" : "documents",
+                          unit == ReportUnit::line ? "Classifier" : "DocumentClassifier"));
+}
+
+std::string_view HtmlReport::label_text(std::size_t label) const noexcept {
+  return m_unit == ReportUnit::document ? role_label_name(static_cast<RoleLabel>(label))
+                                        : label_name(static_cast<Label>(label));
+}
 
 std::uint32_t HtmlReport::file_index(std::string_view file) {
   // Inputs come in order, so the file is almost always the last one seen.
@@ -62,49 +89,81 @@ std::uint32_t HtmlReport::file_index(std::string_view file) {
   return static_cast<std::uint32_t>(m_files.size() - 1);
 }
 
+void HtmlReport::count_reason(std::size_t difference, const Reason& reason) {
+  const std::size_t cues = m_classifier->matcher().cues().size();
+  if (reason.negated || reason.cue >= cues || difference >= kDifferenceCount) return;
+  auto& total = m_cue_totals[difference * cues + reason.cue];
+  ++total.matches;
+  total.weight += reason.weight;
+}
+
+void HtmlReport::append_segments(std::string& item, std::string_view text, std::size_t offset,
+                                 const std::vector<Reason>& reasons) const {
+  // A segment is plain text or [text, cue, side, negated]; reason spans are relative to text + offset.
+  item += '[';
+  std::size_t at = 0;
+  bool first = true;
+  const auto separate = [&item, &first] {
+    if (!first) item += ',';
+    first = false;
+  };
+  for (const Reason& reason : reasons) {
+    if (reason.begin < offset + at || reason.end <= reason.begin || reason.end > offset + text.size()) continue;
+    const std::size_t begin = reason.begin - offset;
+    const std::size_t end = reason.end - offset;
+    if (begin > at) {
+      separate();
+      append_json_string(item, text.substr(at, begin - at));
+    }
+    separate();
+    item += '[';
+    append_json_string(item, text.substr(begin, end - begin));
+    item += fmt::format(",{},{},{}]", reason.cue, static_cast<int>(reason.side), reason.negated ? 1 : 0);
+    at = end;
+  }
+  if (at < text.size()) {
+    separate();
+    append_json_string(item, text.substr(at));
+  }
+  item += ']';
+}
+
+void HtmlReport::append_item(std::string_view item) {
+  if (m_items > 1) m_items_json += ",\n";
+  append_script_safe(m_items_json, item);
+}
+
 void HtmlReport::add(std::string_view file, std::size_t line, std::string_view text, const Classification& result) {
+  require_unit(ReportUnit::line, "add");
   ++m_items;
   ++m_label_counts[static_cast<std::size_t>(result.label)];
   for (std::size_t d = 0; d < kDifferenceCount; ++d) {
     m_evidence[d][0] += result.by_difference[d][0];
     m_evidence[d][1] += result.by_difference[d][1];
   }
-  // [file, line, label, confidence in percent, segments]; a segment is plain text or [text, cue, side, negated].
-  std::string item = fmt::format("{}[{},{},{},{},[", m_items == 1 ? "" : ",\n", file_index(file), line,
-                                 static_cast<int>(result.label), std::lround(result.confidence * 100.0));
-  std::size_t at = 0;
-  bool first = true;
-  const auto segment = [&](std::string_view part) {
-    if (!first) item += ',';
-    first = false;
-    append_json_string(item, part);
-  };
+  const auto& cues = m_classifier->matcher().cues();
   for (const Reason& reason : result.reasons) {
-    if (reason.cue < m_cue_totals.size() && !reason.negated) {
-      ++m_cue_totals[reason.cue].matches;
-      m_cue_totals[reason.cue].weight += reason.weight;
-    }
-    if (reason.begin < at || reason.end <= reason.begin || reason.end > text.size()) continue;
-    if (reason.begin > at) segment(text.substr(at, reason.begin - at));
-    if (!first) item += ',';
-    first = false;
-    item += '[';
-    append_json_string(item, text.substr(reason.begin, reason.end - reason.begin));
-    item += fmt::format(",{},{},{}]", reason.cue, static_cast<int>(reason.side), reason.negated ? 1 : 0);
-    at = reason.end;
+    if (reason.cue < cues.size()) count_reason(cues[reason.cue].difference, reason);
   }
-  if (at < text.size()) segment(text.substr(at));
-  item += "]]";
-  append_script_safe(m_items_json, item);
+  // [file, line, label, confidence in percent, segments].
+  std::string item = fmt::format("[{},{},{},{},", file_index(file), line, static_cast<int>(result.label),
+                                 std::lround(result.confidence * 100.0));
+  append_segments(item, text, 0, result.reasons);
+  item += ']';
+  append_item(item);
 }
 
 std::string HtmlReport::summary_html() const {
   const std::size_t labelled = m_label_counts[0] + m_label_counts[1];
-  return fmt::format(
+  std::string out = fmt::format(
       "<p class=\"summary\"><strong>{}</strong> {} &middot; {} labelled sales or marketing ({}) &middot; "
-      "{} mixed &middot; {} unknown</p>\n",
+      "{} {} &middot; {} unknown",
       m_items, escaped(m_items == 1 ? m_options.unit : m_options.unit_plural), labelled, percent(labelled, m_items),
-      m_label_counts[2], m_label_counts[3]);
+      m_label_counts[2], label_text(2), m_label_counts[3]);
+  if (m_errors > 0) out += fmt::format(" (<strong class=\"error\">{} could not be classified</strong>)", m_errors);
+  if (m_unit == ReportUnit::document) out += fmt::format(" &middot; {} duties in all", m_duties);
+  out += "</p>\n";
+  return out;
 }
 
 std::string HtmlReport::chart_svg() const {
@@ -115,10 +174,11 @@ std::string HtmlReport::chart_svg() const {
   const int height = kRow * 4 + 8;
   std::string out = fmt::format(
       "<svg id=\"rc-chart\" class=\"chart\" role=\"img\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" "
-      "xmlns=\"http://www.w3.org/2000/svg\"><title>Label distribution</title>\n",
-      kLabelWidth + kBarWidth + 130, height);
+      "xmlns=\"http://www.w3.org/2000/svg\"><title>{2}</title>\n",
+      kLabelWidth + kBarWidth + 130, height,
+      m_unit == ReportUnit::document ? "Verdicts of the documents" : "Label distribution");
   for (std::size_t i = 0; i < 4; ++i) {
-    const auto label = label_name(static_cast<Label>(i));
+    const auto label = label_text(i);
     const double share = static_cast<double>(m_label_counts[i]) / static_cast<double>(largest);
     const int width = m_label_counts[i] == 0 ? 0 : std::max(2, static_cast<int>(std::lround(share * kBarWidth)));
     const int y = 4 + static_cast<int>(i) * kRow;
@@ -167,21 +227,31 @@ std::string HtmlReport::lean_html() const {
         "</span><span class=\"marketing\" style=\"width:{:.1f}%\"></span></div>",
         escaped(taxonomy.differences[d].name), verdict, sales, marketing, total > 0 ? 100.0 * sales_share : 0.0,
         total > 0 ? 100.0 * (1 - sales_share) : 0.0);
+    if (m_unit == ReportUnit::document) {
+      const auto count = [this](std::size_t n) {
+        return fmt::format("{} {} {}", n, escaped(n == 1 ? m_options.unit : m_options.unit_plural),
+                           n == 1 ? "leans" : "lean");
+      };
+      out += fmt::format(
+          "<p class=\"docs\">{} <span class=\"sales\">sales</span>, {} <span class=\"marketing\">marketing</span></p>",
+          count(m_leaning[d][0]), count(m_leaning[d][1]));
+    }
     out += "<div class=\"topcues\">";
+    const CueTotal* totals = m_cue_totals.data() + d * cues.size();
     for (const Side side : {Side::sales, Side::marketing}) {
       std::vector<std::size_t> order;
       for (std::size_t c = 0; c < cues.size(); ++c) {
-        if (cues[c].difference == d && cues[c].side == side && m_cue_totals[c].matches > 0) order.push_back(c);
+        if (cues[c].side == side && totals[c].matches > 0) order.push_back(c);
       }
       std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (m_cue_totals[a].weight != m_cue_totals[b].weight) return m_cue_totals[a].weight > m_cue_totals[b].weight;
+        if (totals[a].weight != totals[b].weight) return totals[a].weight > totals[b].weight;
         return cues[a].id < cues[b].id;
       });
       if (order.size() > 5) order.resize(5);
       out += fmt::format("<div><h4 class=\"{0}\">Top {0} cues</h4><ol>", side_name(side));
       for (const auto c : order) {
         out += fmt::format("<li><code>{}</code> <span class=\"n\">{} &times;, evidence {:.1f}</span></li>",
-                           escaped(cues[c].id), m_cue_totals[c].matches, m_cue_totals[c].weight);
+                           escaped(cues[c].id), totals[c].matches, totals[c].weight);
       }
       if (order.empty()) out += "<li class=\"none\">none matched</li>";
       out += "</ol></div>";
@@ -198,7 +268,15 @@ std::string HtmlReport::filters_html() const {
   for (std::size_t i = 0; i < 4; ++i) {
     out += fmt::format(
         "<button type=\"button\" data-filter=\"{0}\" class=\"{0}\" aria-pressed=\"false\">{0} ({1})</button>",
-        label_name(static_cast<Label>(i)), m_label_counts[i]);
+        label_text(i), m_label_counts[i]);
+  }
+  if (m_errors > 0) {
+    out += fmt::format(
+        "<button type=\"button\" data-filter=\"error\" class=\"error\" aria-pressed=\"false\">error ({})</button>",
+        m_errors);
+  }
+  if (m_unit == ReportUnit::document) {
+    out += "<button type=\"button\" id=\"rc-expand\" class=\"expand\">expand all</button>";
   }
   out += "<input id=\"rc-search\" type=\"search\" placeholder=\"Search text\" aria-label=\"Search text\"></div>\n";
   return out;
@@ -207,8 +285,23 @@ std::string HtmlReport::filters_html() const {
 std::string HtmlReport::head_json() const {
   const auto& taxonomy = m_classifier->taxonomy();
   const auto& cues = m_classifier->matcher().cues();
-  std::string json = "{\"labels\":[\"sales\",\"marketing\",\"mixed\",\"unknown\"],\"unit\":";
+  std::string json = fmt::format("{{\"mode\":\"{}\",\"labels\":[\"sales\",\"marketing\",\"{}\",\"unknown\"],\"unit\":",
+                                 m_unit == ReportUnit::document ? "document" : "line", label_text(2));
   append_json_string(json, m_options.unit_plural);
+  if (m_unit == ReportUnit::document) {
+    // Small batches start with every document open; big ones open a document on demand.
+    json += fmt::format(",\"open\":{},\"sections\":[", m_items <= 10 ? "true" : "false");
+    for (std::size_t k = 0; k <= static_cast<std::size_t>(SectionKind::other); ++k) {
+      if (k > 0) json += ',';
+      append_json_string(json, section_kind_name(static_cast<SectionKind>(k)));
+    }
+    json += "],\"differences\":[";
+    for (std::size_t d = 0; d < taxonomy.differences.size() && d < kDifferenceCount; ++d) {
+      if (d > 0) json += ',';
+      append_json_string(json, taxonomy.differences[d].name);
+    }
+    json += ']';
+  }
   json += ",\"files\":[";
   for (std::size_t i = 0; i < m_files.size(); ++i) {
     if (i > 0) json += ',';
@@ -241,7 +334,9 @@ void HtmlReport::write(const HtmlSink& sink) const {
       "<title>{0}</title>\n<style>\n{1}</style>\n</head>\n<body>\n<header><h1>{0}</h1>\n",
       escaped(m_options.title), html_report_css());
   page += summary_html();
-  page += "</header>\n<main>\n<section id=\"distribution\"><h2>Label distribution</h2>\n";
+  const bool documents = m_unit == ReportUnit::document;
+  page += fmt::format("</header>\n<main>\n<section id=\"distribution\"><h2>{}</h2>\n",
+                      documents ? "Verdicts" : "Label distribution");
   page += chart_svg();
   page += "</section>\n<section id=\"differences\"><h2>The four differences</h2>\n";
   if (!taxonomy.title.empty()) {
@@ -249,9 +344,13 @@ void HtmlReport::write(const HtmlSink& sink) const {
   }
   page += comparison_html();
   page += fmt::format(
-      "</section>\n<section id=\"leans\"><h2>Where this batch leans</h2>\n"
-      "<p class=\"note\">Evidence summed over all {} per difference, and the cues that carried it.</p>\n",
-      escaped(m_options.unit_plural));
+      "</section>\n<section id=\"leans\"><h2>Where this batch leans</h2>\n<p class=\"note\">{}</p>\n",
+      documents ? fmt::format("Evidence summed over the duties of all {} per difference (boilerplate left out, "
+                              "requirements counted as execution capabilities), how many {} lean each way, "
+                              "and the cues that carried it.",
+                              escaped(m_options.unit_plural), escaped(m_options.unit_plural))
+                : fmt::format("Evidence summed over all {} per difference, and the cues that carried it.",
+                              escaped(m_options.unit_plural)));
   page += lean_html();
   page += fmt::format("</section>\n<section id=\"items\"><h2>Every {}</h2>\n", escaped(m_options.unit));
   page += filters_html();

@@ -4,7 +4,7 @@ namespace rolecheck {
 
 std::string_view html_report_css() noexcept {
   return R"CSS(:root { --sales: #1a7f37; --marketing: #8250df; --mixed: #b35900; --unknown: #6e7781;
-  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; }
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --error: #cf222e; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--fg); background: var(--bg); }
@@ -48,7 +48,30 @@ mark.s { background: #dafbe1; box-shadow: inset 0 -2px 0 var(--sales); }
 mark.m { background: #fbefff; box-shadow: inset 0 -2px 0 var(--marketing); }
 mark.neg { text-decoration: line-through; background: #eef1f4; }
 footer { color: var(--muted); font-size: 13px; padding: 20px 24px 30px; border-top: 1px solid var(--line); margin-top: 28px; }
-#rc-status[data-state="error"] { color: #cf222e; font-weight: 600; }
+#rc-status[data-state="error"] { color: var(--error); font-weight: 600; }
+.item.doc { display: block; padding: 0; }
+.item.doc summary { display: grid; grid-template-columns: 96px 44px 1fr auto; gap: 10px; padding: 7px 4px;
+  cursor: pointer; list-style: none; }
+.item.doc summary::-webkit-details-marker { display: none; }
+.item.doc .name strong::before { content: "\25B8\00A0"; color: var(--muted); }
+.item.doc details[open] .name strong::before { content: "\25BE\00A0"; }
+.facts { display: flex; gap: 10px; align-items: center; }
+.meter.small { width: 90px; height: 8px; }
+.chips { display: flex; gap: 4px; }
+.chip { font-size: 11px; border: 1px solid var(--line); border-radius: 8px; padding: 0 6px; color: var(--muted); }
+.chip.s { color: var(--sales); border-color: var(--sales); } .chip.m { color: var(--marketing); border-color: var(--marketing); }
+ol.duties { list-style: none; margin: 0 0 10px; padding: 0 0 0 30px; }
+.duty { display: grid; grid-template-columns: 96px 96px 44px 1fr; gap: 8px; padding: 3px 0; font-size: 14px;
+  border-bottom: 1px dotted var(--soft); }
+.duty.novote { opacity: 0.6; }
+.duties .heading { font-weight: 600; color: var(--muted); margin: 8px 0 2px; }
+.sect { color: var(--muted); font-size: 12px; }
+.errmsg { color: var(--error); margin: 0 0 10px 30px; overflow-wrap: anywhere; }
+.badge.hybrid { background: var(--mixed); } .badge.error { background: var(--error); }
+.filters button.hybrid { border-color: var(--mixed); } .filters button.error { border-color: var(--error); }
+.filters button.expand { border-radius: 6px; }
+.docs .sales { color: var(--sales); } .docs .marketing { color: var(--marketing); } strong.error { color: var(--error); }
+.lean p.docs { font-size: 13px; color: var(--muted); margin: 6px 0 0; }
 )CSS";
 }
 
@@ -61,20 +84,39 @@ std::string_view html_report_js() noexcept {
   try {
     var data = JSON.parse(document.getElementById('rc-data').textContent);
     var labels = data.labels, cues = data.cues, files = data.files, items = data.items;
-    var pageSize = 200, page = 0, shown = [], query = '';
-    var active = { sales: true, marketing: true, mixed: true, unknown: true };
+    var documents = data.mode === 'document';
+    var dutyLabels = ['sales', 'marketing', 'mixed', 'unknown'];
+    var pageSize = 200, page = 0, shown = [], query = '', errorsOnly = false, lowered = [];
+    var allOpen = !!data.open, opened = {};
+    var active = {};
+    labels.forEach(function (label) { active[label] = true; });
     var list = document.getElementById('rc-list');
     var pagers = [document.getElementById('rc-pager-top'), document.getElementById('rc-pager')];
-    var buttons = Array.prototype.slice.call(document.querySelectorAll('.filters button'));
+    var buttons = Array.prototype.slice.call(document.querySelectorAll('.filters button[data-filter]'));
 
-    function textOf(item) {
+    function segmentsText(segments) {
       var text = '';
-      for (var i = 0; i < item[4].length; i++) { var s = item[4][i]; text += typeof s === 'string' ? s : s[0]; }
+      for (var i = 0; i < segments.length; i++) { var s = segments[i]; text += typeof s === 'string' ? s : s[0]; }
       return text;
     }
-    function keeps(item) {
-      if (!active[labels[item[2]]]) return false;
-      return query === '' || textOf(item).toLowerCase().indexOf(query) >= 0;
+    // Line item: [file, line, label, confidence, segments]. Document item: [file, line, label, confidence, id,
+    // shares, leans, duties, error]; a duty is [section, label, confidence, vote, line, segments, heading?].
+    function textOf(index) {
+      if (lowered[index] !== undefined) return lowered[index];
+      var item = items[index], text;
+      if (!documents) {
+        text = segmentsText(item[4]);
+      } else {
+        text = item[4] + '\n' + files[item[0]] + '\n' + item[8];
+        for (var i = 0; i < item[7].length; i++) text += '\n' + segmentsText(item[7][i][5]);
+      }
+      lowered[index] = text.toLowerCase();
+      return lowered[index];
+    }
+    function keeps(index) {
+      var item = items[index];
+      if (errorsOnly ? !(documents && item[8]) : !active[labels[item[2]]]) return false;
+      return query === '' || textOf(index).indexOf(query) >= 0;
     }
     function element(tag, className, text) {
       var node = document.createElement(tag);
@@ -82,25 +124,90 @@ std::string_view html_report_js() noexcept {
       if (text !== undefined) node.textContent = text;
       return node;
     }
-    function row(item) {
-      var label = labels[item[2]];
-      var li = element('li', 'item ' + label);
-      var badge = element('span', '');
-      badge.appendChild(element('span', 'badge ' + label, label));
-      li.appendChild(badge);
-      li.appendChild(element('span', 'conf', (item[3] / 100).toFixed(2)));
-      var body = element('span', 'text');
-      for (var i = 0; i < item[4].length; i++) {
-        var s = item[4][i];
-        if (typeof s === 'string') { body.appendChild(document.createTextNode(s)); continue; }
+    function appendSegments(node, segments) {
+      for (var i = 0; i < segments.length; i++) {
+        var s = segments[i];
+        if (typeof s === 'string') { node.appendChild(document.createTextNode(s)); continue; }
         var mark = element('mark', (s[2] === 0 ? 's' : 'm') + (s[3] ? ' neg' : ''), s[0]);
         var cue = cues[s[1]] || ['?', ''];
-        mark.title = cue[0] + ' \u00b7 ' + cue[1] + ' \u00b7 ' + labels[s[2]] + (s[3] ? ' (negated)' : '');
-        body.appendChild(mark);
+        mark.title = cue[0] + ' \u00b7 ' + cue[1] + ' \u00b7 ' + dutyLabels[s[2]] + (s[3] ? ' (negated)' : '');
+        node.appendChild(mark);
       }
+    }
+    function badge(label) {
+      var holder = element('span', '');
+      holder.appendChild(element('span', 'badge ' + label, label));
+      return holder;
+    }
+    function lineRow(item) {
+      var label = labels[item[2]];
+      var li = element('li', 'item ' + label);
+      li.appendChild(badge(label));
+      li.appendChild(element('span', 'conf', (item[3] / 100).toFixed(2)));
+      var body = element('span', 'text');
+      appendSegments(body, item[4]);
       if (item[4].length === 0) body.appendChild(element('span', 'empty', '(empty line)'));
       body.appendChild(element('span', 'where', files[item[0]] + ':' + item[1]));
       li.appendChild(body);
+      return li;
+    }
+    function dutyList(item) {
+      var ol = element('ol', 'duties');
+      var duties = item[7];
+      for (var i = 0; i < duties.length; i++) {
+        var duty = duties[i], label = dutyLabels[duty[1]];
+        if (duty.length > 6) ol.appendChild(element('li', 'heading', duty[6]));
+        var li = element('li', 'duty ' + label + (duty[3] > 0 ? '' : ' novote'));
+        li.appendChild(badge(label));
+        li.appendChild(element('span', 'sect', data.sections[duty[0]] + (duty[3] > 0 && duty[3] !== 1 ? ' \u00d7' + duty[3] : '')));
+        li.appendChild(element('span', 'conf', (duty[2] / 100).toFixed(2)));
+        var body = element('span', 'text');
+        appendSegments(body, duty[5]);
+        body.appendChild(element('span', 'where', 'line ' + duty[4] + (duty[3] > 0 ? '' : ' \u00b7 no vote')));
+        li.appendChild(body);
+        ol.appendChild(li);
+      }
+      if (duties.length === 0 && !item[8]) ol.appendChild(element('li', 'empty', '(no duties found)'));
+      return ol;
+    }
+    function documentRow(item, index) {
+      var label = item[8] ? 'error' : labels[item[2]];
+      var li = element('li', 'item doc ' + labels[item[2]] + (item[8] ? ' error' : ''));
+      var details = element('details', '');
+      var head = element('summary', 'head');
+      head.appendChild(badge(label));
+      head.appendChild(element('span', 'conf', item[3] < 0 ? '\u2013' : (item[3] / 100).toFixed(2)));
+      var name = element('span', 'name');
+      name.appendChild(element('strong', '', item[4] || files[item[0]]));
+      name.appendChild(element('span', 'where', files[item[0]] + (item[1] > 0 ? ':' + item[1] : '') +
+                               (item[8] ? '' : ' \u00b7 ' + item[7].length + ' duties')));
+      head.appendChild(name);
+      var facts = element('span', 'facts');
+      if (!item[8]) {
+        var meter = element('span', 'meter small');
+        meter.title = 'share of the vote: sales ' + item[5][0] + '%, marketing ' + item[5][1] + '%';
+        var sales = element('span', 'sales'); sales.style.width = item[5][0] + '%';
+        var marketing = element('span', 'marketing'); marketing.style.width = item[5][1] + '%';
+        meter.appendChild(sales); meter.appendChild(marketing);
+        facts.appendChild(meter);
+        var chips = element('span', 'chips');
+        for (var d = 0; d < item[6].length; d++) {
+          var side = item[6][d], difference = data.differences[d] || '';
+          var chip = element('span', 'chip ' + (side < 0 ? 'none' : side === 0 ? 's' : 'm'), difference.split(' ')[0]);
+          chip.title = difference + ': ' + (side < 0 ? 'no evidence' : 'leans ' + dutyLabels[side]);
+          chips.appendChild(chip);
+        }
+        facts.appendChild(chips);
+      }
+      head.appendChild(facts);
+      details.appendChild(head);
+      if (item[8]) details.appendChild(element('p', 'errmsg', 'error: ' + item[8]));
+      var filled = false;
+      function fill() { if (!filled && details.open) { filled = true; details.appendChild(dutyList(item)); } }
+      details.open = item[8] ? true : opened[index] !== undefined ? opened[index] : allOpen;
+      fill();
+      details.addEventListener('toggle', function () { opened[index] = details.open; fill(); });
+      li.appendChild(details);
       return li;
     }
     function pagerInto(node) {
@@ -120,25 +227,34 @@ std::string_view html_report_js() noexcept {
     function render() {
       var fragment = document.createDocumentFragment();
       var end = Math.min(shown.length, (page + 1) * pageSize);
-      for (var k = page * pageSize; k < end; k++) fragment.appendChild(row(items[shown[k]]));
+      for (var k = page * pageSize; k < end; k++) {
+        fragment.appendChild(documents ? documentRow(items[shown[k]], shown[k]) : lineRow(items[shown[k]]));
+      }
       list.textContent = '';
       list.appendChild(fragment);
       pagers.forEach(pagerInto);
     }
     function refilter() {
       shown = [];
-      for (var i = 0; i < items.length; i++) if (keeps(items[i])) shown.push(i);
+      for (var i = 0; i < items.length; i++) if (keeps(i)) shown.push(i);
       page = 0;
       render();
     }
     buttons.forEach(function (button) {
       button.addEventListener('click', function () {
         var filter = button.getAttribute('data-filter');
+        errorsOnly = filter === 'error';
         labels.forEach(function (label) { active[label] = filter === 'all' || filter === label; });
         buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b === button)); });
         refilter();
       });
     });
+    var expand = document.getElementById('rc-expand');
+    function expandLabel() { expand.textContent = allOpen ? 'collapse all' : 'expand all'; }
+    if (expand) {
+      expandLabel();
+      expand.addEventListener('click', function () { allOpen = !allOpen; opened = {}; expandLabel(); render(); });
+    }
     var timer = 0;
     document.getElementById('rc-search').addEventListener('input', function (event) {
       clearTimeout(timer);

@@ -44,6 +44,12 @@ std::string_view detect_wide_encoding(std::string_view start) noexcept {
   return "";
 }
 
+std::string wide_encoding_message(std::string_view encoding, std::string_view name) {
+  const auto hint = name == "-" ? fmt::format("pipe it through iconv -f {} -t UTF-8", encoding)
+                                : fmt::format("iconv -f {} -t UTF-8 {} > {}.utf8", encoding, name, name);
+  return fmt::format("input is {}, not UTF-8; convert it first: {}", encoding, hint);
+}
+
 LineReader::LineReader(int fd, std::string name, std::size_t max_line_bytes)
     : m_fd(fd),
       m_name(std::move(name)),
@@ -81,11 +87,7 @@ void LineReader::check_start() {
   while (!m_eof && m_end - m_begin < kSniffBytes && !have_line()) fill();
   const std::string_view start(m_buffer.get() + m_begin, m_end - m_begin);
   const auto encoding = detect_wide_encoding(start);
-  if (!encoding.empty()) {
-    const auto hint = m_name == "-" ? fmt::format("pipe it through iconv -f {} -t UTF-8", encoding)
-                                    : fmt::format("iconv -f {} -t UTF-8 {} > {}.utf8", encoding, m_name, m_name);
-    throw_read_error(m_name, 1, fmt::format("input is {}, not UTF-8; convert it first: {}", encoding, hint));
-  }
+  if (!encoding.empty()) throw_read_error(m_name, 1, wide_encoding_message(encoding, m_name));
   if (start.substr(0, 3) == "\xEF\xBB\xBF") m_begin += 3;
   m_at_start = false;
 }

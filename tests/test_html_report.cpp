@@ -3,6 +3,7 @@
 
 #include "test_support.hpp"
 
+#include "rolecheck/error.hpp"
 #include "rolecheck/html_report.hpp"
 
 using namespace rolecheck;
@@ -94,4 +95,124 @@ TEST_CASE("the report streams to a sink in the same bytes as to_string") {
   });
   CHECK(streamed == report.to_string());
   CHECK(calls >= 2);
+}
+
+namespace {
+// Classifies `text` as a document and adds it to `report`.
+void add_document(HtmlReport& report, const DocumentClassifier& documents, const DocumentOrigin& origin,
+                  std::string_view text) {
+  Scanner scanner = documents.classifier().make_scanner();
+  DocumentResult result;
+  documents.classify(text, scanner, result);
+  report.add_document(origin, text, result);
+}
+DocumentOrigin file_origin(std::string_view file) {
+  DocumentOrigin origin;
+  origin.id = file;
+  origin.file = file;
+  return origin;
+}
+}  // namespace
+
+TEST_CASE("a document report shows verdicts, shares, leans and every duty with its section and highlights") {
+  const auto classifier = report_classifier();
+  const DocumentClassifier documents(classifier);
+  HtmlReport report(documents);
+  CHECK(report.unit() == ReportUnit::document);
+  const std::string posting = "Car seller\n\nResponsibilities\n- Sell cars\n- Sell vans\n\nAbout us\n- We sell boats\n";
+  add_document(report, documents, file_origin("seller.txt"), posting);
+  DocumentOrigin record;
+  record.id = "ad-1";
+  record.file = "postings.jsonl";
+  record.line = 2;
+  add_document(report, documents, record, "Plan advertising for brand awareness");
+  CHECK(report.size() == 2);
+  CHECK(report.errors() == 0);
+  CHECK(report.label_counts()[static_cast<std::size_t>(RoleLabel::sales)] == 1);
+  CHECK(report.label_counts()[static_cast<std::size_t>(RoleLabel::marketing)] == 1);
+  CHECK(report.leaning_documents()[1][0] == 1);  // core capabilities: one document leans sales...
+  CHECK(report.leaning_documents()[1][1] == 1);  // ...and one marketing
+  CHECK(report.leaning_documents()[3][1] == 1);  // essential purpose: the brand awareness one
+  CHECK(report.evidence()[1][0] == 4.0);         // two sales duties of 2 each; the boilerplate one does not count
+
+  const auto page = report.to_string();
+  CHECK(page.find("<h2>Verdicts</h2>") != std::string::npos);
+  CHECK(page.find("data-label=\"hybrid\"") != std::string::npos);  // the chart shows document verdicts
+  CHECK(page.find("data-label=\"mixed\"") == std::string::npos);
+  CHECK(page.find("data-filter=\"hybrid\"") != std::string::npos);
+  CHECK(page.find("data-filter=\"error\"") == std::string::npos);  // no errors, no error filter
+  CHECK(page.find("Every document") != std::string::npos);
+  CHECK(page.find("5 duties in all") != std::string::npos);
+
+  const auto data = embedded_data(page);
+  CHECK(data["mode"] == "document");
+  CHECK(data["labels"][2] == "hybrid");
+  CHECK(data["open"] == true);
+  REQUIRE(data["items"].size() == 2);
+  const auto& seller = data["items"][0];
+  CHECK(data["files"][seller[0].get<std::size_t>()] == "seller.txt");
+  CHECK(seller[1] == 0);
+  CHECK(seller[2] == static_cast<int>(RoleLabel::sales));
+  CHECK(seller[4] == "");  // the id is the file name
+  CHECK(seller[5][0] == 100);
+  CHECK(seller[6][1] == static_cast<int>(Side::sales));
+  CHECK(seller[6][0] == -1);
+  CHECK(seller[8] == "");
+  const auto& duties = seller[7];
+  REQUIRE(duties.size() == 4);  // title, two duties, one boilerplate line
+  CHECK(data["sections"][duties[1][0].get<std::size_t>()] == "duties");
+  CHECK(duties[1][1] == static_cast<int>(Label::sales));
+  CHECK(duties[1][4] == 4);  // line in the document
+  CHECK(duties[1][5][0][0] == "Sell");
+  CHECK(duties[1][5][1] == " cars");
+  CHECK(duties[1][6] == "Responsibilities");  // the heading, on the first duty under it...
+  CHECK(duties[2].size() == 6);               // ...only
+  CHECK(data["sections"][duties[3][0].get<std::size_t>()] == "boilerplate");
+  CHECK(duties[3][3] == 0);  // no vote
+  const auto& ad = data["items"][1];
+  CHECK(ad[1] == 2);
+  CHECK(ad[4] == "ad-1");
+  CHECK(ad[2] == static_cast<int>(RoleLabel::marketing));
+}
+
+TEST_CASE("a document report shows inputs that could not be read as error items counted as unknown") {
+  const auto classifier = report_classifier();
+  const DocumentClassifier documents(classifier);
+  HtmlReport report(documents);
+  DocumentOrigin bad;
+  bad.id = "postings.jsonl:3";
+  bad.file = "postings.jsonl";
+  bad.line = 3;
+  report.add_error(bad, "not a JSON object: <expected>");
+  CHECK(report.size() == 1);
+  CHECK(report.errors() == 1);
+  CHECK(report.label_counts()[static_cast<std::size_t>(RoleLabel::unknown)] == 1);
+  const auto page = report.to_string();
+  CHECK(page.find("data-filter=\"error\"") != std::string::npos);
+  CHECK(page.find("1 could not be classified") != std::string::npos);
+  CHECK(page.find("<expected>") == std::string::npos);
+  const auto data = embedded_data(page);
+  CHECK(data["items"][0][8] == "not a JSON object: <expected>");
+  CHECK(data["items"][0][3] == -1);
+}
+
+TEST_CASE("a report accepts only items of its own unit") {
+  const auto classifier = report_classifier();
+  const DocumentClassifier documents(classifier);
+  HtmlReport lines(classifier);
+  HtmlReport postings(documents);
+  CHECK(lines.unit() == ReportUnit::line);
+  CHECK_THROWS_AS(lines.add_document(file_origin("a.txt"), "Sell", DocumentResult{}), Error);
+  CHECK_THROWS_AS(lines.add_error(file_origin("a.txt"), "bad"), Error);
+  CHECK_THROWS_AS(postings.add("a.txt", 1, "Sell", Classification{}), Error);
+  CHECK(lines.size() == 0);
+  CHECK(postings.size() == 0);
+}
+
+TEST_CASE("a big document report starts with its documents closed") {
+  const auto classifier = report_classifier();
+  const DocumentClassifier documents(classifier);
+  HtmlReport report(documents);
+  for (int i = 0; i < 11; ++i) add_document(report, documents, file_origin("a.txt"), "Sell cars");
+  CHECK(embedded_data(report.to_string())["open"] == false);
 }

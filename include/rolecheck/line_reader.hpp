@@ -62,4 +62,8 @@ class LineReader {
 /// byte-order mark or, for BOM-less text, by the pattern of NUL bytes; returns "" otherwise.
 std::string_view detect_wide_encoding(std::string_view start) noexcept;
 
+/// What to tell the user about an input named `name` ("-": stdin) found to be in `encoding`:
+/// that it is not UTF-8 and the iconv command that converts it.
+std::string wide_encoding_message(std::string_view encoding, std::string_view name);
+
 }  // namespace rolecheck

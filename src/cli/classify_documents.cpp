@@ -1,15 +1,12 @@
-// `rolecheck classify --unit document`: one verdict per job description, read one at a time.
+// `rolecheck classify --unit document`: one verdict per job description, read one at a time
+// (reading and checking inputs is the core's document_input; this file loops and writes).
 
 #include "classify_documents.hpp"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <optional>
-#include <string_view>
-#include <unistd.h>
+#include <string>
 
 #include "input_files.hpp"
 #include "output.hpp"
@@ -17,44 +14,13 @@
 
 #include "rolecheck/document_classifier.hpp"
 #include "rolecheck/document_format.hpp"
+#include "rolecheck/document_input.hpp"
 #include "rolecheck/error.hpp"
-#include "rolecheck/line_reader.hpp"
-#include "rolecheck/utf8.hpp"
 
 namespace rolecheck::cli {
 namespace {
 
-constexpr std::size_t kMaxJsonDepth = 64;
-
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
-
-// Reads a whole input into `text`, at most kMaxCliDocumentBytes + 1 bytes; throws Error on a read error.
-void read_document(const InputFile& input, std::string& text) {
-  text.clear();
-  std::array<char, 1 << 16> block{};
-  while (text.size() <= kMaxCliDocumentBytes) {
-    const auto got = ::read(input.fd(), block.data(), block.size());
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      throw Error(fmt::format("{}: read error: {}", input.name(), std::strerror(errno)));
-    }
-    if (got == 0) break;
-    text.append(block.data(), static_cast<std::size_t>(got));
-  }
-}
-
-// Names the fields a document record writes itself: an input field with one of these names goes under "input".
-bool is_reserved(std::string_view key) noexcept {
-  for (const std::string_view name : {"id", "text", "file", "line", "label", "confidence", "shares", "votes",
-                                      "differences", "duties", "error", "input"}) {
-    if (key == name) return true;
-  }
-  return false;
-}
-
-std::string dump(const nlohmann::ordered_json& value) {
-  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
 
 class DocumentRun {
  public:
@@ -78,11 +44,7 @@ class DocumentRun {
         continue;
       }
       try {
-        if (m_options.input == "jsonl") {
-          read_jsonl(*input);
-        } else {
-          read_whole(*input);
-        }
+        read(*input);
       } catch (const Error& read_error) {
         warn(read_error.what());
         m_status = 2;
@@ -96,94 +58,28 @@ class DocumentRun {
   }
 
  private:
-  void read_whole(const InputFile& input) {
-    read_document(input, m_text);
-    DocumentOrigin origin;
-    origin.id = input.name();
-    origin.file = input.name();
-    if (m_text.size() > kMaxCliDocumentBytes) {
-      fail(origin, fmt::format("document larger than {} MiB: split it, or pass it as several JSONL records",
-                               kMaxCliDocumentBytes >> 20));
-      return;
-    }
-    std::string_view text = m_text;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
-      fail(origin, "UTF-16 input: convert it first, e.g. iconv -f UTF-16 -t UTF-8");
-      return;
-    }
-    if (!is_valid_utf8(text)) {
-      replace_invalid_utf8(text, m_clean);
-      text = m_clean;
-      warn(fmt::format("{}: warning: invalid UTF-8 replaced by U+FFFD", input.name()));
-    }
-    classify(origin, text);
-  }
-
-  void read_jsonl(const InputFile& input) {
-    LineReader reader(input.fd(), input.name(), kMaxCliDocumentBytes);
-    InputLine line;
-    while (reader.next(line)) {
-      DocumentOrigin origin;
-      origin.file = input.name();
-      origin.line = line.number;
-      const auto where = fmt::format("{}:{}", input.name(), line.number);
-      origin.id = where;
-      if (line.too_long) {
-        fail(origin,
-             fmt::format("line longer than {} MiB: documents are capped at that size", kMaxCliDocumentBytes >> 20));
-        continue;
+  // Classifies every document of one input; warns once per input about repaired bytes.
+  void read(const InputFile& input) {
+    const auto layout = m_options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole;
+    DocumentReader reader(input.fd(), input.name(), layout);
+    bool warned_utf8 = false;
+    bool warned_nul = false;
+    while (reader.next(m_document)) {
+      if (m_document.invalid_utf8_line != 0 && !warned_utf8) {
+        warned_utf8 = true;
+        warn(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", input.name(),
+                         m_document.invalid_utf8_line));
       }
-      bool too_deep = false;
-      const auto depth_guard = [&too_deep](int depth, nlohmann::ordered_json::parse_event_t, nlohmann::ordered_json&) {
-        if (static_cast<std::size_t>(depth) > kMaxJsonDepth) too_deep = true;
-        return !too_deep;
-      };
-      auto record = nlohmann::ordered_json::parse(line.text, depth_guard, false);
-      if (too_deep) {
-        fail(origin, fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
-        continue;
+      if (m_document.nul_line != 0 && !warned_nul) {
+        warned_nul = true;
+        warn(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", input.name(),
+                         m_document.nul_line));
       }
-      if (line.text.empty()) {
-        fail(origin, "empty line: expected {\"id\": ..., \"text\": \"...\"} on each line");
-        continue;
+      if (m_document.ok()) {
+        classify(m_document.origin(), m_document.text);
+      } else {
+        fail(m_document.origin(), m_document.error);
       }
-      if (record.is_discarded() || !record.is_object()) {
-        fail(origin, "not a JSON object: expected {\"id\": ..., \"text\": \"...\"} on each line");
-        continue;
-      }
-      const auto text = record.find("text");
-      if (text == record.end() || !text->is_string()) {
-        fail(origin, "no \"text\" string in this record: each line needs {\"id\": ..., \"text\": \"...\"}");
-        continue;
-      }
-      std::string id_json;
-      std::string id_text;
-      if (const auto id = record.find("id"); id != record.end()) {
-        id_json = dump(*id);
-        id_text = id->is_string() ? id->get<std::string>() : id_json;
-        origin.id = id_text;
-        origin.id_json = id_json;
-      }
-      std::string extra;
-      nlohmann::ordered_json shadowed = nlohmann::ordered_json::object();
-      for (const auto& [key, value] : record.items()) {
-        if (key == "id" || key == "text") continue;
-        if (is_reserved(key)) {
-          shadowed[key] = value;
-          continue;
-        }
-        if (!extra.empty()) extra += ',';
-        extra += dump(nlohmann::ordered_json(key));
-        extra += ':';
-        extra += dump(value);
-      }
-      if (!shadowed.empty()) {
-        if (!extra.empty()) extra += ',';
-        extra += "\"input\":" + dump(shadowed);
-      }
-      origin.extra_json = extra;
-      classify(origin, text->get_ref<const std::string&>());
     }
   }
 
@@ -217,8 +113,7 @@ class DocumentRun {
   OutputTarget m_target;
   DocumentFormatter m_formatter;
   DocumentResult m_result;
-  std::string m_text;
-  std::string m_clean;
+  InputDocument m_document;
   std::string m_buffer;
   int m_status = 0;
   std::optional<RunSummary> m_summary =

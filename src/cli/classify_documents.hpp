@@ -8,9 +8,6 @@
 
 namespace rolecheck::cli {
 
-/// Largest document read from a file, stdin or one JSONL line; bigger ones get an error record.
-inline constexpr std::size_t kMaxCliDocumentBytes = std::size_t{16} << 20;
-
 /// The options of `classify` that apply to documents.
 struct DocumentRunOptions {
   std::vector<std::string> files;  ///< Inputs; "-" is stdin; empty reads stdin when it is not a terminal.

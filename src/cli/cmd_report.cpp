@@ -1,4 +1,4 @@
-// `rolecheck report`: one self-contained HTML page about a batch of duties.
+// `rolecheck report`: one self-contained HTML page about a batch of duties or job descriptions.
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -10,6 +10,8 @@
 #include "output.hpp"
 
 #include "rolecheck/classifier.hpp"
+#include "rolecheck/document_classifier.hpp"
+#include "rolecheck/document_input.hpp"
 #include "rolecheck/error.hpp"
 #include "rolecheck/html_report.hpp"
 #include "rolecheck/line_reader.hpp"
@@ -24,6 +26,8 @@ struct ReportOptions {
   std::string title = "rolecheck report";
   double min_confidence = 0.0;
   std::size_t max_line_bytes = kDefaultMaxLineBytes;
+  std::string unit = "line";
+  std::string input = "text";
 };
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
@@ -63,14 +67,63 @@ bool add_lines(const std::vector<std::string>& paths, const ReportOptions& optio
   return ok;
 }
 
-// Extension point for document mode: a sibling of add_lines() that reads whole documents and calls
-// report.add(file, document_number, text, result) once per document, with HtmlReportOptions::unit set to
-// "document" / "documents" before the HtmlReport is constructed in run_report().
+// Document mode: every input (or, with --input jsonl, every line) is one job description, read by the
+// core's document_input exactly as `rolecheck classify --unit document` reads it. Inputs that cannot be
+// classified become error items. Returns false if any input failed.
+bool add_documents(const std::vector<std::string>& paths, const ReportOptions& options,
+                   const DocumentClassifier& documents, HtmlReport& report) {
+  const auto layout = options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole;
+  Scanner scanner = documents.classifier().make_scanner();
+  InputDocument document;
+  DocumentResult result;
+  bool ok = true;
+  for (const auto& path : paths) {
+    std::string error;
+    auto input = InputFile::open(path, error);
+    if (!input) {
+      warn(error);
+      ok = false;
+      continue;
+    }
+    try {
+      DocumentReader reader(input->fd(), input->name(), layout);
+      bool warned_utf8 = false;
+      bool warned_nul = false;
+      while (reader.next(document)) {
+        if (document.invalid_utf8_line != 0 && !warned_utf8) {
+          warned_utf8 = true;
+          warn(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", input->name(),
+                           document.invalid_utf8_line));
+        }
+        if (document.nul_line != 0 && !warned_nul) {
+          warned_nul = true;
+          warn(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", input->name(),
+                           document.nul_line));
+        }
+        if (!document.ok()) {
+          warn(fmt::format("{}{}: {}", document.file, document.line != 0 ? fmt::format(":{}", document.line) : "",
+                           document.error));
+          report.add_error(document.origin(), document.error);
+          ok = false;
+          continue;
+        }
+        documents.classify(document.text, scanner, result);
+        report.add_document(document.origin(), document.text, result);
+      }
+    } catch (const Error& read_error) {
+      warn(read_error.what());
+      ok = false;
+    }
+  }
+  return ok;
+}
 
 int run_report(Context& context, const ReportOptions& options) {
   const auto inputs = resolve_inputs(options.files);
+  const bool by_document = options.unit == "document" || options.input == "jsonl";
   if (!inputs) {
-    warn("no input: give a FILE, '-' for stdin, or pipe text in (try 'rolecheck report --help')");
+    warn(fmt::format("no input: give a FILE, '-' for stdin, or pipe {} in (try 'rolecheck report --help')",
+                     by_document ? "a job description" : "text"));
     return 2;
   }
   if ((options.output_path.empty() || options.output_path == "-") && stdout_is_terminal()) {
@@ -83,8 +136,10 @@ int run_report(Context& context, const ReportOptions& options) {
   HtmlReportOptions report_options;
   report_options.title = options.title;
   report_options.generator = fmt::format("rolecheck {}", version_string());
-  HtmlReport report(classifier, report_options);
-  const bool ok = add_lines(*inputs, options, classifier, report);
+  const DocumentClassifier documents(classifier);
+  HtmlReport report = by_document ? HtmlReport(documents, report_options) : HtmlReport(classifier, report_options);
+  const bool ok = by_document ? add_documents(*inputs, options, documents, report)
+                              : add_lines(*inputs, options, classifier, report);
 
   OutputTarget target(options.output_path, false);
   report.write([&target](std::string_view bytes) { target.out().write(bytes); });
@@ -97,7 +152,8 @@ int run_report(Context& context, const ReportOptions& options) {
 Command add_report_command(CLI::App& root, Context& context) {
   auto options = std::make_shared<ReportOptions>();
   auto* app = root.add_subcommand(
-      "report", "Write one self-contained HTML page: label chart, the four differences, every duty highlighted");
+      "report",
+      "Write one self-contained HTML page: label chart, the four differences, every duty (or document) highlighted");
   app->add_option("files", options->files, "Input files, one duty per line; '-' is stdin (default: stdin)")
       ->type_name("FILE...");
   app->add_option("-o,--output", options->output_path, "Write the page to FILE (atomically, via a temporary file)")
@@ -108,11 +164,19 @@ Command add_report_command(CLI::App& root, Context& context) {
   app->add_option("--max-line-bytes", options->max_line_bytes, "Longer lines are not read and get an unknown record")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
       ->capture_default_str();
+  app->add_option("--unit", options->unit, "line: one duty per line; document: each FILE is one job description")
+      ->check(CLI::IsMember({"line", "document"}))
+      ->capture_default_str();
+  app->add_option("--input", options->input, "text, or jsonl: one {\"id\", \"text\"} job description per line")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
   app->footer(
       "Examples:\n"
       "  rolecheck report duties.txt -o report.html\n"
       "  rolecheck report --title \"Q3 job postings\" a.txt b.txt -o q3.html\n"
-      "  cut -f2 postings.tsv | rolecheck report -o postings.html\n");
+      "  cut -f2 postings.tsv | rolecheck report -o postings.html\n"
+      "  rolecheck report --unit document posting1.txt posting2.txt -o postings.html\n"
+      "  rolecheck report --input jsonl postings.jsonl -o postings.html\n");
   return {app, [&context, options] { return run_report(context, *options); }};
 }
 

@@ -73,7 +73,9 @@ check "rolecheck stats --sort " "conflicts coverage precision"
 check "rolecheck stats --sort=p" "precision"
 check "rolecheck stats --format " "json text"
 check "rolecheck stats --" "--errors --format --help --output --sort --top"
-check "rolecheck report --" "--help --max-line-bytes --min-confidence --output --title"
+check "rolecheck report --" "--help --input --max-line-bytes --min-confidence --output --title --unit"
+check "rolecheck report --unit " "document line"
+check "rolecheck report --input j" "jsonl"
 check "rolecheck report --output $tmp/dut" "$tmp/duties.txt"
 check "rolecheck table --format " "csv json markdown text"
 check "rolecheck table --difference e" "essential_purpose execution_capabilities"
@@ -106,6 +108,9 @@ if command -v zsh >/dev/null; then
               "coverage precision conflicts" "validate" "sales marketing mixed unknown" "--summary["; do
     grep -qF -- "$word" "$src/completions/_rolecheck" || fail "zsh completion lacks '$word'"
   done
+  # report takes classify's document options.
+  sed -n '/^        report)/,/;;/p' "$src/completions/_rolecheck" | grep -q -- "--unit=.*(line document)" ||
+    fail "zsh completion: report lacks --unit"
 else
   fail "zsh is not installed (scripts/setup.sh --test installs it)"
 fi
