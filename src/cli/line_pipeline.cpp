@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "input_files.hpp"
+#include "ordered_pipeline.hpp"
 #include "progress.hpp"
 
 #include "rolecheck/error.hpp"
@@ -29,9 +30,6 @@ constexpr std::size_t kMinBlockLines = 64;
 constexpr std::size_t kMinBlockBytes = std::size_t{1} << 13;
 constexpr std::size_t kInFlightBlocks = 2;  // blocks' worth of the one-job budget shared by the pool
 
-// The pool of blocks for N jobs: enough for every worker to hold one while the reader fills the
-// next and the writer drains the last.
-std::size_t pool_size(std::size_t jobs) noexcept { return jobs <= 1 ? 1 : jobs * 2 + 2; }
 // The progress line is offered the counts after every this many lines written (one clock read).
 constexpr std::size_t kProgressCheckLines = 1024;
 
@@ -48,7 +46,6 @@ struct BlockLine {
 // A run of lines of one file, then (once classified) their records; blocks are recycled, so their
 // buffers stop growing once they have seen the largest block.
 struct Block {
-  std::size_t sequence = 0;
   const std::string* file = nullptr;  // the input's display name
   std::string text;
   std::vector<BlockLine> lines;
@@ -60,7 +57,6 @@ struct Block {
   bool all_expected = true;
   std::vector<std::string> messages;  // stderr lines to print after the records
   int status = 0;
-  std::exception_ptr failure;
 
   void reset() {
     file = nullptr;
@@ -74,7 +70,6 @@ struct Block {
     all_expected = true;
     messages.clear();
     status = 0;
-    failure = nullptr;
   }
 };
 
@@ -85,11 +80,13 @@ class BlockWorker {
       : m_classifier(&classifier),
         m_scanner(classifier.make_scanner()),
         m_formatter(formatter.block_formatter()),
-        m_settings(&settings) {}
+        m_settings(&settings),
+        m_summary_cues(settings.summary ? classifier.matcher().cues().size() : 0) {}
 
   // Classifies every line of the block and formats the records that --only keeps.
   void process(Block& block) {
     m_formatter = m_formatter.block_formatter();
+    if (block.summary.cue_records().size() != m_summary_cues) block.summary = RunSummary(m_summary_cues);
     for (const auto& line : block.lines) {
       const std::string_view text(block.text.data() + line.begin, line.size);
       if (line.too_long) {
@@ -115,134 +112,21 @@ class BlockWorker {
   Scanner m_scanner;
   RecordFormatter m_formatter;
   const LineSettings* m_settings;
+  std::size_t m_summary_cues;  // with --summary, the cues a block's summary counts
   Classification m_result;
 };
 
-// Reads blocks on the calling thread, classifies them on the workers (or inline with one job) and
-// writes them strictly in sequence. Every block in flight comes from a fixed pool, so memory is bounded.
-class Pipeline {
+// The writer's side of the line loop: writes each block's records and folds its counts, in order.
+class LineWriter {
  public:
-  Pipeline(const Classifier& classifier, RecordFormatter& formatter, Output& out, const LineSettings& settings,
-           std::size_t total_bytes)
+  LineWriter(const Classifier& classifier, RecordFormatter& formatter, Output& out, const LineSettings& settings,
+             std::size_t total_bytes)
       : m_formatter(&formatter), m_out(&out), m_settings(&settings) {
-    const std::size_t cues = settings.summary ? classifier.matcher().cues().size() : 0;
-    m_totals.summary = RunSummary(cues);
+    m_totals.summary = RunSummary(settings.summary ? classifier.matcher().cues().size() : 0);
     if (settings.progress) m_progress = std::make_unique<ProgressLine>(total_bytes);
-    const std::size_t pool = pool_size(settings.jobs);
-    for (std::size_t i = 0; i < pool; ++i) {
-      m_blocks.push_back(std::make_unique<Block>());
-      m_blocks.back()->summary = RunSummary(cues);
-      m_free.push_back(m_blocks.back().get());
-    }
-    m_done.assign(pool, nullptr);
-    if (settings.jobs <= 1) {
-      m_inline_worker = std::make_unique<BlockWorker>(classifier, formatter, settings);
-      return;
-    }
-    for (std::size_t i = 0; i < settings.jobs; ++i) {
-      m_threads.emplace_back([this, worker = BlockWorker(classifier, formatter, settings)]() mutable { work(worker); });
-    }
-  }
-  Pipeline(const Pipeline&) = delete;
-  Pipeline& operator=(const Pipeline&) = delete;
-
-  ~Pipeline() {
-    {
-      const std::lock_guard lock(m_mutex);
-      m_stopping = true;
-    }
-    m_work_ready.notify_all();
-    for (auto& thread : m_threads) thread.join();
-  }
-
-  // A fresh block for the next lines of `file`, writing finished blocks while none is free.
-  Block& acquire(const std::string& file) {
-    for (;;) {
-      write_finished(false);
-      {
-        const std::lock_guard lock(m_mutex);
-        if (!m_free.empty()) {
-          Block* block = m_free.back();
-          m_free.pop_back();
-          block->reset();
-          block->sequence = m_next_sequence++;
-          block->file = &file;
-          return *block;
-        }
-      }
-      write_finished(true);
-    }
-  }
-
-  // Hands a filled block to the workers (or classifies it now with one job).
-  void submit(Block& block) {
-    if (m_inline_worker) {
-      m_inline_worker->process(block);
-      m_done[block.sequence % m_done.size()] = &block;
-      write_finished(false);
-      return;
-    }
-    {
-      const std::lock_guard lock(m_mutex);
-      m_work.push_back(&block);
-    }
-    m_work_ready.notify_one();
-  }
-
-  // Writes every block still in flight.
-  void finish() {
-    while (m_next_write < m_next_sequence) write_finished(true);
-  }
-
-  [[nodiscard]] const LineTotals& totals() const noexcept { return m_totals; }
-
- private:
-  void work(BlockWorker& worker) {
-    for (;;) {
-      Block* block = nullptr;
-      {
-        std::unique_lock lock(m_mutex);
-        m_work_ready.wait(lock, [&] { return m_stopping || !m_work.empty(); });
-        if (m_work.empty()) return;
-        block = m_work.front();
-        m_work.erase(m_work.begin());
-      }
-      try {
-        worker.process(*block);
-      } catch (...) { block->failure = std::current_exception(); }
-      {
-        const std::lock_guard lock(m_mutex);
-        m_done[block->sequence % m_done.size()] = block;
-      }
-      m_block_done.notify_all();
-    }
-  }
-
-  // Writes the finished blocks that come next in sequence; with `wait`, waits for at least one.
-  void write_finished(bool wait) {
-    for (;;) {
-      Block* block = nullptr;
-      {
-        std::unique_lock lock(m_mutex);
-        auto& slot = m_done[m_next_write % m_done.size()];
-        if (wait && slot == nullptr && m_next_write < m_next_sequence) {
-          m_block_done.wait(lock, [&] { return slot != nullptr; });
-        }
-        if (slot == nullptr) return;
-        block = std::exchange(slot, nullptr);
-      }
-      write(*block);
-      {
-        const std::lock_guard lock(m_mutex);
-        m_free.push_back(block);
-        ++m_next_write;
-      }
-      wait = false;
-    }
   }
 
   void write(Block& block) {
-    if (block.failure) std::rethrow_exception(block.failure);
     m_out->write(m_formatter->before_block(block.written > 0));
     m_out->write(block.records);
     if (m_settings->flush_each_record && block.written > 0) m_out->end_record();
@@ -260,36 +144,29 @@ class Pipeline {
     }
   }
 
+  [[nodiscard]] const LineTotals& totals() const noexcept { return m_totals; }
+
+ private:
   RecordFormatter* m_formatter;
   Output* m_out;
   const LineSettings* m_settings;
   LineTotals m_totals;
-  std::unique_ptr<ProgressLine> m_progress;  // erased when the pipeline ends, before any summary
+  std::unique_ptr<ProgressLine> m_progress;  // erased when the writer goes, before any summary
   std::size_t m_lines_done = 0;
   std::size_t m_bytes_done = 0;
   std::size_t m_next_progress_check = 0;
-  std::vector<std::unique_ptr<Block>> m_blocks;
-  std::unique_ptr<BlockWorker> m_inline_worker;
-  std::vector<std::thread> m_threads;
-
-  std::mutex m_mutex;  // guards everything below
-  std::condition_variable m_work_ready;
-  std::condition_variable m_block_done;
-  std::vector<Block*> m_free;
-  std::vector<Block*> m_work;
-  std::vector<Block*> m_done;  // finished blocks by sequence modulo the pool size
-  std::size_t m_next_sequence = 0;
-  std::size_t m_next_write = 0;
-  bool m_stopping = false;
 };
 
 }  // namespace
 
 LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifier& classifier,
                           RecordFormatter& formatter, Output& out, const LineSettings& settings) {
-  Pipeline pipeline(classifier, formatter, out, settings, settings.progress ? total_input_bytes(inputs) : 0);
+  LineWriter writer(classifier, formatter, out, settings, settings.progress ? total_input_bytes(inputs) : 0);
+  OrderedPipeline<Block, BlockWorker> pipeline(
+      settings.jobs, [&] { return BlockWorker(classifier, formatter, settings); },
+      [&writer](Block& block) { writer.write(block); });
   // One record per block when each must be written at once (a coprocess waits for its answer).
-  const std::size_t pool = pool_size(settings.jobs);
+  const std::size_t pool = pipeline_pool_size(settings.jobs);
   const std::size_t block_lines = settings.flush_each_record ? 1
                                   : pool == 1                ? kBlockLines
                                               : std::max(kMinBlockLines, kBlockLines * kInFlightBlocks / pool);
@@ -302,10 +179,11 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
     std::string error;
     auto input = InputFile::open(path, error);
     if (!input) {
-      Block& block = pipeline.acquire(no_file);
+      Block& block = pipeline.acquire();
+      block.file = &no_file;
       block.messages.push_back(error);
       block.status = 2;
-      pipeline.submit(block);
+      pipeline.submit();
       continue;
     }
     const auto& name = names.emplace_back(input->name());
@@ -314,7 +192,8 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
     std::size_t first_invalid = 0;
     std::size_t first_too_long = 0;
     std::size_t first_nul = 0;
-    Block* block = &pipeline.acquire(name);
+    Block* block = &pipeline.acquire();
+    block->file = &name;
     try {
       while (reader.next(line)) {
         if (line.too_long && first_too_long == 0) first_too_long = line.number;
@@ -324,10 +203,11 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
         block->text.append(line.text);
         block->input_bytes += line.raw_bytes + 1;
         if (block->lines.size() >= block_lines || block->text.size() >= block_bytes) {
-          pipeline.submit(*block);
+          pipeline.submit();
           // Answer this line before waiting for the next one (the writer runs on this thread).
           if (settings.flush_each_record) pipeline.finish();
-          block = &pipeline.acquire(name);
+          block = &pipeline.acquire();
+          block->file = &name;
         }
       }
     } catch (const Error& read_error) {
@@ -347,10 +227,10 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
           fmt::format("{}:{}: warning: line longer than --max-line-bytes={} labelled unknown (first such line)",
                       input->name(), first_too_long, settings.max_line_bytes));
     }
-    pipeline.submit(*block);
+    pipeline.submit();
   }
   pipeline.finish();
-  return pipeline.totals();
+  return writer.totals();
 }
 
 }  // namespace rolecheck::cli
