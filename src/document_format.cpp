@@ -96,6 +96,25 @@ void DocumentFormatter::end(std::string& out) {
   if (m_format == RecordFormat::json) out += "\n]\n";
 }
 
+DocumentFormatter DocumentFormatter::block_formatter() const {
+  DocumentFormatter copy(m_format, *m_classifier, m_style);
+  copy.m_first = true;
+  copy.m_prologue.clear();
+  return copy;
+}
+
+std::string_view DocumentFormatter::before_block(bool block_has_records) noexcept {
+  if (!block_has_records) return {};
+  if (m_first) {
+    m_first = false;
+    return m_prologue;
+  }
+  // A block's first record carries no separator: JSON records start with "\n", text records need a blank line.
+  if (m_format == RecordFormat::json) return ",";
+  if (m_format == RecordFormat::text) return "\n";
+  return {};
+}
+
 void DocumentFormatter::separate(std::string& out) {
   if (m_first) out += m_prologue;
   if (m_format == RecordFormat::json) out += m_first ? "\n" : ",\n";

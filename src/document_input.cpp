@@ -146,6 +146,7 @@ void InputDocument::clear() noexcept {
   error.clear();
   invalid_utf8_line = 0;
   nul_line = 0;
+  input_bytes = 0;
 }
 
 void read_whole_document(std::string_view name, std::string bytes, InputDocument& out, std::size_t max_bytes) {
@@ -220,6 +221,7 @@ bool DocumentReader::next(InputDocument& out) {
     InputLine line;
     if (!m_lines->next(line)) return false;
     read_jsonl_document(m_name, line, out, m_max_bytes);
+    out.input_bytes = line.raw_bytes + 1;
     return true;
   }
   if (m_done) return false;
@@ -237,7 +239,9 @@ bool DocumentReader::next(InputDocument& out) {
     if (got == 0) break;
     bytes.append(block.data(), static_cast<std::size_t>(got));
   }
+  const std::size_t input_bytes = bytes.size();
   read_whole_document(m_name, std::move(bytes), out, m_max_bytes);
+  out.input_bytes = input_bytes;
   return true;
 }
 

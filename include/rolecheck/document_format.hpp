@@ -35,6 +35,13 @@ class DocumentFormatter {
   /// Appends what follows the last record (JSON "]").
   void end(std::string& out);
 
+  /// A formatter for one block of records formatted apart (e.g. on another thread): it writes no
+  /// header and no separator before its first record; before_block() supplies them when the block is written.
+  [[nodiscard]] DocumentFormatter block_formatter() const;
+  /// What must precede a block from block_formatter() in this stream: the header or "[" before the
+  /// first records, else the separator (JSON ",", a blank line in text); counts the block.
+  std::string_view before_block(bool block_has_records) noexcept;
+
  private:
   void text_record(std::string& out, const DocumentOrigin& origin, std::string_view document,
                    const DocumentResult& result) const;

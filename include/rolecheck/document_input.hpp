@@ -37,6 +37,7 @@ struct InputDocument {
   std::string error;       ///< Why it cannot be classified (empty: it can); goes into an error record.
   std::size_t invalid_utf8_line = 0;  ///< First line where invalid UTF-8 was replaced by U+FFFD (0: none).
   std::size_t nul_line = 0;           ///< First line holding a NUL byte (0: none); NULs separate words.
+  std::size_t input_bytes = 0;        ///< Bytes of input it took: its JSONL line and newline, or the whole input.
 
   /// True when the document can be classified.
   [[nodiscard]] bool ok() const noexcept { return error.empty(); }

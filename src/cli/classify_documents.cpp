@@ -1,26 +1,100 @@
-// `rolecheck classify --unit document`: one verdict per job description, read one at a time
-// (reading and checking inputs is the core's document_input; this file loops and writes).
+// `rolecheck classify --unit document`: one verdict per job description. Reading and checking
+// inputs is the core's document_input; this file reads documents into blocks, classifies them on
+// -j N workers (OrderedPipeline) and writes the records and warnings back in input order.
 
 #include "classify_documents.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
-#include <optional>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "input_files.hpp"
+#include "ordered_pipeline.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "terminal.hpp"
 
 #include "rolecheck/document_classifier.hpp"
 #include "rolecheck/document_format.hpp"
 #include "rolecheck/document_input.hpp"
 #include "rolecheck/error.hpp"
+#include "rolecheck/run_summary.hpp"
 
 namespace rolecheck::cli {
 namespace {
 
+// A block holds at most this many documents, and is handed out once their text passes kBlockBytes
+// (a document larger than that travels alone; documents are capped at kMaxInputDocumentBytes).
+constexpr std::size_t kBlockDocuments = 64;
+constexpr std::size_t kBlockBytes = std::size_t{1} << 18;
+
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
+
+// A run of documents, then (once classified) their records. Blocks are recycled with their
+// documents, so buffers stop growing once they have seen the largest block.
+struct DocumentBlock {
+  std::vector<InputDocument> documents;  // the first `count` belong to this block
+  std::size_t count = 0;
+  std::size_t text_bytes = 0;   // text of the documents read into it
+  std::size_t input_bytes = 0;  // bytes of input they took (for progress)
+  std::string records;
+  RunSummary summary;                 // with --summary: its verdicts and cues
+  std::vector<std::string> messages;  // stderr lines, printed when the block is written
+  int status = 0;
+
+  // The next document slot to read into.
+  InputDocument& next_document() {
+    if (count == documents.size()) documents.emplace_back();
+    return documents[count++];
+  }
+
+  void reset() {
+    count = 0;
+    text_bytes = 0;
+    input_bytes = 0;
+    records.clear();
+    summary.clear();
+    messages.clear();
+    status = 0;
+  }
+};
+
+// What classifying a block needs; one per worker thread.
+class DocumentWorker {
+ public:
+  DocumentWorker(const DocumentClassifier& documents, const DocumentFormatter& formatter, std::size_t summary_cues)
+      : m_documents(&documents),
+        m_scanner(documents.classifier().make_scanner()),
+        m_formatter(formatter.block_formatter()),
+        m_summary_cues(summary_cues) {}
+
+  // Classifies every document of the block and formats its records (error records for bad inputs).
+  void process(DocumentBlock& block) {
+    m_formatter = m_formatter.block_formatter();
+    if (block.summary.cue_records().size() != m_summary_cues) block.summary = RunSummary(m_summary_cues);
+    for (std::size_t i = 0; i < block.count; ++i) {
+      const InputDocument& document = block.documents[i];
+      if (document.ok()) {
+        m_documents->classify(document.text, m_scanner, m_result);
+        if (m_summary_cues != 0) block.summary.add_document(static_cast<std::size_t>(m_result.label), m_result);
+        m_formatter.record(block.records, document.origin(), document.text, m_result);
+      } else {
+        if (m_summary_cues != 0) block.summary.add(static_cast<std::size_t>(RoleLabel::unknown), {});
+        m_formatter.error_record(block.records, document.origin(), document.error);
+      }
+    }
+  }
+
+ private:
+  const DocumentClassifier* m_documents;
+  Scanner m_scanner;
+  DocumentFormatter m_formatter;
+  std::size_t m_summary_cues;
+  DocumentResult m_result;
+};
 
 class DocumentRun {
  public:
@@ -28,96 +102,122 @@ class DocumentRun {
       : m_options(options),
         m_classifier(context.taxonomy(), ClassifyOptions{options.min_confidence}),
         m_documents(m_classifier),
-        m_scanner(m_classifier.make_scanner()),
         m_target(options.output_path, options.line_buffered),
         m_formatter(*parse_record_format(options.format), m_documents,
-                    RecordStyle{options.explain, use_color(options.color, m_target.is_terminal())}) {}
+                    RecordStyle{options.explain, use_color(options.color, m_target.is_terminal())}),
+        m_flush_each_record(m_target.is_terminal() || options.line_buffered),
+        m_summary(options.summary ? m_classifier.matcher().cues().size() : 0) {}
 
   int run(const std::vector<std::string>& inputs) {
-    m_formatter.begin(m_buffer);
-    for (const auto& path : inputs) {
-      std::string error;
-      auto input = InputFile::open(path, error);
-      if (!input) {
-        warn(error);
-        m_status = 2;
-        continue;
-      }
-      try {
-        read(*input);
-      } catch (const Error& read_error) {
-        warn(read_error.what());
-        m_status = 2;
-      }
+    std::string buffer;
+    m_formatter.begin(buffer);
+    if (m_options.progress && !m_target.is_terminal()) {
+      m_progress = std::make_unique<ProgressLine>(total_input_bytes(inputs), "documents");
     }
-    m_formatter.end(m_buffer);
-    m_target.out().write(m_buffer);
+    const std::size_t summary_cues = m_options.summary ? m_classifier.matcher().cues().size() : 0;
+    {
+      OrderedPipeline<DocumentBlock, DocumentWorker> pipeline(
+          m_options.jobs, [&] { return DocumentWorker(m_documents, m_formatter, summary_cues); },
+          [this](DocumentBlock& block) { write(block); });
+      for (const auto& path : inputs) read_input(path, pipeline);
+      pipeline.finish();
+    }
+    m_progress.reset();
+    m_formatter.end(buffer);
+    m_target.out().write(buffer);
     m_target.commit();
-    if (m_summary) print_run_summary(*m_summary, document_summary_legend(m_classifier), m_options.color);
+    if (m_options.summary) print_run_summary(m_summary, document_summary_legend(m_classifier), m_options.color);
     return m_status;
   }
 
  private:
-  // Classifies every document of one input; warns once per input about repaired bytes.
-  void read(const InputFile& input) {
+  using Pipeline = OrderedPipeline<DocumentBlock, DocumentWorker>;
+
+  // Reads every document of one input into blocks; warns once per input about repaired bytes.
+  void read_input(const std::string& path, Pipeline& pipeline) {
+    DocumentBlock* block = &pipeline.acquire();
+    std::string error;
+    auto input = InputFile::open(path, error);
+    if (!input) {
+      block->messages.push_back(error);
+      block->status = 2;
+      pipeline.submit();
+      return;
+    }
     const auto layout = m_options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole;
-    DocumentReader reader(input.fd(), input.name(), layout);
+    DocumentReader reader(input->fd(), input->name(), layout);
     bool warned_utf8 = false;
     bool warned_nul = false;
-    while (reader.next(m_document)) {
-      if (m_document.invalid_utf8_line != 0 && !warned_utf8) {
-        warned_utf8 = true;
-        warn(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", input.name(),
-                         m_document.invalid_utf8_line));
+    try {
+      for (;;) {
+        InputDocument& document = block->next_document();
+        bool got = false;
+        try {
+          got = reader.next(document);
+        } catch (const Error&) {
+          --block->count;  // the slot holds no document
+          throw;
+        }
+        if (!got) {
+          --block->count;
+          break;
+        }
+        block->text_bytes += document.text.size();
+        block->input_bytes += document.input_bytes;
+        if (document.invalid_utf8_line != 0 && !warned_utf8) {
+          warned_utf8 = true;
+          block->messages.push_back(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)",
+                                                input->name(), document.invalid_utf8_line));
+        }
+        if (document.nul_line != 0 && !warned_nul) {
+          warned_nul = true;
+          block->messages.push_back(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)",
+                                                input->name(), document.nul_line));
+        }
+        if (!document.ok()) {
+          block->messages.push_back(fmt::format(
+              "{}{}: {}", document.file, document.line != 0 ? fmt::format(":{}", document.line) : "", document.error));
+          block->status = 2;
+        }
+        if (m_flush_each_record || block->count >= kBlockDocuments || block->text_bytes >= kBlockBytes) {
+          pipeline.submit();
+          // Answer this document before reading the next one (a coprocess waits for it).
+          if (m_flush_each_record) pipeline.finish();
+          block = &pipeline.acquire();
+        }
       }
-      if (m_document.nul_line != 0 && !warned_nul) {
-        warned_nul = true;
-        warn(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", input.name(),
-                         m_document.nul_line));
-      }
-      if (m_document.ok()) {
-        classify(m_document.origin(), m_document.text);
-      } else {
-        fail(m_document.origin(), m_document.error);
-      }
+    } catch (const Error& read_error) {
+      block->messages.emplace_back(read_error.what());
+      block->status = 2;
     }
+    pipeline.submit();
   }
 
-  void classify(const DocumentOrigin& origin, std::string_view text) {
-    m_documents.classify(text, m_scanner, m_result);
-    if (m_summary) m_summary->add_document(static_cast<std::size_t>(m_result.label), m_result);
-    m_formatter.record(m_buffer, origin, text, m_result);
-    flush();
-  }
-
-  void fail(const DocumentOrigin& origin, const std::string& message) {
-    warn(fmt::format("{}{}: {}", origin.file, origin.line != 0 ? fmt::format(":{}", origin.line) : "", message));
-    m_formatter.error_record(m_buffer, origin, message);
-    if (m_summary) m_summary->add(static_cast<std::size_t>(RoleLabel::unknown), {});
-    m_status = 2;
-    flush();
-  }
-
-  void flush() {
-    if (m_buffer.size() >= (1u << 15) || m_target.is_terminal() || m_options.line_buffered) {
-      m_target.out().write(m_buffer);
-      m_target.out().end_record();
-      m_buffer.clear();
-    }
+  // Writes one block's records and warnings, in input order (on the reading thread).
+  void write(DocumentBlock& block) {
+    m_target.out().write(m_formatter.before_block(block.count > 0));
+    m_target.out().write(block.records);
+    if (m_flush_each_record && block.count > 0) m_target.out().end_record();
+    if (m_options.summary) m_summary.merge(block.summary);
+    if (block.status != 0) m_status = block.status;
+    if (m_progress && !block.messages.empty()) m_progress->erase();
+    for (const auto& message : block.messages) warn(message);
+    m_documents_done += block.count;
+    m_bytes_done += block.input_bytes;
+    if (m_progress) m_progress->update(m_documents_done, m_bytes_done);
   }
 
   const DocumentRunOptions& m_options;
   Classifier m_classifier;
   DocumentClassifier m_documents;
-  Scanner m_scanner;
   OutputTarget m_target;
   DocumentFormatter m_formatter;
-  DocumentResult m_result;
-  InputDocument m_document;
-  std::string m_buffer;
+  bool m_flush_each_record;
+  RunSummary m_summary;
+  std::unique_ptr<ProgressLine> m_progress;  // erased before the summary
+  std::size_t m_documents_done = 0;
+  std::size_t m_bytes_done = 0;
   int m_status = 0;
-  std::optional<RunSummary> m_summary =
-      m_options.summary ? std::optional<RunSummary>(RunSummary(m_classifier.matcher().cues().size())) : std::nullopt;
 };
 
 }  // namespace

@@ -19,6 +19,8 @@ struct DocumentRunOptions {
   bool explain = false;            ///< Text format: list each duty's reasons.
   bool line_buffered = false;      ///< Flush after every record.
   bool summary = false;            ///< --summary: labels and top cues on stderr after the records.
+  bool progress = false;           ///< Show a progress line on stderr (a terminal) once the run is slow.
+  std::size_t jobs = 1;            ///< -j N: classify on N worker threads; the output is the same as with 1.
 };
 
 /// Classifies every document and writes one record per document; returns the exit status (0, or 2 on any error).

@@ -13,11 +13,12 @@
 #include "line_pipeline.hpp"
 #include "output.hpp"
 #include "progress.hpp"
+#include "terminal.hpp"
+
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/error.hpp"
 #include "rolecheck/line_reader.hpp"
 #include "rolecheck/record_format.hpp"
-#include "terminal.hpp"
 
 namespace rolecheck::cli {
 namespace {
@@ -57,6 +58,8 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
   documents.explain = options.explain;
   documents.line_buffered = options.line_buffered;
   documents.summary = options.summary;
+  documents.progress = stderr_is_terminal();
+  documents.jobs = options.jobs;
   return run_classify_documents(context, documents);
 }
 
@@ -141,8 +144,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
       ->check(CLI::IsMember({"text", "jsonl", "json", "tsv", "csv"}))
       ->capture_default_str();
   app->add_flag("--explain", options->explain, "Text format: list the reasons under each duty");
-  app->add_option("--min-confidence", options->min_confidence,
-                  "Labels with a lower confidence become unknown")
+  app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
   app->add_option("--only", options->only, "Keep only records with these labels (repeat or use commas)")
       ->expected(1)  // one value per use, so `--only sales FILE` leaves FILE alone
@@ -162,8 +164,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_flag("-q,--quiet", options->quiet, "Print nothing; with --expect, the exit status tells");
   app->add_option("--expect", options->expect, "Exit 1 unless every record has this label (0 if all do)")
       ->check(CLI::IsMember({"sales", "marketing", "mixed", "unknown"}));
-  app->add_option("--max-line-bytes", options->max_line_bytes,
-                  "Longer lines are not read and get an unknown record")
+  app->add_option("--max-line-bytes", options->max_line_bytes, "Longer lines are not read and get an unknown record")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
       ->capture_default_str();
   app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")

@@ -49,20 +49,24 @@ std::size_t total_input_bytes(const std::vector<std::string>& inputs) {
   return total;
 }
 
-ProgressLine::ProgressLine(std::size_t total_bytes)
-    : m_total_bytes(total_bytes), m_start(Clock::now()), m_last_draw(m_start), m_delay(progress_delay()) {}
+ProgressLine::ProgressLine(std::size_t total_bytes, std::string_view unit)
+    : m_total_bytes(total_bytes),
+      m_unit(unit),
+      m_start(Clock::now()),
+      m_last_draw(m_start),
+      m_delay(progress_delay()) {}
 
 ProgressLine::~ProgressLine() { erase(); }
 
-void ProgressLine::update(std::size_t lines, std::size_t bytes) {
+void ProgressLine::update(std::size_t items, std::size_t bytes) {
   const auto now = Clock::now();
   if (now - m_start < m_delay) return;
   if (m_shown && now - m_last_draw < kRedrawInterval) return;
   m_last_draw = now;
   const double seconds = std::chrono::duration<double>(now - m_start).count();
-  const auto rate = seconds > 0.0 ? static_cast<std::size_t>(static_cast<double>(lines) / seconds) : 0;
+  const auto rate = seconds > 0.0 ? static_cast<std::size_t>(static_cast<double>(items) / seconds) : 0;
   m_text.assign(kClearLine);
-  fmt::format_to(std::back_inserter(m_text), "rolecheck: {} lines, {} lines/s", lines, rate);
+  fmt::format_to(std::back_inserter(m_text), "rolecheck: {} {}, {} {}/s", items, m_unit, rate, m_unit);
   if (m_total_bytes > 0) {
     const auto percent = std::min<std::size_t>(100, bytes * 100 / m_total_bytes);
     fmt::format_to(std::back_inserter(m_text), ", {}%", percent);

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # rolecheck is stateless per record: over a 100,000-line input, GNU parallel --pipe -k with 4 jobs
 # gives output byte-identical to one process (text format; jsonl and tsv up to their per-piece line
-# numbers and headers), and -j 2 is byte-identical in every respect; so is -j 3 over several files.
+# numbers and headers), and -j 2 is byte-identical in every respect; so is -j 3 over several files,
+# and -j 3 in document mode (JSONL postings and whole files).
 # usage: parallel.sh ROLECHECK
 set -euo pipefail
 rolecheck=$(realpath "$1")
 taxonomy=$(dirname "$(realpath "$0")")/../golden/speed/taxonomy.json
+examples=$(dirname "$(realpath "$0")")/../../data/examples
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -53,4 +55,33 @@ for args in "--format json --only mixed,marketing" "--format text --explain" "--
   same "-j 3 $args (stderr and exit status)" one.err j3.err
 done
 grep -q "exit 2" one.err || { echo "FAIL: a missing input should give exit 2" >&2; status=1; }
+
+# Document mode: -j 3 equals -j 1 (records, warnings, exit status) in every format, over JSONL with
+# enough postings for many blocks (bad records and invalid UTF-8 among them) and over whole files.
+unset ROLECHECK_TAXONOMY
+for ((i = 0; i < 150; i++)); do
+  cat "$examples/postings.jsonl"
+  printf '{"id": %d, "text": "Sell advertising space\\n- Write copy for ads"}\n' "$i"
+  [ $((i % 50)) -eq 7 ] && printf 'not json\n{"id": "bad \xff utf8", "text": "Plan campaigns \xfe"}\n'
+done >postings.jsonl
+for args in "--format jsonl" "--format json" "--format tsv" "--format csv" "--format text --explain" "--summary"; do
+  for input in "--input jsonl postings.jsonl" "--unit document $examples/posting_sales.txt missing.txt $examples/posting_hybrid.txt"; do
+    # shellcheck disable=SC2086
+    "$rolecheck" classify $input $args >one.out 2>one.err && true
+    echo "exit $?" >>one.err
+    # shellcheck disable=SC2086
+    "$rolecheck" classify $input -j 3 $args >j3.out 2>j3.err && true
+    echo "exit $?" >>j3.err
+    same "documents -j 3 $input $args (stdout)" one.out j3.out
+    same "documents -j 3 $input $args (stderr and exit status)" one.err j3.err
+  done
+done
+# Bad records among them: exit 2, and still one record per JSONL line, each a JSON object.
+"$rolecheck" classify --input jsonl --format jsonl -j 2 postings.jsonl >j2.jsonl 2>/dev/null && true
+[ $? -eq 2 ] || { echo "FAIL: documents -j 2 with bad records should exit 2" >&2; status=1; }
+python3 -c '
+import json, sys
+n = sum(1 for line in open("j2.jsonl", encoding="utf-8") if isinstance(json.loads(line), dict))
+sys.exit(0 if n == int(sys.argv[1]) else "FAIL: documents -j 2: %d records, expected %s" % (n, sys.argv[1]))' \
+  "$(wc -l <postings.jsonl)" || status=1
 exit "$status"

@@ -100,6 +100,16 @@ grep -aq "lines/s" "$tmp/tty" && fail "progress while the records go to the same
 ROLECHECK_PROGRESS_DELAY_MS=0 python3 "$pty_run" --stdout-too "$tmp/out" -- "$bin" classify --count "$tmp/many.txt" >"$tmp/tty"
 grep -aq "lines/s" "$tmp/tty" || fail "no progress with --count"
 
+# Document mode counts documents, and shows a percentage for regular files.
+for i in $(seq 1 100); do cat "$src/data/examples/postings.jsonl"; done >"$tmp/postings.jsonl"
+ROLECHECK_PROGRESS_DELAY_MS=0 python3 "$pty_run" "$tmp/out" -- "$bin" classify --input jsonl -f jsonl -j 2 "$tmp/postings.jsonl" \
+  >"$tmp/tty" || fail "document progress: exit $?"
+grep -aq "rolecheck: [0-9]* documents, [0-9]* documents/s, [0-9]*%" "$tmp/tty" || fail "no document progress line"
+[ "$(tail -c 4 "$tmp/tty")" = "$clear_line" ] || fail "document progress line not erased at the end"
+[ "$(grep -c '' "$tmp/out")" -eq "$(grep -c '' "$tmp/postings.jsonl")" ] || fail "document progress run: records missing"
+ROLECHECK_PROGRESS_DELAY_MS=0 "$bin" classify --input jsonl "$tmp/postings.jsonl" >/dev/null 2>"$tmp/err"
+[ -s "$tmp/err" ] && fail "document progress on a pipe: $(head -c 100 "$tmp/err")"
+
 # --- matched words highlighted with --explain and colour -----------------------------------------------
 "$bin" classify --explain --color always "$duties" >"$tmp/out"
 grep -q "$esc\[1;4;32mCold-call$esc\[0m" "$tmp/out" || fail "--explain --color always: sales match not highlighted"
