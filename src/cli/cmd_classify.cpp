@@ -85,9 +85,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
     warn("no input: give a FILE, '-' for stdin, or pipe text in (try 'rolecheck classify --help')");
     return 2;
   }
-  ClassifyOptions classify_options;
-  classify_options.min_confidence = options.min_confidence;
-  const Classifier classifier(context.taxonomy(), classify_options);
+  const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
 
   LineSettings settings;
   settings.max_line_bytes = options.max_line_bytes;

@@ -63,9 +63,7 @@ struct ErrorExample {
 int run_eval(Context& context, const EvalOptions& options) {
   const PartFilter filter = !options.part.empty() ? parse_part(options.part, false)
                                                   : parse_part(options.except_part, true);
-  ClassifyOptions classify_options;
-  classify_options.min_confidence = options.min_confidence;
-  const Classifier classifier(context.taxonomy(), classify_options);
+  const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
   Scanner scanner = classifier.make_scanner();
   Evaluation evaluation;
   std::vector<ErrorExample> examples;

@@ -24,9 +24,7 @@ Command add_explain_command(CLI::App& root, Context& context) {
   return {app, [&context, text, min_confidence] {
             std::string joined;
             for (const auto& word : *text) joined += (joined.empty() ? "" : " ") + word;
-            ClassifyOptions options;
-            options.min_confidence = *min_confidence;
-            const Classifier classifier(context.taxonomy(), options);
+            const Classifier classifier(context.taxonomy(), ClassifyOptions{*min_confidence});
             OutputTarget target("", false);
             target.out().write(explain_decision(classifier, joined));
             target.commit();

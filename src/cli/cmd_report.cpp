@@ -130,9 +130,7 @@ int run_report(Context& context, const ReportOptions& options) {
     warn("the report is an HTML file: give -o FILE (for example -o report.html), or redirect stdout");
     return 2;
   }
-  ClassifyOptions classify_options;
-  classify_options.min_confidence = options.min_confidence;
-  const Classifier classifier(context.taxonomy(), classify_options);
+  const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
   HtmlReportOptions report_options;
   report_options.title = options.title;
   report_options.generator = fmt::format("rolecheck {}", version_string());
