@@ -9,14 +9,15 @@ namespace {
 
 constexpr std::string_view kReset = "\x1b[0m";
 
+// A verdict's colour: that of the line label it corresponds to (hybrid is coloured as mixed).
 std::string_view role_color(RoleLabel label) noexcept {
   switch (label) {
-    case RoleLabel::sales: return "\x1b[1;32m";
-    case RoleLabel::marketing: return "\x1b[1;35m";
-    case RoleLabel::hybrid: return "\x1b[1;33m";
+    case RoleLabel::sales: return ansi_label_color(Label::sales);
+    case RoleLabel::marketing: return ansi_label_color(Label::marketing);
+    case RoleLabel::hybrid: return ansi_label_color(Label::mixed);
     case RoleLabel::unknown: break;
   }
-  return "\x1b[2m";
+  return ansi_label_color(Label::unknown);
 }
 
 // Appends text on one line: invalid UTF-8 replaced, tabs, newlines and NULs turned into spaces.
