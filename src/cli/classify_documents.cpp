@@ -5,6 +5,7 @@
 #include "classify_documents.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <fmt/format.h>
 #include <memory>
@@ -41,8 +42,11 @@ struct DocumentBlock {
   std::size_t text_bytes = 0;   // text of the documents read into it
   std::size_t input_bytes = 0;  // bytes of input they took (for progress)
   std::string records;
-  RunSummary summary;                 // with --summary: its verdicts and cues
-  std::vector<std::string> messages;  // stderr lines, printed when the block is written
+  std::size_t written = 0;              // records in `records` (after --only)
+  std::array<std::size_t, 4> counts{};  // documents per verdict (before --only)
+  bool all_expected = true;             // every document had the --expect verdict
+  RunSummary summary;                   // with --summary: its verdicts and cues
+  std::vector<std::string> messages;    // stderr lines, printed when the block is written
   int status = 0;
 
   // The next document slot to read into.
@@ -56,6 +60,9 @@ struct DocumentBlock {
     text_bytes = 0;
     input_bytes = 0;
     records.clear();
+    written = 0;
+    counts = {};
+    all_expected = true;
     summary.clear();
     messages.clear();
     status = 0;
@@ -65,26 +72,38 @@ struct DocumentBlock {
 // What classifying a block needs; one per worker thread.
 class DocumentWorker {
  public:
-  DocumentWorker(const DocumentClassifier& documents, const DocumentFormatter& formatter, std::size_t summary_cues)
+  DocumentWorker(const DocumentClassifier& documents, const DocumentFormatter& formatter,
+                 const DocumentRunOptions& options, std::size_t summary_cues)
       : m_documents(&documents),
         m_scanner(documents.classifier().make_scanner()),
         m_formatter(formatter.block_formatter()),
+        m_options(&options),
         m_summary_cues(summary_cues) {}
 
   // Classifies every document of the block and formats its records (error records for bad inputs).
   void process(DocumentBlock& block) {
     m_formatter = m_formatter.block_formatter();
     if (block.summary.cue_records().size() != m_summary_cues) block.summary = RunSummary(m_summary_cues);
+    const bool silent = m_options->quiet || m_options->count;
     for (std::size_t i = 0; i < block.count; ++i) {
       const InputDocument& document = block.documents[i];
+      std::size_t label = static_cast<std::size_t>(RoleLabel::unknown);
       if (document.ok()) {
         m_documents->classify(document.text, m_scanner, m_result);
-        if (m_summary_cues != 0) block.summary.add_document(static_cast<std::size_t>(m_result.label), m_result);
+        label = static_cast<std::size_t>(m_result.label);
+        if (m_summary_cues != 0) block.summary.add_document(label, m_result);
+      } else if (m_summary_cues != 0) {
+        block.summary.add(label, {});
+      }
+      ++block.counts[label];
+      if (m_options->expected && label != *m_options->expected) block.all_expected = false;
+      if (silent || !m_options->keep[label]) continue;
+      if (document.ok()) {
         m_formatter.record(block.records, document.origin(), document.text, m_result);
       } else {
-        if (m_summary_cues != 0) block.summary.add(static_cast<std::size_t>(RoleLabel::unknown), {});
         m_formatter.error_record(block.records, document.origin(), document.error);
       }
+      ++block.written;
     }
   }
 
@@ -92,6 +111,7 @@ class DocumentWorker {
   const DocumentClassifier* m_documents;
   Scanner m_scanner;
   DocumentFormatter m_formatter;
+  const DocumentRunOptions* m_options;
   std::size_t m_summary_cues;
   DocumentResult m_result;
 };
@@ -102,7 +122,7 @@ class DocumentRun {
       : m_options(options),
         m_classifier(context.taxonomy(), ClassifyOptions{options.min_confidence}),
         m_documents(m_classifier),
-        m_target(options.output_path, options.line_buffered),
+        m_target(options.quiet || options.count ? std::string() : options.output_path, options.line_buffered),
         m_formatter(*parse_record_format(options.format), m_documents,
                     RecordStyle{options.explain, use_color(options.color, m_target.is_terminal())}),
         m_flush_each_record(m_target.is_terminal() || options.line_buffered),
@@ -111,22 +131,30 @@ class DocumentRun {
   int run(const std::vector<std::string>& inputs) {
     std::string buffer;
     m_formatter.begin(buffer);
-    if (m_options.progress && !m_target.is_terminal()) {
+    const bool silent = m_options.quiet || m_options.count;
+    if (m_options.progress && (silent || !m_target.is_terminal())) {
       m_progress = std::make_unique<ProgressLine>(total_input_bytes(inputs), "documents");
     }
     const std::size_t summary_cues = m_options.summary ? m_classifier.matcher().cues().size() : 0;
     {
       OrderedPipeline<DocumentBlock, DocumentWorker> pipeline(
-          m_options.jobs, [&] { return DocumentWorker(m_documents, m_formatter, summary_cues); },
+          m_options.jobs, [&] { return DocumentWorker(m_documents, m_formatter, m_options, summary_cues); },
           [this](DocumentBlock& block) { write(block); });
       for (const auto& path : inputs) read_input(path, pipeline);
       pipeline.finish();
     }
     m_progress.reset();
-    m_formatter.end(buffer);
+    if (!silent) m_formatter.end(buffer);
+    if (m_options.count && !m_options.quiet) {
+      for (std::size_t i = 0; i < m_counts.size(); ++i) {
+        if (!m_options.keep[i]) continue;
+        fmt::format_to(std::back_inserter(buffer), "{}\t{}\n", role_label_name(static_cast<RoleLabel>(i)), m_counts[i]);
+      }
+    }
     m_target.out().write(buffer);
     m_target.commit();
     if (m_options.summary) print_run_summary(m_summary, document_summary_legend(m_classifier), m_options.color);
+    if (m_status == 0 && m_options.expected && !m_all_expected) return 1;
     return m_status;
   }
 
@@ -195,9 +223,11 @@ class DocumentRun {
 
   // Writes one block's records and warnings, in input order (on the reading thread).
   void write(DocumentBlock& block) {
-    m_target.out().write(m_formatter.before_block(block.count > 0));
+    m_target.out().write(m_formatter.before_block(block.written > 0));
     m_target.out().write(block.records);
-    if (m_flush_each_record && block.count > 0) m_target.out().end_record();
+    if (m_flush_each_record && block.written > 0) m_target.out().end_record();
+    for (std::size_t i = 0; i < m_counts.size(); ++i) m_counts[i] += block.counts[i];
+    m_all_expected = m_all_expected && block.all_expected;
     if (m_options.summary) m_summary.merge(block.summary);
     if (block.status != 0) m_status = block.status;
     if (m_progress && !block.messages.empty()) m_progress->erase();
@@ -215,6 +245,8 @@ class DocumentRun {
   bool m_flush_each_record;
   RunSummary m_summary;
   std::unique_ptr<ProgressLine> m_progress;  // erased before the summary
+  std::array<std::size_t, 4> m_counts{};     // documents per verdict
+  bool m_all_expected = true;
   std::size_t m_documents_done = 0;
   std::size_t m_bytes_done = 0;
   int m_status = 0;

@@ -1,6 +1,9 @@
 #pragma once
 // `rolecheck classify --unit document`: each file, stdin or JSONL line is one job description.
 
+#include <array>
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +24,14 @@ struct DocumentRunOptions {
   bool summary = false;            ///< --summary: labels and top cues on stderr after the records.
   bool progress = false;           ///< Show a progress line on stderr (a terminal) once the run is slow.
   std::size_t jobs = 1;            ///< -j N: classify on N worker threads; the output is the same as with 1.
+  std::array<bool, 4> keep{true, true, true, true};  ///< Verdicts whose records are written (--only), by RoleLabel.
+  std::optional<std::size_t> expected;  ///< --expect: the verdict (RoleLabel index) every document should have.
+  bool count = false;                   ///< --count: print the documents per verdict instead of records.
+  bool quiet = false;                   ///< --quiet: print nothing (with --expect the exit status tells).
 };
 
-/// Classifies every document and writes one record per document; returns the exit status (0, or 2 on any error).
+/// Classifies every document and writes one record per document (those --only keeps); returns the exit
+/// status: 2 on any error, else 1 when --expect was not met, else 0.
 int run_classify_documents(Context& context, const DocumentRunOptions& options);
 
 }  // namespace rolecheck::cli

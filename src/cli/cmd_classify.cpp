@@ -42,27 +42,6 @@ struct ClassifyOptionsCli {
   std::size_t jobs = 1;
 };
 
-// --unit document (or --input jsonl): whole job descriptions, handled in classify_documents.cpp.
-int run_documents(Context& context, const ClassifyOptionsCli& options) {
-  if (!options.only.empty() || options.count || options.quiet || !options.expect.empty()) {
-    std::fputs("rolecheck: --only, --count, --quiet and --expect apply to --unit line only\n", stderr);
-    return 2;
-  }
-  DocumentRunOptions documents;
-  documents.files = options.files;
-  documents.format = options.format;
-  documents.input = options.input;
-  documents.output_path = options.output_path;
-  documents.color = options.color;
-  documents.min_confidence = options.min_confidence;
-  documents.explain = options.explain;
-  documents.line_buffered = options.line_buffered;
-  documents.summary = options.summary;
-  documents.progress = stderr_is_terminal();
-  documents.jobs = options.jobs;
-  return run_classify_documents(context, documents);
-}
-
 // "sales,marketing" -> {"sales", "marketing"}.
 std::vector<std::string> split_labels(const std::string& value) {
   std::vector<std::string> labels;
@@ -77,6 +56,47 @@ std::vector<std::string> split_labels(const std::string& value) {
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
+// A label's index, shared by line labels and document verdicts: sales 0, marketing 1, mixed or
+// hybrid 2 (mixed for lines, hybrid for documents: either name is accepted), unknown 3.
+std::optional<std::size_t> label_index(std::string_view name) {
+  if (name == "hybrid") return static_cast<std::size_t>(Label::mixed);
+  const auto label = parse_label(name);
+  if (!label) return std::nullopt;
+  return static_cast<std::size_t>(*label);
+}
+
+// The labels --only keeps (all when it is not given).
+std::array<bool, 4> kept_labels(const std::vector<std::string>& only) {
+  std::array<bool, 4> keep{true, true, true, true};
+  if (only.empty()) return keep;
+  keep.fill(false);
+  for (const auto& value : only) {
+    for (const auto& name : split_labels(value)) keep[*label_index(name)] = true;
+  }
+  return keep;
+}
+
+// --unit document (or --input jsonl): whole job descriptions, handled in classify_documents.cpp.
+int run_documents(Context& context, const ClassifyOptionsCli& options) {
+  DocumentRunOptions documents;
+  documents.files = options.files;
+  documents.format = options.format;
+  documents.input = options.input;
+  documents.output_path = options.output_path;
+  documents.color = options.color;
+  documents.min_confidence = options.min_confidence;
+  documents.explain = options.explain;
+  documents.line_buffered = options.line_buffered;
+  documents.summary = options.summary;
+  documents.progress = !options.quiet && stderr_is_terminal();
+  documents.jobs = options.jobs;
+  documents.keep = kept_labels(options.only);
+  if (!options.expect.empty()) documents.expected = label_index(options.expect);
+  documents.count = options.count;
+  documents.quiet = options.quiet;
+  return run_classify_documents(context, documents);
+}
+
 // Reads every input and writes one record per line; returns the exit status.
 int run_classify(Context& context, const ClassifyOptionsCli& options) {
   if (options.unit == "document" || options.input == "jsonl") return run_documents(context, options);
@@ -89,13 +109,8 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
 
   LineSettings settings;
   settings.max_line_bytes = options.max_line_bytes;
-  if (!options.only.empty()) {
-    settings.keep.fill(false);
-    for (const auto& value : options.only) {
-      for (const auto& name : split_labels(value)) settings.keep[static_cast<std::size_t>(*parse_label(name))] = true;
-    }
-  }
-  settings.expected = options.expect.empty() ? std::nullopt : parse_label(options.expect);
+  settings.keep = kept_labels(options.only);
+  if (!options.expect.empty()) settings.expected = static_cast<Label>(*label_index(options.expect));
   settings.silent = options.quiet || options.count;
   settings.jobs = options.jobs;
   settings.summary = options.summary;
@@ -145,13 +160,16 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
   app->add_option("--only", options->only, "Keep only records with these labels (repeat or use commas)")
-      ->expected(1)  // one value per use, so `--only sales FILE` leaves FILE alone
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->expected(1)               // one value per use...
+      ->allow_extra_args(false)  // ...so `--only sales FILE` leaves FILE alone
       ->check(
           [](const std::string& value) -> std::string {
             for (const auto& label : split_labels(value)) {
-              if (!parse_label(label)) {
-                return "'" + label + "' is not a label: use sales, marketing, mixed or unknown (comma-separated)";
+              if (!label_index(label)) {
+                return "'" + label +
+                       "' is not a label: use sales, marketing, mixed (hybrid for documents) or unknown "
+                       "(comma-separated)";
               }
             }
             return {};
@@ -161,7 +179,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_flag("--count", options->count, "Print the number of records per label instead of the records");
   app->add_flag("-q,--quiet", options->quiet, "Print nothing; with --expect, the exit status tells");
   app->add_option("--expect", options->expect, "Exit 1 unless every record has this label (0 if all do)")
-      ->check(CLI::IsMember({"sales", "marketing", "mixed", "unknown"}));
+      ->check(CLI::IsMember({"sales", "marketing", "mixed", "hybrid", "unknown"}));
   app->add_option("--max-line-bytes", options->max_line_bytes, "Longer lines are not read and get an unknown record")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
       ->capture_default_str();

@@ -84,9 +84,25 @@ status=$(rc "$bin" classify --unit document --format jsonl /dev/null)
 expect_eq "$status" 0 "empty document"
 expect_eq "$(jq -r .label "$tmp/out")" unknown "empty document label"
 
-# Line-only options are refused in document mode.
-status=$(rc "$bin" classify --unit document --count "$golden/crlf.txt")
-expect_eq "$status" 2 "--count with --unit document"
+# --count, --only, --expect and --quiet work on verdicts (hybrid and mixed name the same label).
+postings=("$examples/posting_sales.txt" "$examples/posting_marketing.txt" "$examples/posting_hybrid.txt")
+status=$(rc "$bin" classify --unit document --count "${postings[@]}")
+expect_eq "$status" 0 "--count exit status"
+expect_eq "$(tr '\t\n' ': ' <"$tmp/out")" "sales:1 marketing:1 hybrid:1 unknown:0 " "--count over the three postings"
+status=$(rc "$bin" classify --unit document --count --only hybrid,unknown "${postings[@]}")
+expect_eq "$(tr '\t\n' ': ' <"$tmp/out")" "hybrid:1 unknown:0 " "--count --only hybrid,unknown"
+status=$(rc "$bin" classify --unit document --only mixed --only marketing --format tsv "${postings[@]}")
+expect_eq "$(tail -n +2 "$tmp/out" | cut -f4 | tr '\n' ' ')" "marketing hybrid " "--only mixed --only marketing"
+status=$(rc "$bin" classify --unit document --only sales --format json "${postings[@]}")
+expect_eq "$(jq -r '.[].label' "$tmp/out" | tr '\n' ' ')" "sales " "--only sales in JSON (one valid array)"
+status=$(rc "$bin" classify --unit document --only unknown --format json "${postings[@]}")
+expect_eq "$status:$(wc -c <"$tmp/out")" "0:0" "--only with no match prints nothing"
+status=$(rc "$bin" classify --unit document -q --expect sales "$examples/posting_sales.txt")
+expect_eq "$status:$(wc -c <"$tmp/out")" "0:0" "-q --expect sales on a sales posting"
+status=$(rc "$bin" classify --unit document -q --expect sales "${postings[@]}")
+expect_eq "$status" 1 "--expect sales over mixed verdicts"
+status=$(rc "$bin" classify --input jsonl --expect hybrid --count "$golden/crlf.txt")
+expect_eq "$status" 2 "an error record makes the exit status 2 even with --expect"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)"

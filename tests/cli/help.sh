@@ -47,6 +47,10 @@ expect_hint --errors eval --erors 3 "$src/data/examples/duties.txt"
 "$bin" classify --zebra "$src/data/examples/duties.txt" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] || fail "--zebra must exit 2"
 grep -q "did you mean" "$tmp/err" && fail "--zebra: unexpected hint $(cat "$tmp/err")"
+# --only takes one value per use: a file after it stays a file.
+"$bin" classify --only sales "$src/data/examples/duties.txt" >"$tmp/out" 2>"$tmp/err" ||
+  fail "--only sales FILE: $(cat "$tmp/err")"
+[ -s "$tmp/out" ] && ! grep -qv '^sales ' "$tmp/out" || fail "--only sales FILE: expected only sales records"
 # Every parse error is one "rolecheck: " line plus where to look, naming the subcommand in use.
 "$bin" taxonomy validate --bogus >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] || fail "taxonomy validate --bogus must exit 2"
