@@ -216,6 +216,24 @@ DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, s
   if (m_layout == DocumentInput::jsonl) m_lines.emplace(m_fd, m_name, m_max_bytes);
 }
 
+void DocumentNotices::collect(const InputDocument& document, std::string_view input_name,
+                              std::vector<std::string>& out) {
+  if (document.invalid_utf8_line != 0 && !m_warned_utf8) {
+    m_warned_utf8 = true;
+    out.push_back(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", input_name,
+                              document.invalid_utf8_line));
+  }
+  if (document.nul_line != 0 && !m_warned_nul) {
+    m_warned_nul = true;
+    out.push_back(
+        fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", input_name, document.nul_line));
+  }
+  if (!document.ok()) {
+    out.push_back(document.line != 0 ? fmt::format("{}:{}: {}", document.file, document.line, document.error)
+                                     : fmt::format("{}: {}", document.file, document.error));
+  }
+}
+
 bool DocumentReader::next(InputDocument& out) {
   if (m_lines) {
     InputLine line;

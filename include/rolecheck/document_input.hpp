@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rolecheck/document_format.hpp"
 #include "rolecheck/line_reader.hpp"
@@ -45,6 +46,19 @@ struct InputDocument {
   [[nodiscard]] DocumentOrigin origin() const noexcept;
   /// Empties every field, keeping the strings' capacity.
   void clear() noexcept;
+};
+
+/// The stderr messages one input's documents call for, in the CLI's words: at most one warning per
+/// input for invalid UTF-8 and one for NUL bytes (naming the first line affected), and one error per
+/// document that cannot be classified. Used alike by `classify` and `report`; one per input.
+class DocumentNotices {
+ public:
+  /// Appends to `out` the messages `document` of input `input_name` adds.
+  void collect(const InputDocument& document, std::string_view input_name, std::vector<std::string>& out);
+
+ private:
+  bool m_warned_utf8 = false;
+  bool m_warned_nul = false;
 };
 
 /// Turns the bytes of a whole input named `name` into one document in `out`: a UTF-8 BOM is

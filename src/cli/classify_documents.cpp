@@ -174,8 +174,7 @@ class DocumentRun {
     }
     const auto layout = m_options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole;
     DocumentReader reader(input->fd(), input->name(), layout);
-    bool warned_utf8 = false;
-    bool warned_nul = false;
+    DocumentNotices notices;
     try {
       for (;;) {
         InputDocument& document = block->next_document();
@@ -192,21 +191,8 @@ class DocumentRun {
         }
         block->text_bytes += document.text.size();
         block->input_bytes += document.input_bytes;
-        if (document.invalid_utf8_line != 0 && !warned_utf8) {
-          warned_utf8 = true;
-          block->messages.push_back(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)",
-                                                input->name(), document.invalid_utf8_line));
-        }
-        if (document.nul_line != 0 && !warned_nul) {
-          warned_nul = true;
-          block->messages.push_back(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)",
-                                                input->name(), document.nul_line));
-        }
-        if (!document.ok()) {
-          block->messages.push_back(fmt::format(
-              "{}{}: {}", document.file, document.line != 0 ? fmt::format(":{}", document.line) : "", document.error));
-          block->status = 2;
-        }
+        notices.collect(document, input->name(), block->messages);
+        if (!document.ok()) block->status = 2;
         if (m_flush_each_record || block->count >= kBlockDocuments || block->text_bytes >= kBlockBytes) {
           pipeline.submit();
           // Answer this document before reading the next one (a coprocess waits for it).

@@ -192,12 +192,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_flag("--summary", options->summary,
                 "After the records, print to stderr the labels as a bar chart and the cues that fired most "
                 "(even with --quiet)");
-  app->add_option("--unit", options->unit, "line: one duty per line; document: each FILE is one job description")
-      ->check(CLI::IsMember({"line", "document"}))
-      ->capture_default_str();
-  app->add_option("--input", options->input, "text, or jsonl: one {\"id\", \"text\"} job description per line")
-      ->check(CLI::IsMember({"text", "jsonl"}))
-      ->capture_default_str();
+  add_document_input_options(*app, options->unit, options->input);
   app->add_option("-j,--jobs", options->jobs, "Classify on N threads; the output is the same as with 1")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
       ->type_name("N")

@@ -87,22 +87,13 @@ bool add_documents(const std::vector<std::string>& paths, const ReportOptions& o
     }
     try {
       DocumentReader reader(input->fd(), input->name(), layout);
-      bool warned_utf8 = false;
-      bool warned_nul = false;
+      DocumentNotices notices;
+      std::vector<std::string> messages;
       while (reader.next(document)) {
-        if (document.invalid_utf8_line != 0 && !warned_utf8) {
-          warned_utf8 = true;
-          warn(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", input->name(),
-                           document.invalid_utf8_line));
-        }
-        if (document.nul_line != 0 && !warned_nul) {
-          warned_nul = true;
-          warn(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", input->name(),
-                           document.nul_line));
-        }
+        messages.clear();
+        notices.collect(document, input->name(), messages);
+        for (const auto& message : messages) warn(message);
         if (!document.ok()) {
-          warn(fmt::format("{}{}: {}", document.file, document.line != 0 ? fmt::format(":{}", document.line) : "",
-                           document.error));
           report.add_error(document.origin(), document.error);
           ok = false;
           continue;
@@ -162,12 +153,7 @@ Command add_report_command(CLI::App& root, Context& context) {
   app->add_option("--max-line-bytes", options->max_line_bytes, "Longer lines are not read and get an unknown record")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
       ->capture_default_str();
-  app->add_option("--unit", options->unit, "line: one duty per line; document: each FILE is one job description")
-      ->check(CLI::IsMember({"line", "document"}))
-      ->capture_default_str();
-  app->add_option("--input", options->input, "text, or jsonl: one {\"id\", \"text\"} job description per line")
-      ->check(CLI::IsMember({"text", "jsonl"}))
-      ->capture_default_str();
+  add_document_input_options(*app, options->unit, options->input);
   app->footer(
       "Examples:\n"
       "  rolecheck report duties.txt -o report.html\n"

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 
 #include "context.hpp"
 
@@ -10,9 +11,20 @@ namespace rolecheck::cli {
 
 /// A registered subcommand and how to run it once parsed (returns the process exit status).
 struct Command {
-  CLI::App* app = nullptr;       ///< The subcommand's parser.
-  std::function<int()> run;      ///< Runs the subcommand after parsing.
+  CLI::App* app = nullptr;   ///< The subcommand's parser.
+  std::function<int()> run;  ///< Runs the subcommand after parsing.
 };
+
+/// Adds the options `classify` and `report` share for what one item is: --unit line|document and
+/// --input text|jsonl (jsonl implies documents).
+inline void add_document_input_options(CLI::App& app, std::string& unit, std::string& input) {
+  app.add_option("--unit", unit, "line: one duty per line; document: each FILE is one job description")
+      ->check(CLI::IsMember({"line", "document"}))
+      ->capture_default_str();
+  app.add_option("--input", input, "text, or jsonl: one {\"id\", \"text\"} job description per line")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+}
 
 /// Registers `rolecheck table`.
 Command add_table_command(CLI::App& root, Context& context);
