@@ -4,6 +4,7 @@
 # Environment:
 #   BENCH_DIR       where the corpus and outputs go (default: ${TMPDIR:-/tmp}/rolecheck-bench; not committed)
 #   BENCH_LINES     corpus lines (default 1000000)
+#   BENCH_DATA      the labelled dev data to sample (default: ../shared/data beside the repository)
 #   BENCH_TAXONOMY  taxonomy file to classify with; default: the embedded one when it has cues,
 #                   else a fixed benchmark taxonomy made by bench/make_bench_taxonomy.py
 #   BENCH_STARTUP_RUNS  hyperfine runs per start-up measurement (default 200)
@@ -22,10 +23,12 @@ mkdir -p "$dir"
 cd "$dir"
 
 if [ ! -s corpus.txt ] || [ "$(cat corpus.lines 2>/dev/null)" != "$lines" ]; then
-  python3 "$root/bench/make_corpus.py" /work/shared/data "$dir" "$lines"
+  python3 "$root/bench/make_corpus.py" "${BENCH_DATA:-$root/../shared/data}" "$dir" "$lines"
   echo "$lines" >corpus.lines
 fi
 echo "Cold-call prospects" >one.txt
+[ -s postings.jsonl ] || python3 "$root/bench/make_corpus.py" "${BENCH_DATA:-$root/../shared/data}" "$dir" "$lines"
+documents=$(wc -l <postings.jsonl)
 
 embedded_cues=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(sum(len(d["cues"]) for d in t["differences"]))' "$root/data/taxonomy.json")
 taxonomy_args=()
@@ -60,6 +63,8 @@ measure "rolecheck --format tsv" "${rc_cmd}classify --format tsv corpus.txt >/de
 measure "rolecheck --format jsonl" "${rc_cmd}classify --format jsonl corpus.txt >/dev/null"
 measure "rolecheck --format tsv -j 2" "${rc_cmd}classify --format tsv -j 2 corpus.txt >/dev/null"
 measure "rolecheck --format jsonl -j 2" "${rc_cmd}classify --format jsonl -j 2 corpus.txt >/dev/null"
+measure "rolecheck --input jsonl --format tsv (documents)" "${rc_cmd}classify --input jsonl --format tsv postings.jsonl >/dev/null"
+measure "rolecheck --input jsonl --format tsv -j 2 (documents)" "${rc_cmd}classify --input jsonl --format tsv -j 2 postings.jsonl >/dev/null"
 command -v rg >/dev/null && measure "rg -c -i -w -F" "rg -c -i -w -F -f words.txt corpus.txt"
 if command -v fasttext >/dev/null; then
   [ -s model.bin ] || fasttext supervised -input train.txt -output model -wordNgrams 2 -epoch 25 -verbose 0 >/dev/null
@@ -93,13 +98,18 @@ done
 {
   echo "### $(date -u '+%Y-%m-%d %H:%M UTC') on $(hostname): $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "rolecheck $("$rolecheck" --version | head -1), taxonomy: $taxonomy_name; corpus $lines lines, $(du -m corpus.txt | cut -f1) MB"
+  echo "rolecheck $("$rolecheck" --version | head -1), taxonomy: $taxonomy_name; corpus $lines lines, $(du -m corpus.txt | cut -f1) MB;"
+  echo "$documents postings (postings.jsonl, $(du -m postings.jsonl | cut -f1) MB, 6-12 duties each)"
   echo
   echo "| what | wall s | user s | lines/s | peak RSS MB | wall vs grep floor |"
   echo "|---|---:|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
     IFS='|' read -r name wall user rss cmd <<<"$row"
-    case "$name" in *"one line"*) per_second="-" ;; *) per_second=$(python3 -c "print(f'{$lines/max($wall,0.01):,.0f}')") ;; esac
+    case "$name" in
+      *"one line"*) per_second="-" ;;
+      *documents*) per_second="$(python3 -c "print(f'{$documents/max($wall,0.01):,.0f}')") documents" ;;
+      *) per_second=$(python3 -c "print(f'{$lines/max($wall,0.01):,.0f}')") ;;
+    esac
     echo "| $name | $wall | $user | $per_second | $(python3 -c "print(f'{$rss/1024:.1f}')") | $(python3 -c "print(f'{$wall/max($grep_seconds,0.01):.2f}')") |"
   done
   echo

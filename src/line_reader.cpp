@@ -60,7 +60,9 @@ LineReader::LineReader(int fd, std::string name, std::size_t max_line_bytes)
       m_buffer(new char[m_capacity]) {}
 
 bool LineReader::fill() {
-  if (m_begin > 0 && m_capacity - m_end < kLineReaderBlockBytes) {
+  // Move the unread bytes (a partial line) to the front once the lines read take a few blocks, so
+  // only the first few blocks of the buffer are ever touched unless a line really is long.
+  if (m_begin > 0 && (m_capacity - m_end < kLineReaderBlockBytes || m_begin >= 4 * kLineReaderBlockBytes)) {
     std::memmove(m_buffer.get(), m_buffer.get() + m_begin, m_end - m_begin);
     m_end -= m_begin;
     m_begin = 0;

@@ -10,7 +10,7 @@ namespace {
 
 // The cache is cleared when it holds this many words (bounds memory on odd input:
 // at most 2 MiB of slots and 3 MiB of words per scanner).
-constexpr std::size_t kMaxCachedWords = 1u << 16;
+constexpr std::size_t kMaxCachedWords = 1u << 14;
 
 // The first min(size, 8) bytes at `p` as a number, other bytes zero; `p` has 8 readable bytes.
 std::uint64_t load_chunk(const char* p, std::size_t size) noexcept {

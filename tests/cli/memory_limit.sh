@@ -42,6 +42,32 @@ for limit in 8000 12000 16000 24000 32000 64000; do
 done
 [ "$saw_failure" -eq 1 ] || fail "no limit made rolecheck run out of memory; lower the limits"
 
+# Flat memory: peak RSS stays under 16 MB however long the input, in line mode (jsonl with every
+# reason, -j 1 and -j 4) and in document mode (JSONL postings, whose lines may be up to 16 MiB).
+python3 - "$rolecheck" <<'PY' || fail "peak memory grew with the input (see above)"
+import json, resource, subprocess, sys
+rolecheck = sys.argv[1]
+duties = ["Cold-call prospects and close deals with decision makers.", "Plan campaigns and write copy for the brand.",
+          "Negotiate prices with distributors.", "Analyse market research and customer surveys."]
+with open("lines.txt", "w") as f:
+    for i in range(400_000):
+        f.write(f"{duties[i % 4]} Item {i}.\n")
+with open("postings.jsonl", "w") as f:
+    for i in range(20_000):
+        f.write(json.dumps({"id": i, "text": "Account Executive\n\nResponsibilities\n" + "".join(f"- {d}\n" for d in duties)}) + "\n")
+failed = False
+for args in (["classify", "-f", "jsonl", "lines.txt"], ["classify", "-f", "jsonl", "-j", "4", "lines.txt"],
+             ["classify", "--input", "jsonl", "-f", "jsonl", "postings.jsonl"],
+             ["classify", "--input", "jsonl", "-f", "tsv", "-j", "4", "postings.jsonl"]):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([rolecheck] + args, stdout=subprocess.DEVNULL, check=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB, the largest child so far
+    if peak > 16 * 1024:
+        print(f"FAIL: rolecheck {' '.join(args)}: peak RSS {peak} KB > 16 MB", file=sys.stderr)
+        failed = True
+sys.exit(1 if failed else 0)
+PY
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures memory-limit check(s) failed" >&2
   exit 1
