@@ -22,6 +22,7 @@
 #include "rolecheck/document_format.hpp"
 #include "rolecheck/document_input.hpp"
 #include "rolecheck/error.hpp"
+#include "rolecheck/line_reader.hpp"
 #include "rolecheck/run_summary.hpp"
 
 namespace rolecheck::cli {
@@ -34,9 +35,21 @@ constexpr std::size_t kBlockBytes = std::size_t{1} << 18;
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
-// A run of documents, then (once classified) their records. Blocks are recycled with their
-// documents, so buffers stop growing once they have seen the largest block.
+// One JSONL line kept in a block until a worker parses it: its cleaned text is raw_text[begin, begin + size).
+struct RawLine {
+  std::size_t begin = 0;
+  std::size_t size = 0;
+  InputLine line;  // everything but `text`
+};
+
+// A run of documents of one input, then (once classified) their records. With JSONL the reader only
+// cuts lines and the workers parse them, so JSON parsing runs on N threads too. Blocks are recycled
+// with their documents, so buffers stop growing once they have seen the largest block.
 struct DocumentBlock {
+  std::size_t input = 0;                 // index of the input the documents come from
+  std::string file;                      // that input's name
+  std::vector<RawLine> lines;            // JSONL: the lines still to parse, one per document
+  std::string raw_text;                  // JSONL: their text
   std::vector<InputDocument> documents;  // the first `count` belong to this block
   std::size_t count = 0;
   std::size_t text_bytes = 0;   // text of the documents read into it
@@ -56,6 +69,8 @@ struct DocumentBlock {
   }
 
   void reset() {
+    lines.clear();
+    raw_text.clear();
     count = 0;
     text_bytes = 0;
     input_bytes = 0;
@@ -85,6 +100,13 @@ class DocumentWorker {
     m_formatter = m_formatter.block_formatter();
     if (block.summary.cue_records().size() != m_summary_cues) block.summary = RunSummary(m_summary_cues);
     const bool silent = m_options->quiet || m_options->count;
+    for (std::size_t i = 0; i < block.lines.size(); ++i) {
+      const RawLine& raw = block.lines[i];
+      InputLine line = raw.line;
+      line.text = std::string_view(block.raw_text).substr(raw.begin, raw.size);
+      read_jsonl_document(block.file, line, block.documents[i]);
+      block.documents[i].input_bytes = line.raw_bytes + 1;
+    }
     for (std::size_t i = 0; i < block.count; ++i) {
       const InputDocument& document = block.documents[i];
       std::size_t label = static_cast<std::size_t>(RoleLabel::unknown);
@@ -161,9 +183,11 @@ class DocumentRun {
  private:
   using Pipeline = OrderedPipeline<DocumentBlock, DocumentWorker>;
 
-  // Reads every document of one input into blocks; warns once per input about repaired bytes.
+  // Reads every document of one input into blocks: whole inputs as documents, JSONL as raw lines
+  // (the workers parse them).
   void read_input(const std::string& path, Pipeline& pipeline) {
-    DocumentBlock* block = &pipeline.acquire();
+    ++m_inputs_read;
+    DocumentBlock* block = &start_block(pipeline, path);
     std::string error;
     auto input = InputFile::open(path, error);
     if (!input) {
@@ -172,39 +196,51 @@ class DocumentRun {
       pipeline.submit();
       return;
     }
-    const auto layout = m_options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole;
-    DocumentReader reader(input->fd(), input->name(), layout);
-    DocumentNotices notices;
+    block->file = input->name();
     try {
-      for (;;) {
+      if (m_options.input == "jsonl") {
+        LineReader reader(input->fd(), input->name(), kMaxInputDocumentBytes);
+        InputLine line;
+        while (reader.next(line)) {
+          block->lines.push_back(RawLine{block->raw_text.size(), line.text.size(), line});
+          block->lines.back().line.text = {};
+          block->raw_text.append(line.text);
+          block->next_document();
+          block->text_bytes += line.text.size();
+          block->input_bytes += line.raw_bytes + 1;
+          if (block_is_full(*block)) block = &hand_over(pipeline, input->name());
+        }
+      } else {
+        DocumentReader reader(input->fd(), input->name(), DocumentInput::whole);
         InputDocument& document = block->next_document();
-        bool got = false;
-        try {
-          got = reader.next(document);
-        } catch (const Error&) {
-          --block->count;  // the slot holds no document
-          throw;
-        }
-        if (!got) {
-          --block->count;
-          break;
-        }
+        if (!reader.next(document)) --block->count;
         block->text_bytes += document.text.size();
         block->input_bytes += document.input_bytes;
-        notices.collect(document, input->name(), block->messages);
-        if (!document.ok()) block->status = 2;
-        if (m_flush_each_record || block->count >= kBlockDocuments || block->text_bytes >= kBlockBytes) {
-          pipeline.submit();
-          // Answer this document before reading the next one (a coprocess waits for it).
-          if (m_flush_each_record) pipeline.finish();
-          block = &pipeline.acquire();
-        }
       }
     } catch (const Error& read_error) {
       block->messages.emplace_back(read_error.what());
       block->status = 2;
     }
     pipeline.submit();
+  }
+
+  DocumentBlock& start_block(Pipeline& pipeline, const std::string& file) {
+    DocumentBlock& block = pipeline.acquire();
+    block.input = m_inputs_read;
+    block.file = file;
+    return block;
+  }
+
+  bool block_is_full(const DocumentBlock& block) const noexcept {
+    return m_flush_each_record || block.count >= kBlockDocuments || block.text_bytes >= kBlockBytes;
+  }
+
+  // Submits the block being filled and starts the next one of the same input.
+  DocumentBlock& hand_over(Pipeline& pipeline, const std::string& file) {
+    pipeline.submit();
+    // Answer this document before reading the next one (a coprocess waits for it).
+    if (m_flush_each_record) pipeline.finish();
+    return start_block(pipeline, file);
   }
 
   // Writes one block's records and warnings, in input order (on the reading thread).
@@ -216,8 +252,19 @@ class DocumentRun {
     m_all_expected = m_all_expected && block.all_expected;
     if (m_options.summary) m_summary.merge(block.summary);
     if (block.status != 0) m_status = block.status;
-    if (m_progress && !block.messages.empty()) m_progress->erase();
-    for (const auto& message : block.messages) warn(message);
+    // Warnings once per input (invalid UTF-8, NUL bytes) and one error per bad document, in order.
+    if (block.input != m_notices_input) {
+      m_notices = DocumentNotices{};
+      m_notices_input = block.input;
+    }
+    m_messages.clear();
+    for (std::size_t i = 0; i < block.count; ++i) {
+      m_notices.collect(block.documents[i], block.file, m_messages);
+      if (!block.documents[i].ok()) m_status = 2;
+    }
+    m_messages.insert(m_messages.end(), block.messages.begin(), block.messages.end());
+    if (m_progress && !m_messages.empty()) m_progress->erase();
+    for (const auto& message : m_messages) warn(message);
     m_documents_done += block.count;
     m_bytes_done += block.input_bytes;
     if (m_progress) m_progress->update(m_documents_done, m_bytes_done);
@@ -231,6 +278,10 @@ class DocumentRun {
   bool m_flush_each_record;
   RunSummary m_summary;
   std::unique_ptr<ProgressLine> m_progress;  // erased before the summary
+  std::size_t m_inputs_read = 0;             // inputs opened so far (blocks carry the index)
+  DocumentNotices m_notices;                 // the notices of the input being written
+  std::size_t m_notices_input = 0;           // which input that is
+  std::vector<std::string> m_messages;       // scratch: one block's stderr lines
   std::array<std::size_t, 4> m_counts{};     // documents per verdict
   bool m_all_expected = true;
   std::size_t m_documents_done = 0;
