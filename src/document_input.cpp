@@ -235,6 +235,7 @@ void DocumentNotices::collect(const InputDocument& document, std::string_view in
 }
 
 bool DocumentReader::next(InputDocument& out) {
+  out.clear();  // a read error below leaves no stale document behind
   if (m_lines) {
     InputLine line;
     if (!m_lines->next(line)) return false;

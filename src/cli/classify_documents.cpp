@@ -197,29 +197,41 @@ class DocumentRun {
       return;
     }
     block->file = input->name();
-    try {
-      if (m_options.input == "jsonl") {
-        LineReader reader(input->fd(), input->name(), kMaxInputDocumentBytes);
-        InputLine line;
-        while (reader.next(line)) {
-          block->lines.push_back(RawLine{block->raw_text.size(), line.text.size(), line});
-          block->lines.back().line.text = {};
-          block->raw_text.append(line.text);
-          block->next_document();
-          block->text_bytes += line.text.size();
-          block->input_bytes += line.raw_bytes + 1;
-          if (block_is_full(*block)) block = &hand_over(pipeline, input->name());
-        }
-      } else {
-        DocumentReader reader(input->fd(), input->name(), DocumentInput::whole);
-        InputDocument& document = block->next_document();
-        if (!reader.next(document)) --block->count;
-        block->text_bytes += document.text.size();
-        block->input_bytes += document.input_bytes;
-      }
-    } catch (const Error& read_error) {
+    // Only the reading may fail with a read error (the block then ends the input with its message);
+    // the pipeline's own calls stay outside the try.
+    const auto read_failed = [&](const Error& read_error) {
       block->messages.emplace_back(read_error.what());
       block->status = 2;
+    };
+    if (m_options.input == "jsonl") {
+      LineReader reader(input->fd(), input->name(), kMaxInputDocumentBytes);
+      InputLine line;
+      for (;;) {
+        try {
+          if (!reader.next(line)) break;
+        } catch (const Error& read_error) {
+          read_failed(read_error);
+          break;
+        }
+        block->lines.push_back(RawLine{block->raw_text.size(), line.text.size(), line});
+        block->lines.back().line.text = {};
+        block->raw_text.append(line.text);
+        block->next_document();
+        block->text_bytes += line.text.size();
+        block->input_bytes += line.raw_bytes + 1;
+        if (block_is_full(*block)) block = &hand_over(pipeline, input->name());
+      }
+    } else {
+      InputDocument& document = block->next_document();
+      try {
+        DocumentReader reader(input->fd(), input->name(), DocumentInput::whole);
+        reader.next(document);  // a whole input is always one document
+        block->text_bytes += document.text.size();
+        block->input_bytes += document.input_bytes;
+      } catch (const Error& read_error) {
+        --block->count;  // nothing was read: no record, only the message
+        read_failed(read_error);
+      }
     }
     pipeline.submit();
   }

@@ -157,10 +157,25 @@ class LineWriter {
   std::size_t m_next_progress_check = 0;
 };
 
+// The next line of `reader`, or false at the end; a read error ends the input with a message in `block`.
+bool read_line(LineReader& reader, InputLine& line, Block& block) {
+  try {
+    return reader.next(line);
+  } catch (const Error& read_error) {
+    block.messages.emplace_back(read_error.what());
+    block.status = 2;
+    return false;
+  }
+}
+
 }  // namespace
 
 LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifier& classifier,
                           RecordFormatter& formatter, Output& out, const LineSettings& settings) {
+  // Blocks point at their input's name until written, so the names are declared before (and so
+  // outlive) the pipeline, whose workers may still be finishing blocks while an exception unwinds.
+  std::deque<std::string> names;
+  const std::string no_file;
   LineWriter writer(classifier, formatter, out, settings, settings.progress ? total_input_bytes(inputs) : 0);
   OrderedPipeline<Block, BlockWorker> pipeline(
       settings.jobs, [&] { return BlockWorker(classifier, formatter, settings); },
@@ -172,9 +187,6 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
                                               : std::max(kMinBlockLines, kBlockLines * kInFlightBlocks / pool);
   const std::size_t block_bytes =
       pool == 1 ? kBlockBytes : std::max(kMinBlockBytes, kBlockBytes * kInFlightBlocks / pool);
-  // Blocks point at their input's name until written, so the names live as long as the pipeline.
-  std::deque<std::string> names;
-  const std::string no_file;
   for (const auto& path : inputs) {
     std::string error;
     auto input = InputFile::open(path, error);
@@ -194,25 +206,20 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
     std::size_t first_nul = 0;
     Block* block = &pipeline.acquire();
     block->file = &name;
-    try {
-      while (reader.next(line)) {
-        if (line.too_long && first_too_long == 0) first_too_long = line.number;
-        if (!line.too_long && line.invalid_utf8 && first_invalid == 0) first_invalid = line.number;
-        if (!line.too_long && line.has_nul && first_nul == 0) first_nul = line.number;
-        block->lines.push_back(BlockLine{block->text.size(), line.text.size(), line.number, line.too_long});
-        block->text.append(line.text);
-        block->input_bytes += line.raw_bytes + 1;
-        if (block->lines.size() >= block_lines || block->text.size() >= block_bytes) {
-          pipeline.submit();
-          // Answer this line before waiting for the next one (the writer runs on this thread).
-          if (settings.flush_each_record) pipeline.finish();
-          block = &pipeline.acquire();
-          block->file = &name;
-        }
+    while (read_line(reader, line, *block)) {
+      if (line.too_long && first_too_long == 0) first_too_long = line.number;
+      if (!line.too_long && line.invalid_utf8 && first_invalid == 0) first_invalid = line.number;
+      if (!line.too_long && line.has_nul && first_nul == 0) first_nul = line.number;
+      block->lines.push_back(BlockLine{block->text.size(), line.text.size(), line.number, line.too_long});
+      block->text.append(line.text);
+      block->input_bytes += line.raw_bytes + 1;
+      if (block->lines.size() >= block_lines || block->text.size() >= block_bytes) {
+        pipeline.submit();
+        // Answer this line before waiting for the next one (the writer runs on this thread).
+        if (settings.flush_each_record) pipeline.finish();
+        block = &pipeline.acquire();
+        block->file = &name;
       }
-    } catch (const Error& read_error) {
-      block->messages.emplace_back(read_error.what());
-      block->status = 2;
     }
     if (first_invalid != 0) {
       block->messages.push_back(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)",

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -43,22 +44,20 @@ class OrderedPipeline {
       m_inline_worker = std::make_unique<Worker>(make_worker());
       return;
     }
-    for (std::size_t i = 0; i < jobs; ++i) {
-      m_threads.emplace_back([this, worker = make_worker()]() mutable { work(worker); });
+    try {
+      for (std::size_t i = 0; i < jobs; ++i) {
+        m_threads.emplace_back([this, worker = make_worker()]() mutable { work(worker); });
+      }
+    } catch (...) {  // a thread or a worker could not be made: stop the ones that started
+      stop();
+      throw;
     }
   }
   OrderedPipeline(const OrderedPipeline&) = delete;
   OrderedPipeline& operator=(const OrderedPipeline&) = delete;
 
-  /// Stops the workers (blocks not yet written are dropped: call finish() first).
-  ~OrderedPipeline() {
-    {
-      const std::lock_guard lock(m_mutex);
-      m_stopping = true;
-    }
-    m_work_ready.notify_all();
-    for (auto& thread : m_threads) thread.join();
-  }
+  /// Stops the workers; blocks not yet processed or written are dropped (call finish() first).
+  ~OrderedPipeline() { stop(); }
 
   /// A reset block to fill next, writing finished blocks while none is free.
   Block& acquire() {
@@ -82,6 +81,7 @@ class OrderedPipeline {
 
   /// Hands the block from the last acquire() to the workers (or processes it now with one job).
   void submit() {
+    if (m_filling == nullptr) throw std::logic_error("OrderedPipeline::submit() without acquire()");
     Slot* slot = std::exchange(m_filling, nullptr);
     if (m_inline_worker) {
       m_inline_worker->process(slot->block);
@@ -107,6 +107,18 @@ class OrderedPipeline {
     std::size_t sequence = 0;
     std::exception_ptr failure;
   };
+
+  // Drops the queued blocks and joins the workers (each finishes the block it holds).
+  void stop() noexcept {
+    {
+      const std::lock_guard lock(m_mutex);
+      m_work.clear();
+      m_stopping = true;
+    }
+    m_work_ready.notify_all();
+    for (auto& thread : m_threads) thread.join();
+    m_threads.clear();
+  }
 
   void work(Worker& worker) {
     for (;;) {

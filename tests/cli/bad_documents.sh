@@ -171,6 +171,17 @@ expect_eq "junk status" "$status" 0
 records "empty, BOM-only and junk" 3
 expect_eq "junk warnings only" "$(grep -vc 'warning' err.txt)" 0
 
+# An input that cannot be read (a directory on stdin): a message and exit 2, no record for it, and
+# nothing of the input before it repeated (with one job and with several).
+printf 'Account Executive\n- Cold-call prospects\n' >one.txt
+for jobs in 1 3; do
+  "$rolecheck" classify --format jsonl --unit document -j "$jobs" one.txt - </ >out.txt 2>err.txt
+  status=$?
+  expect_eq "unreadable stdin -j $jobs status" "$status" 2
+  records "unreadable stdin -j $jobs" 1
+  expect_grep "unreadable stdin -j $jobs message" "rolecheck: -: error: cannot read: Is a directory" err.txt
+done
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures bad-document check(s) failed" >&2
   exit 1

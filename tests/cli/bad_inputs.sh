@@ -154,6 +154,16 @@ if [ -w /dev/full ]; then
   expect_eq "-o /dev/full status" "$?" 2
   expect_grep "-o /dev/full message" "write error" err.txt
   [ -c /dev/full ] || fail "-o /dev/full replaced the device"
+  # With worker threads the write error ends the run while blocks are still being classified
+  # (the ASan run of this suite checks that nothing they use is freed under them).
+  for ((i = 0; i < 20000; i++)); do echo "Cold-call prospects $i and plan campaigns"; done >big.txt
+  "$rolecheck" classify -j 4 --format jsonl big.txt >/dev/full 2>err.txt
+  expect_eq "-j 4 >/dev/full status" "$?" 2
+  expect_grep "-j 4 >/dev/full message" "rolecheck: write error" err.txt
+  for ((i = 0; i < 2000; i++)); do echo '{"text": "Sell advertising space and write copy"}'; done >big.jsonl
+  "$rolecheck" classify --input jsonl -j 4 --format jsonl big.jsonl >/dev/full 2>err.txt
+  expect_eq "documents -j 4 >/dev/full status" "$?" 2
+  expect_grep "documents -j 4 >/dev/full message" "rolecheck: write error" err.txt
   "$rolecheck" --help >/dev/full 2>err.txt
   expect_eq "--help >/dev/full status" "$?" 2
   expect_grep "--help >/dev/full message" "write error" err.txt
