@@ -38,27 +38,9 @@ void append_flat(std::string& out, std::string_view text) {
 
 void append_field(std::string& out, std::string_view text, RecordFormat format) {
   if (format == RecordFormat::csv) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-      out.append(text);
-      return;
-    }
-    out += '"';
-    for (const char c : text) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
-    return;
-  }
-  for (const char c : text) {
-    switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      case '\0': out += "\\0"; break;
-      default: out += c;
-    }
+    append_csv_field(out, text);
+  } else {
+    append_tsv_field(out, text);
   }
 }
 

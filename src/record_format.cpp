@@ -52,6 +52,21 @@ bool has_tsv_special(std::uint64_t chunk) noexcept {
          has_zero(chunk ^ (kOnes * '\r')) || has_zero(chunk ^ (kOnes * '\\'));
 }
 
+void append_unsigned(std::string& out, std::size_t value) {
+  char digits[24];
+  const auto result = std::to_chars(std::begin(digits), std::end(digits), value);
+  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
+}
+
+// Appends `value` with exactly `precision` decimals, rounded as printf and fmt round ("{:.3f}").
+void append_fixed(std::string& out, double value, int precision) {
+  char digits[400];
+  const auto result = std::to_chars(std::begin(digits), std::end(digits), value, std::chars_format::fixed, precision);
+  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
+}
+
+}  // namespace
+
 void append_tsv_field(std::string& out, std::string_view text) {
   std::size_t run = 0;
   std::size_t i = 0;
@@ -72,19 +87,6 @@ void append_tsv_field(std::string& out, std::string_view text) {
   out.append(text.data() + run, text.size() - run);
 }
 
-void append_unsigned(std::string& out, std::size_t value) {
-  char digits[24];
-  const auto result = std::to_chars(std::begin(digits), std::end(digits), value);
-  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
-}
-
-// Appends `value` with exactly `precision` decimals, rounded as printf and fmt round ("{:.3f}").
-void append_fixed(std::string& out, double value, int precision) {
-  char digits[400];
-  const auto result = std::to_chars(std::begin(digits), std::end(digits), value, std::chars_format::fixed, precision);
-  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
-}
-
 void append_csv_field(std::string& out, std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
     out.append(text);
@@ -97,8 +99,6 @@ void append_csv_field(std::string& out, std::string_view text) {
   }
   out += '"';
 }
-
-}  // namespace
 
 std::string_view ansi_label_color(Label label) noexcept {
   switch (label) {

@@ -65,6 +65,11 @@ class RecordFormatter {
   std::string m_scratch;  // the reasons summary of the current record, reused
 };
 
+/// Appends `text` as one TSV field: tab, newline, CR, backslash and NUL written as \t \n \r \\ \0.
+void append_tsv_field(std::string& out, std::string_view text);
+/// Appends `text` as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds , " CR or LF.
+void append_csv_field(std::string& out, std::string_view text);
+
 /// Appends `text` as a JSON string literal; invalid UTF-8 becomes U+FFFD, so the output is always valid JSON.
 void append_json_string(std::string& out, std::string_view text);
 
