@@ -227,20 +227,11 @@ std::string markdown_difference(const Taxonomy& taxonomy, std::size_t index) {
   return out;
 }
 
-// One RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote or line break.
+// One CSV field of valid UTF-8 (invalid bytes replaced), quoted as record_format quotes every CSV field.
 void append_csv(std::string& out, std::string_view text) {
   std::string valid;
   replace_invalid_utf8(text, valid);
-  if (valid.find_first_of(",\"\r\n") == std::string::npos) {
-    out += valid;
-    return;
-  }
-  out += '"';
-  for (const char c : valid) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
+  append_csv_field(out, valid);
 }
 
 std::string csv_table(const Taxonomy& taxonomy) {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <fmt/format.h>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,11 +33,9 @@ struct ReportOptions {
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
-// Line mode: every input line is one item, as in `rolecheck classify`. Returns false if an input failed.
-bool add_lines(const std::vector<std::string>& paths, const ReportOptions& options, const Classifier& classifier,
-               HtmlReport& report) {
-  Scanner scanner = classifier.make_scanner();
-  Classification result;
+// Opens every input in turn and hands it to `read`; an input that cannot be opened or read is
+// reported and the others are still read. Returns false if any input failed.
+bool read_inputs(const std::vector<std::string>& paths, const std::function<void(const InputFile&)>& read) {
   bool ok = true;
   for (const auto& path : paths) {
     std::string error;
@@ -46,19 +45,8 @@ bool add_lines(const std::vector<std::string>& paths, const ReportOptions& optio
       ok = false;
       continue;
     }
-    LineReader reader(input->fd(), input->name(), options.max_line_bytes);
-    InputLine line;
     try {
-      while (reader.next(line)) {
-        if (line.too_long) {
-          result = Classification{};
-          result.basis = Basis::too_long;
-          result.confidence = 1.0;
-        } else {
-          classifier.classify(line.text, scanner, result);
-        }
-        report.add(input->name(), line.number, line.text, result);
-      }
+      read(*input);
     } catch (const Error& read_error) {
       warn(read_error.what());
       ok = false;
@@ -67,46 +55,55 @@ bool add_lines(const std::vector<std::string>& paths, const ReportOptions& optio
   return ok;
 }
 
+// Line mode: every input line is one item, as in `rolecheck classify`. Returns false if an input failed.
+bool add_lines(const std::vector<std::string>& paths, const ReportOptions& options, const Classifier& classifier,
+               HtmlReport& report) {
+  Scanner scanner = classifier.make_scanner();
+  Classification result;
+  return read_inputs(paths, [&](const InputFile& input) {
+    LineReader reader(input.fd(), input.name(), options.max_line_bytes);
+    InputLine line;
+    while (reader.next(line)) {
+      if (line.too_long) {
+        result = Classification{};
+        result.basis = Basis::too_long;
+        result.confidence = 1.0;
+      } else {
+        classifier.classify(line.text, scanner, result);
+      }
+      report.add(input.name(), line.number, line.text, result);
+    }
+  });
+}
+
 // Document mode: every input (or, with --input jsonl, every line) is one job description, read by the
 // core's document_input exactly as `rolecheck classify --unit document` reads it. Inputs that cannot be
-// classified become error items. Returns false if any input failed.
+// classified become error items. Returns false if any input or document failed.
 bool add_documents(const std::vector<std::string>& paths, const ReportOptions& options,
                    const DocumentClassifier& documents, HtmlReport& report) {
   const auto layout = options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole;
   Scanner scanner = documents.classifier().make_scanner();
   InputDocument document;
   DocumentResult result;
-  bool ok = true;
-  for (const auto& path : paths) {
-    std::string error;
-    auto input = InputFile::open(path, error);
-    if (!input) {
-      warn(error);
-      ok = false;
-      continue;
-    }
-    try {
-      DocumentReader reader(input->fd(), input->name(), layout);
-      DocumentNotices notices;
-      std::vector<std::string> messages;
-      while (reader.next(document)) {
-        messages.clear();
-        notices.collect(document, input->name(), messages);
-        for (const auto& message : messages) warn(message);
-        if (!document.ok()) {
-          report.add_error(document.origin(), document.error);
-          ok = false;
-          continue;
-        }
-        documents.classify(document.text, scanner, result);
-        report.add_document(document.origin(), document.text, result);
+  std::vector<std::string> messages;
+  bool documents_ok = true;
+  const bool inputs_ok = read_inputs(paths, [&](const InputFile& input) {
+    DocumentReader reader(input.fd(), input.name(), layout);
+    DocumentNotices notices;
+    while (reader.next(document)) {
+      messages.clear();
+      notices.collect(document, input.name(), messages);
+      for (const auto& message : messages) warn(message);
+      if (!document.ok()) {
+        report.add_error(document.origin(), document.error);
+        documents_ok = false;
+        continue;
       }
-    } catch (const Error& read_error) {
-      warn(read_error.what());
-      ok = false;
+      documents.classify(document.text, scanner, result);
+      report.add_document(document.origin(), document.text, result);
     }
-  }
-  return ok;
+  });
+  return inputs_ok && documents_ok;
 }
 
 int run_report(Context& context, const ReportOptions& options) {
