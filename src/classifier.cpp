@@ -9,6 +9,7 @@ std::string_view label_name(Label label) noexcept {
   switch (label) {
     case Label::sales: return "sales";
     case Label::marketing: return "marketing";
+    case Label::other: return "other";
     case Label::mixed: return "mixed";
     case Label::unknown: break;
   }
@@ -16,7 +17,7 @@ std::string_view label_name(Label label) noexcept {
 }
 
 std::optional<Label> parse_label(std::string_view text) noexcept {
-  for (const auto label : {Label::sales, Label::marketing, Label::mixed, Label::unknown}) {
+  for (const auto label : {Label::sales, Label::marketing, Label::other, Label::mixed, Label::unknown}) {
     if (label_name(label) == text) return label;
   }
   return std::nullopt;
@@ -24,11 +25,14 @@ std::optional<Label> parse_label(std::string_view text) noexcept {
 
 std::string_view basis_description(Basis basis) noexcept {
   switch (basis) {
-    case Basis::evidence: return "one side carries the evidence";
+    case Basis::evidence: return "only one side has evidence of sales or marketing work";
+    case Basis::prevails: return "both sides carry evidence; one clearly more";
     case Basis::conflict: return "both sides carry evidence, no clear winner";
     case Basis::empty: return "empty";
-    case Basis::no_evidence: return "no cue matched";
-    case Basis::weak_evidence: return "evidence below min_evidence";
+    case Basis::no_evidence: return "no sales or marketing cue matched";
+    case Basis::support_only: return "only evidence of how work is done, none of sales or marketing work";
+    case Basis::weak_evidence: return "too little evidence of sales or marketing work";
+    case Basis::other_work: return "evidence of other work outweighs";
     case Basis::low_confidence: return "confidence below --min-confidence";
     case Basis::too_long: return "line longer than --max-line-bytes";
   }
@@ -51,27 +55,47 @@ void Classifier::classify(std::string_view text, Scanner& scanner, Classificatio
 
 void Classifier::decide(const ScanResult& scan, Classification& out) const {
   out.scores = {};
+  out.core = {};
+  out.other = 0.0;
   out.by_difference = {};
   out.reasons.clear();
+  out.other_reasons.clear();
   const auto& cues = m_matcher->cues();
+  // A cue's further matches on the same side add half the weight of the one before (diminishing
+  // returns); counted per cue and side so the cost stays linear in the matches.
+  out.repeats.resize(cues.size() * 2);
   for (const auto& match : scan.matches) {
     const auto& cue = cues[match.cue];
-    Reason reason{match.cue, cue.side, match.begin, match.end, cue.weight, match.negated};
+    Reason reason{match.cue, cue.side, match.begin, match.end, cue.weight, match.negated, cue.role};
     if (match.negated) {
-      if (cue.on_negation == NegationEffect::flip) {
+      if (cue.on_negation == NegationEffect::flip && cue.role != CueRole::other) {
+        // "not responsible for selling": a hint for the other side, never proof that the duty is its work.
         reason.side = opposite(cue.side);
+        reason.role = CueRole::support;
       } else {
         reason.weight = 0.0;
       }
     }
-    // A cue's further matches in the same duty add half its weight each time (diminishing returns).
-    for (const auto& earlier : out.reasons) {
-      if (earlier.cue == reason.cue && earlier.side == reason.side && !earlier.negated) reason.weight *= 0.5;
+    if (reason.weight > 0.0) {
+      auto& seen = out.repeats[std::size_t{match.cue} * 2 + static_cast<std::size_t>(reason.side)];
+      reason.weight = std::ldexp(reason.weight, -static_cast<int>(std::min<std::uint32_t>(seen, 1000)));
+      ++seen;
+    }
+    if (reason.role == CueRole::other) {
+      out.other += reason.weight;
+      out.other_reasons.push_back(reason);
+      continue;
     }
     const auto side = static_cast<std::size_t>(reason.side);
     out.scores[side] += reason.weight;
+    if (reason.role == CueRole::core) out.core[side] += reason.weight;
     if (cue.difference < kDifferenceCount) out.by_difference[cue.difference][side] += reason.weight;
     out.reasons.push_back(reason);
+  }
+  // Reset only the counters this duty touched.
+  for (const auto& match : scan.matches) {
+    out.repeats[std::size_t{match.cue} * 2] = 0;
+    out.repeats[std::size_t{match.cue} * 2 + 1] = 0;
   }
   if (scan.words.tokens.empty()) {
     out.label = Label::unknown;
@@ -87,36 +111,53 @@ void Classifier::label_from_scores(Classification& out) const {
   const double sales = out.scores[0];
   const double marketing = out.scores[1];
   const double total = sales + marketing;
-  if (total <= 0.0) {
-    out.label = Label::unknown;
-    out.basis = Basis::no_evidence;
-    out.confidence = 1.0;
-    return;
-  }
-  if (total < thresholds.min_evidence) {
-    out.label = Label::unknown;
-    out.basis = Basis::weak_evidence;
-    out.confidence = 1.0 - total / thresholds.min_evidence;
-    return;
-  }
-  const double saturation = 1.0 - std::exp(-total / thresholds.evidence_scale);
-  const double share = std::max(sales, marketing) / total;
-  // A tie is broken by the single strongest piece of evidence; a tie there too is mixed.
-  double strongest[2] = {0.0, 0.0};
-  for (const auto& reason : out.reasons) {
-    auto& best = strongest[static_cast<std::size_t>(reason.side)];
-    best = std::max(best, reason.weight);
-  }
-  const bool tied = sales == marketing && strongest[0] == strongest[1];
-  if (share < thresholds.mixed_share || tied) {
-    out.label = Label::mixed;
-    out.basis = Basis::conflict;
-    out.confidence = saturation * (1.0 - std::abs(sales - marketing) / total);
+  const double core = out.core[0] + out.core[1];
+  const double other = out.other;
+  const bool other_outweighs = other > 0.0 && other >= thresholds.other_share * (other + core);
+  if (core < thresholds.min_evidence || other_outweighs) {
+    // Not sales or marketing work: say which evidence was missing or too weak.
+    out.label = Label::other;
+    if (other_outweighs && core > 0.0) {
+      out.basis = Basis::other_work;
+    } else if (core > 0.0) {
+      out.basis = Basis::weak_evidence;
+    } else if (total > 0.0) {
+      out.basis = Basis::support_only;
+    } else {
+      out.basis = other > 0.0 ? Basis::other_work : Basis::no_evidence;
+    }
+    const double against = other + thresholds.other_prior;
+    out.confidence = against / (against + core);
   } else {
-    const bool sales_wins = sales != marketing ? sales > marketing : strongest[0] > strongest[1];
-    out.label = sales_wins ? Label::sales : Label::marketing;
-    out.basis = Basis::evidence;
-    out.confidence = saturation * share;
+    const double saturation = 1.0 - std::exp(-total / thresholds.evidence_scale);
+    const double relevance = core / (core + other);
+    if (out.core[0] <= 0.0 || out.core[1] <= 0.0) {
+      // Only one side has core evidence: it is that side's work; support on the other side only lowers
+      // the confidence.
+      const std::size_t winner = out.core[0] > 0.0 ? 0 : 1;
+      out.label = winner == 0 ? Label::sales : Label::marketing;
+      out.basis = Basis::evidence;
+      out.confidence = saturation * (out.scores[winner] / total) * relevance;
+    } else {
+      const double share = std::max(sales, marketing) / total;
+      // A tie is broken by the single strongest piece of evidence; a tie there too is mixed.
+      double strongest[2] = {0.0, 0.0};
+      for (const auto& reason : out.reasons) {
+        auto& best = strongest[static_cast<std::size_t>(reason.side)];
+        best = std::max(best, reason.weight);
+      }
+      const bool tied = sales == marketing && strongest[0] == strongest[1];
+      if (share < thresholds.mixed_share || tied) {
+        out.label = Label::mixed;
+        out.basis = Basis::conflict;
+        out.confidence = saturation * (1.0 - std::abs(sales - marketing) / total) * relevance;
+      } else {
+        const bool sales_wins = sales != marketing ? sales > marketing : strongest[0] > strongest[1];
+        out.label = sales_wins ? Label::sales : Label::marketing;
+        out.basis = Basis::prevails;
+        out.confidence = saturation * share * relevance;
+      }
+    }
   }
   if (out.confidence < m_options.min_confidence) {
     out.label = Label::unknown;

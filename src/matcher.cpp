@@ -27,6 +27,10 @@ struct PhraseOrigin {
 std::string cue_phrase_pointer(const PhraseOrigin& o) {
   return fmt::format("/differences/{}/cues/{}/phrases/{}", o.a, o.b, o.c);
 }
+std::string other_work_phrase_pointer(const PhraseOrigin& o) {
+  return fmt::format("/other_work/cues/{}/phrases/{}", o.b, o.c);
+}
+std::string ignore_pointer(const PhraseOrigin& o) { return fmt::format("/ignore/{}", o.a); }
 std::string negation_word_pointer(const PhraseOrigin& o) { return fmt::format("/negation/words/{}", o.a); }
 std::string negation_exception_pointer(const PhraseOrigin& o) { return fmt::format("/negation/exceptions/{}", o.a); }
 }  // namespace
@@ -99,11 +103,24 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
     for (std::size_t c = 0; c < difference.cues.size(); ++c) {
       const auto& cue = difference.cues[c];
       const auto index = static_cast<std::uint32_t>(m_tables.cues.size());
-      m_tables.cues.push_back(CompiledCue{cue.id, static_cast<std::uint32_t>(d), cue.side, cue.weight, cue.on_negation});
+      m_tables.cues.push_back(
+          CompiledCue{cue.id, static_cast<std::uint32_t>(d), cue.side, cue.weight, cue.on_negation, cue.role});
       for (std::size_t p = 0; p < cue.phrases.size(); ++p) {
         compile_phrase(cue.phrases[p], index, PhraseOrigin{cue_phrase_pointer, d, c, p});
       }
     }
+  }
+  for (std::size_t c = 0; c < taxonomy.other_work.cues.size(); ++c) {
+    const auto& cue = taxonomy.other_work.cues[c];
+    const auto index = static_cast<std::uint32_t>(m_tables.cues.size());
+    m_tables.cues.push_back(
+        CompiledCue{cue.id, kOtherWorkDifference, Side::sales, cue.weight, NegationEffect::drop, CueRole::other});
+    for (std::size_t p = 0; p < cue.phrases.size(); ++p) {
+      compile_phrase(cue.phrases[p], index, PhraseOrigin{other_work_phrase_pointer, 0, c, p});
+    }
+  }
+  for (std::size_t i = 0; i < taxonomy.ignore.size(); ++i) {
+    compile_phrase(taxonomy.ignore[i], kNeutralTerminal, PhraseOrigin{ignore_pointer, i});
   }
   for (std::size_t i = 0; i < taxonomy.negation.words.size(); ++i) {
     compile_phrase(taxonomy.negation.words[i], kNegationTerminal, PhraseOrigin{negation_word_pointer, i});
@@ -159,6 +176,9 @@ void Matcher::check_tables() const {
   for (const auto& cue : t.cues) {
     if (cue.side != Side::sales && cue.side != Side::marketing) fail("cue side");
     if (cue.on_negation != NegationEffect::drop && cue.on_negation != NegationEffect::flip) fail("cue negation");
+    if (cue.role != CueRole::core && cue.role != CueRole::support && cue.role != CueRole::other) fail("cue role");
+    if ((cue.difference == kOtherWorkDifference) != (cue.role == CueRole::other)) fail("cue difference");
+    if (cue.difference > kOtherWorkDifference) fail("cue difference");
   }
 }
 

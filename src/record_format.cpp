@@ -105,6 +105,7 @@ std::string_view ansi_label_color(Label label) noexcept {
     case Label::sales: return "\x1b[1;32m";
     case Label::marketing: return "\x1b[1;35m";
     case Label::mixed: return "\x1b[1;33m";
+    case Label::other: return "\x1b[1;36m";
     case Label::unknown: break;
   }
   return "\x1b[2m";

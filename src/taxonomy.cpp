@@ -6,6 +6,15 @@ namespace rolecheck {
 
 std::string_view side_name(Side side) noexcept { return side == Side::sales ? "sales" : "marketing"; }
 
+std::string_view cue_role_name(CueRole role) noexcept {
+  switch (role) {
+    case CueRole::core: return "core";
+    case CueRole::support: return "support";
+    case CueRole::other: break;
+  }
+  return "other";
+}
+
 std::optional<Side> parse_side(std::string_view text) noexcept {
   if (text == "sales") return Side::sales;
   if (text == "marketing") return Side::marketing;
@@ -26,7 +35,7 @@ std::optional<std::size_t> Taxonomy::find_difference(std::string_view id_or_numb
 std::size_t Taxonomy::cue_count() const noexcept {
   std::size_t count = 0;
   for (const auto& difference : differences) count += difference.cues.size();
-  return count;
+  return count + other_work.cues.size();
 }
 
 }  // namespace rolecheck

@@ -96,6 +96,7 @@ std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
     for (const Cue& cue : difference.cues) {
       cues.push_back({{"id", cue.id},
                       {"side", side_name(cue.side)},
+                      {"role", cue_role_name(cue.role)},
                       {"weight", cue.weight},
                       {"phrases", cue.phrases},
                       {"rationale", cue.rationale},
@@ -107,6 +108,12 @@ std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
                            {"marketing", side_view_json(difference.marketing)},
                            {"cues", std::move(cues)}});
   }
+  Json other_cues = Json::array();
+  for (const Cue& cue : taxonomy.other_work.cues) {
+    Json item = {{"id", cue.id}, {"weight", cue.weight}, {"phrases", cue.phrases}};
+    if (!cue.rationale.empty()) item["rationale"] = cue.rationale;
+    other_cues.push_back(std::move(item));
+  }
   const Json root = {
       {"schema_version", taxonomy.schema_version},
       {"title", taxonomy.title},
@@ -114,13 +121,20 @@ std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
       {"thresholds",
        {{"min_evidence", taxonomy.thresholds.min_evidence},
         {"mixed_share", taxonomy.thresholds.mixed_share},
-        {"evidence_scale", taxonomy.thresholds.evidence_scale}}},
+        {"evidence_scale", taxonomy.thresholds.evidence_scale},
+        {"other_share", taxonomy.thresholds.other_share},
+        {"other_prior", taxonomy.thresholds.other_prior}}},
       {"negation",
        {{"words", taxonomy.negation.words},
         {"exceptions", taxonomy.negation.exceptions},
         {"scope", taxonomy.negation.scope}}},
       {"skip_words", taxonomy.skip_words},
       {"differences", std::move(differences)},
+      {"other_work",
+       {{"summary", taxonomy.other_work.summary},
+        {"quotes", taxonomy.other_work.quotes},
+        {"cues", std::move(other_cues)}}},
+      {"ignore", taxonomy.ignore},
   };
   return root.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

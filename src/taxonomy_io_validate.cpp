@@ -91,7 +91,9 @@ class Validator {
                        {"thresholds", true, "an object"},
                        {"negation", true, "an object"},
                        {"skip_words", true, "an array of words"},
-                       {"differences", true, "an array of exactly 4 differences"}})) {
+                       {"differences", true, "an array of exactly 4 differences"},
+                       {"other_work", false, "an object with summary, quotes and cues"},
+                       {"ignore", false, "an array of phrases that match and evidence nothing"}})) {
       return taxonomy;
     }
     if (const JsonValue* version = find(root, "schema_version")) {
@@ -108,6 +110,18 @@ class Validator {
     read_negation(root, taxonomy.negation);
     taxonomy.skip_words = string_list(root, "", "skip_words", "a word", false);
     read_differences(root, taxonomy.differences);
+    read_other_work(root, taxonomy.other_work);
+    if (const JsonValue* ignore = find(root, "ignore")) {
+      if (ignore->kind != Kind::array) {
+        report_type("/ignore", "an array of phrases", *ignore);
+      } else {
+        for (std::size_t i = 0; i < ignore->items.size(); ++i) {
+          if (auto phrase = read_phrase(ignore->items[i], "/ignore/" + std::to_string(i))) {
+            taxonomy.ignore.push_back(std::move(*phrase));
+          }
+        }
+      }
+    }
     return taxonomy;
   }
 
@@ -241,7 +255,9 @@ class Validator {
     if (value == nullptr || !check_object(*value, "/thresholds", "an object",
                                           {{"min_evidence", true, "a number greater than 0"},
                                            {"mixed_share", true, "a number in [0.5, 1]"},
-                                           {"evidence_scale", true, "a number greater than 0"}})) {
+                                           {"evidence_scale", true, "a number greater than 0"},
+                                           {"other_share", false, "a number in (0, 1]"},
+                                           {"other_prior", false, "a number greater than 0"}})) {
       return;
     }
     const Range positive{0, true, kHuge, false};
@@ -251,6 +267,10 @@ class Validator {
                           .value_or(out.mixed_share);
     out.evidence_scale = number(*value, "/thresholds", "evidence_scale", "a number greater than 0", positive)
                              .value_or(out.evidence_scale);
+    out.other_share =
+        number(*value, "/thresholds", "other_share", "a number in (0, 1]", {0, true, 1, false}).value_or(out.other_share);
+    out.other_prior = number(*value, "/thresholds", "other_prior", "a number greater than 0", positive)
+                          .value_or(out.other_prior);
   }
 
   void read_negation(const JsonValue& root, NegationRules& out) {
@@ -353,19 +373,60 @@ class Validator {
     out.quotes = string_list(*value, here, "quotes", "a quote", false);
   }
 
-  void read_cue(const JsonValue& value, const std::string& pointer, std::vector<Cue>& out) {
-    static constexpr std::string_view kId = "a cue id of lower-case letters, digits, '_', '.' and '-'";
-    if (!check_object(value, pointer, "a cue object",
-                      {{"id", true, kId},
-                       {"side", true, "\"sales\" or \"marketing\""},
-                       {"weight", true, "a number in [0, 10]"},
-                       {"phrases", true, "a non-empty array of phrases"},
-                       {"rationale", true, "a non-empty string"},
-                       {"on_negation", false, "\"drop\" or \"flip\""}})) {
+  void read_other_work(const JsonValue& root, OtherWork& out) {
+    const JsonValue* value = find(root, "other_work");
+    if (value == nullptr || !check_object(*value, "/other_work", "an object",
+                                          {{"summary", true, "a non-empty string"},
+                                           {"quotes", false, "an array of quotes"},
+                                           {"cues", true, "an array of cues"}})) {
       return;
     }
+    out.summary = text(*value, "/other_work", "summary", "a non-empty string", true);
+    out.quotes = string_list(*value, "/other_work", "quotes", "a quote", false);
+    const JsonValue* list = find(*value, "cues");
+    if (list == nullptr) return;
+    if (list->kind != Kind::array) {
+      report_type("/other_work/cues", "an array of cues", *list);
+      return;
+    }
+    if (list->items.size() > m_limits.max_cues) {
+      report("/other_work/cues", fmt::format("{} cues; at most {} are allowed", list->items.size(), m_limits.max_cues));
+      return;
+    }
+    for (std::size_t k = 0; k < list->items.size(); ++k) {
+      read_cue(list->items[k], "/other_work/cues/" + std::to_string(k), out.cues, true);
+    }
+  }
+
+  /// Reads a cue of a difference, or (with `other_work`) a cue of the other-work list, which has no side
+  /// and no role.
+  void read_cue(const JsonValue& value, const std::string& pointer, std::vector<Cue>& out, bool other_work = false) {
+    static constexpr std::string_view kId = "a cue id of lower-case letters, digits, '_', '.' and '-'";
+    static constexpr std::string_view kRole = "\"core\" or \"support\"";
+    const bool well_formed =
+        other_work ? check_object(value, pointer, "a cue object",
+                                  {{"id", true, kId},
+                                   {"weight", true, "a number in [0, 10]"},
+                                   {"phrases", true, "a non-empty array of phrases"},
+                                   {"rationale", false, "a non-empty string"}})
+                   : check_object(value, pointer, "a cue object",
+                                  {{"id", true, kId},
+                                   {"side", true, "\"sales\" or \"marketing\""},
+                                   {"role", false, kRole},
+                                   {"weight", true, "a number in [0, 10]"},
+                                   {"phrases", true, "a non-empty array of phrases"},
+                                   {"rationale", true, "a non-empty string"},
+                                   {"on_negation", false, "\"drop\" or \"flip\""}});
+    if (!well_formed) return;
     Cue cue;
     cue.id = read_id(value, pointer, kId, "_.-", m_cue_ids, "cue");
+    if (other_work) cue.role = CueRole::other;
+    if (const JsonValue* role = find(value, "role")) {
+      if (role->kind == Kind::string && role->text == "support")
+        cue.role = CueRole::support;
+      else if (role->kind != Kind::string || role->text != "core")
+        report_type(pointer + "/role", kRole, *role);
+    }
     if (const JsonValue* side = find(value, "side")) {
       const auto parsed = side->kind == Kind::string ? parse_side(side->text) : std::nullopt;
       if (parsed)

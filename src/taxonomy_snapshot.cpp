@@ -154,11 +154,24 @@ void write_taxonomy(Writer& w, const Taxonomy& t) {
       w.texts(cue.phrases);
       w.text(cue.rationale);
       w.value(static_cast<std::uint8_t>(cue.on_negation));
+      w.value(static_cast<std::uint8_t>(cue.role));
     }
   }
+  w.text(t.other_work.summary);
+  w.texts(t.other_work.quotes);
+  w.value(static_cast<std::uint64_t>(t.other_work.cues.size()));
+  for (const auto& cue : t.other_work.cues) {
+    w.text(cue.id);
+    w.value(cue.weight);
+    w.texts(cue.phrases);
+    w.text(cue.rationale);
+  }
+  w.texts(t.ignore);
   w.value(t.thresholds.min_evidence);
   w.value(t.thresholds.mixed_share);
   w.value(t.thresholds.evidence_scale);
+  w.value(t.thresholds.other_share);
+  w.value(t.thresholds.other_prior);
   w.texts(t.negation.words);
   w.texts(t.negation.exceptions);
   w.value(static_cast<std::uint64_t>(t.negation.scope));
@@ -190,11 +203,27 @@ Taxonomy read_taxonomy(Reader& r) {
       cue.phrases = r.texts();
       cue.rationale = r.text();
       cue.on_negation = static_cast<NegationEffect>(r.small(2));
+      cue.role = static_cast<CueRole>(r.small(2));  // core or support; other work is listed apart
     }
   }
+  t.other_work.summary = r.text();
+  t.other_work.quotes = r.texts();
+  const auto other_cues = r.value<std::uint64_t>();
+  if (other_cues > 1000000) r.fail("too many other-work cues");
+  t.other_work.cues.resize(static_cast<std::size_t>(other_cues));
+  for (auto& cue : t.other_work.cues) {
+    cue.id = r.text();
+    cue.role = CueRole::other;
+    cue.weight = r.value<double>();
+    cue.phrases = r.texts();
+    cue.rationale = r.text();
+  }
+  t.ignore = r.texts();
   t.thresholds.min_evidence = r.value<double>();
   t.thresholds.mixed_share = r.value<double>();
   t.thresholds.evidence_scale = r.value<double>();
+  t.thresholds.other_share = r.value<double>();
+  t.thresholds.other_prior = r.value<double>();
   t.negation.words = r.texts();
   t.negation.exceptions = r.texts();
   t.negation.scope = static_cast<std::size_t>(r.value<std::uint64_t>());
@@ -210,6 +239,7 @@ void write_tables(Writer& w, const Matcher::Tables& t) {
     w.value(static_cast<std::uint8_t>(cue.side));
     w.value(cue.weight);
     w.value(static_cast<std::uint8_t>(cue.on_negation));
+    w.value(static_cast<std::uint8_t>(cue.role));
   }
   w.text(t.stem_arena);
   w.array(t.stem_offsets);
@@ -230,10 +260,11 @@ Matcher::Tables read_tables(Reader& r, std::size_t difference_count) {
   for (auto& cue : t.cues) {
     cue.id = r.text();
     cue.difference = r.value<std::uint32_t>();
-    if (cue.difference >= difference_count) r.fail("a cue names a difference that does not exist");
+    if (cue.difference > difference_count) r.fail("a cue names a difference that does not exist");
     cue.side = static_cast<Side>(r.small(2));
     cue.weight = r.value<double>();
     cue.on_negation = static_cast<NegationEffect>(r.small(2));
+    cue.role = static_cast<CueRole>(r.small(3));
   }
   t.stem_arena = r.text();
   t.stem_offsets = r.array<std::uint32_t>();

@@ -12,24 +12,31 @@
 
 namespace rolecheck {
 
-/// The verdict on one duty.
-enum class Label : std::uint8_t { sales, marketing, mixed, unknown };
+/// The verdict on one duty: sales or marketing work, other work (neither), both in equal measure, or
+/// nothing to judge.
+enum class Label : std::uint8_t { sales, marketing, other, mixed, unknown };
 
-/// "sales", "marketing", "mixed" or "unknown".
+/// Number of labels.
+inline constexpr std::size_t kLabelCount = 5;
+
+/// "sales", "marketing", "other", "mixed" or "unknown".
 std::string_view label_name(Label label) noexcept;
 
 /// Parses a label name; anything else gives nullopt.
 std::optional<Label> parse_label(std::string_view text) noexcept;
 
-/// Why a label was chosen, in one word; explains every unknown and mixed.
+/// Why a label was chosen, in one word; explains every label.
 enum class Basis : std::uint8_t {
-  evidence,        ///< One side carried enough of the evidence.
-  conflict,        ///< Both sides carried evidence with no clear winner (mixed).
-  empty,           ///< The line has no words.
-  no_evidence,     ///< No cue matched (or every match was negated away).
-  weak_evidence,   ///< Some evidence, below the taxonomy's min_evidence.
-  low_confidence,  ///< A label whose confidence fell below --min-confidence.
-  too_long,        ///< The line exceeded --max-line-bytes and was not read.
+  evidence,        ///< Only one side has core evidence (sales or marketing).
+  prevails,        ///< Both sides have core evidence; one carries clearly more (sales or marketing).
+  conflict,        ///< Both sides carry core evidence with no clear winner (mixed).
+  empty,           ///< The line has no words (unknown).
+  no_evidence,     ///< No cue matched, or every match was negated away (other).
+  support_only,    ///< Only evidence of how work is done, none that it is sales or marketing work (other).
+  weak_evidence,   ///< Core evidence below the taxonomy's min_evidence (other).
+  other_work,      ///< Evidence of other work outweighs the core evidence (other).
+  low_confidence,  ///< A label whose confidence fell below --min-confidence (unknown).
+  too_long,        ///< The line exceeded --max-line-bytes and was not read (unknown).
 };
 
 /// A short phrase describing a basis ("no cue matched", ...).
@@ -38,29 +45,31 @@ std::string_view basis_description(Basis basis) noexcept;
 /// One matched cue and what it contributed.
 struct Reason {
   std::uint32_t cue = 0;       ///< Index into Matcher::cues().
-  Side side = Side::sales;     ///< The side it counted for (after any flip).
+  Side side = Side::sales;     ///< The side it counted for (after any flip; unused for other work).
   std::uint32_t begin = 0;     ///< Byte offset of the matched words in the text.
   std::uint32_t end = 0;       ///< One past the last matched byte.
-  double weight = 0.0;         ///< Evidence added (0 for repeats and dropped negations).
+  double weight = 0.0;         ///< Evidence added (halved for repeats, 0 for dropped negations).
   bool negated = false;        ///< A negation governed the match.
+  CueRole role = CueRole::core;  ///< Core or support (a flipped negation is support), or other work.
 };
-
-/// Number of differences in a taxonomy (the article has exactly four; the validator enforces it).
-inline constexpr std::size_t kDifferenceCount = 4;
 
 /// The full outcome for one duty.
 struct Classification {
   Label label = Label::unknown;                 ///< The verdict.
   Basis basis = Basis::empty;                   ///< Why that verdict.
   double confidence = 0.0;                      ///< In [0, 1]; see docs/scoring.md.
-  std::array<double, 2> scores{};               ///< Total evidence for sales and marketing.
+  std::array<double, 2> scores{};               ///< Total evidence (core and support) for sales and marketing.
+  std::array<double, 2> core{};                 ///< Core evidence for sales and marketing (the work itself).
+  double other = 0.0;                           ///< Evidence that the duty is other work.
   std::array<std::array<double, 2>, kDifferenceCount> by_difference{};  ///< Evidence per difference and side.
-  std::vector<Reason> reasons;                  ///< Every match, in text order.
+  std::vector<Reason> reasons;                  ///< Every sales or marketing match, in text order.
+  std::vector<Reason> other_reasons;            ///< Every other-work match, in text order.
+  std::vector<std::uint32_t> repeats;           ///< Scratch: matches so far per cue and side (reused).
 };
 
 /// Options that adjust decisions without editing the taxonomy.
 struct ClassifyOptions {
-  double min_confidence = 0.0;  ///< sales/marketing/mixed below this become unknown (low_confidence).
+  double min_confidence = 0.0;  ///< Labels with a lower confidence become unknown (low_confidence).
 };
 
 /// Classifies duties with one taxonomy; immutable and shareable between threads (each thread brings a Scanner).

@@ -19,10 +19,11 @@ namespace rolecheck {
 /// What the matcher keeps of a cue: enough to score it and to explain it.
 struct CompiledCue {
   std::string id;                                     ///< The cue's stable id.
-  std::uint32_t difference = 0;                       ///< Index of its difference (0..3).
+  std::uint32_t difference = 0;                       ///< Index of its difference (0..3); 4 for other work.
   Side side = Side::sales;                            ///< The side it evidences.
   double weight = 0.0;                                ///< Evidence one match adds.
   NegationEffect on_negation = NegationEffect::drop;  ///< What a governing negation does.
+  CueRole role = CueRole::core;                       ///< Core, support, or other work.
 
   /// Field-by-field equality (tests compare restored matchers with compiled ones).
   friend bool operator==(const CompiledCue&, const CompiledCue&) = default;

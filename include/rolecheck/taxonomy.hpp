@@ -10,6 +10,12 @@
 
 namespace rolecheck {
 
+/// Number of differences in a taxonomy (the article has exactly four; the validator enforces it).
+inline constexpr std::size_t kDifferenceCount = 4;
+
+/// The difference index a compiled other-work cue carries (one past the four differences).
+inline constexpr std::uint32_t kOtherWorkDifference = 4;
+
 /// The two jobs the article separates.
 enum class Side : std::uint8_t { sales = 0, marketing = 1 };
 
@@ -25,6 +31,17 @@ std::optional<Side> parse_side(std::string_view text) noexcept;
 /// What a negation ("not", "without", "non-") does to a cue it governs.
 enum class NegationEffect : std::uint8_t { drop, flip };
 
+/// What a cue's match says about a duty: that it is sales or marketing work, only how work is done, or
+/// that it is other work.
+enum class CueRole : std::uint8_t {
+  core,     ///< The duty is this side's work (selling, marketing): core evidence can make a label.
+  support,  ///< How work is done (skills, generic verbs and nouns): tips sales vs marketing, never makes a label.
+  other,    ///< The duty is work that is neither (stock, records, repairs, ...): evidence for the label other.
+};
+
+/// "core", "support" or "other".
+std::string_view cue_role_name(CueRole role) noexcept;
+
 /// A rule the engine matches: phrases that, when found in a duty, evidence one side of one difference.
 struct Cue {
   std::string id;                    ///< Stable identifier, unique across the taxonomy.
@@ -33,6 +50,7 @@ struct Cue {
   std::vector<std::string> phrases;  ///< Surface phrases; normalised and stemmed like the input.
   std::string rationale;             ///< One line tying the cue to the article.
   NegationEffect on_negation = NegationEffect::drop;  ///< What a governing negation does.
+  CueRole role = CueRole::core;      ///< Core or support in a difference; other in the other-work list.
 };
 
 /// What the article says of one side of a difference.
@@ -53,11 +71,20 @@ struct Difference {
   [[nodiscard]] const SideView& view(Side side) const noexcept { return side == Side::sales ? sales : marketing; }
 };
 
+/// The work that is neither sales nor marketing, and the cues that evidence it (ANNOTATION.md's "other").
+struct OtherWork {
+  std::string summary;              ///< What counts as other work.
+  std::vector<std::string> quotes;  ///< The article's words on skills that are not the core of either job.
+  std::vector<Cue> cues;            ///< Cues whose match says the duty is other work (role other; side unused).
+};
+
 /// Decision thresholds; kept in the taxonomy so tuning never touches code.
 struct Thresholds {
-  double min_evidence = 1.0;   ///< Below this total weight the engine abstains (unknown).
-  double mixed_share = 0.6;    ///< The winning side needs at least this share of the evidence, else mixed.
-  double evidence_scale = 2.0; ///< Evidence at which confidence reaches 1 - 1/e of the share.
+  double min_evidence = 1.0;    ///< Core evidence a duty needs to be sales or marketing work; below it: other.
+  double mixed_share = 0.6;     ///< The winning side needs at least this share of the evidence, else mixed.
+  double evidence_scale = 2.0;  ///< Evidence at which confidence reaches 1 - 1/e of the share.
+  double other_share = 0.5;     ///< Other work wins when it holds at least this share of other + core evidence.
+  double other_prior = 1.0;     ///< Evidence of other work assumed in every duty (for the confidence of other).
 };
 
 /// How negations are recognised.
@@ -77,10 +104,12 @@ struct Taxonomy {
   Thresholds thresholds;                   ///< Decision thresholds.
   NegationRules negation;                  ///< Negation words and scope.
   std::vector<std::string> skip_words;     ///< Words ignored when matching phrases ("a", "the", ...).
+  OtherWork other_work;                    ///< Work that is neither, and its cues.
+  std::vector<std::string> ignore;         ///< Phrases that match and evidence nothing ("on call", ...).
 
   /// Index of the difference with the given id or 1-based number ("1".."4"), or nullopt.
   [[nodiscard]] std::optional<std::size_t> find_difference(std::string_view id_or_number) const noexcept;
-  /// Number of cues in all differences.
+  /// Number of cues in all differences and the other-work list.
   [[nodiscard]] std::size_t cue_count() const noexcept;
 };
 
