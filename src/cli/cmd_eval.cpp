@@ -154,7 +154,8 @@ int run_eval(Context& context, const EvalOptions& options) {
     out = evaluation.to_text();
     if (!examples.empty()) out += "\nerrors\n";
     for (const auto& e : examples) {
-      out += fmt::format("  {}  gold={} predicted={}  [{}]\n    {}\n", e.where, e.gold, e.predicted, e.reasons, e.text);
+      out += fmt::format("  {}  gold={} predicted={}  [{}]\n    {}\n", e.where, e.gold, e.predicted, e.reasons,
+                         e.text.empty() ? "(blank)" : e.text);
     }
   }
   target.out().write(out);
