@@ -168,8 +168,7 @@ int run_eval(Context& context, const EvalOptions& options) {
 Command add_eval_command(CLI::App& root, Context& context) {
   auto options = std::make_shared<EvalOptions>();
   auto* app = root.add_subcommand(
-      "eval",
-      "Score rolecheck three-way (sales, marketing, other) on labelled duties (TSV with label/text columns, or JSONL)");
+      "eval", "Score rolecheck three-way (sales, marketing, other) on labelled duties (TSV or JSONL)");
   app->add_option("files", options->files, "Labelled files")->required()->type_name("FILE...");
   app->add_option("-f,--format", options->format, "Report format")
       ->check(CLI::IsMember({"text", "json"}))
