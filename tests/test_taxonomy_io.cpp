@@ -288,7 +288,7 @@ TEST_CASE("cue roles, other work and ignore phrases are read and checked") {
         Lines{"t.json: error: /other_work/cues/0/side: unknown key \"side\"; did you mean \"id\"?",
               "t.json: error: /other_work/cues/0/id: duplicate cue id \"c.one\"; first used at /differences/0/cues/0/id",
               "t.json: error: /other_work/cues/0/weight: expected a number in [0, 10], got 11",
-              "t.json: error: /other_work/cues/0/phrases: expected a non-empty array of phrases, got []"});
+              "t.json: error: /other_work/cues/0/phrases: expected a non-empty array of phrases, got an array"});
 }
 
 TEST_CASE("taxonomy_to_json round-trips") {
