@@ -29,11 +29,11 @@ Taxonomy fixture_taxonomy() {
 
 std::vector<LabelledDuty> fixture_rows() {
   std::vector<LabelledDuty> rows;
-  const char* sales[] = {"sell products to clients", "sell insurance", "call and sell to buyers",
-                         "sell cars on the lot", "sell parts and call back", "sell services door to door"};
-  const char* marketing[] = {"plan advertising campaigns", "write advertising copy", "advertising by phone surveys",
-                             "buy advertising space", "phone advertising agencies", "review advertising results"};
-  const char* other[] = {"deliver goods to stores", "count inventory", "deliver parcels", "keep inventory records",
+  const char* sales[] = {"sell products to clients", "sell insurance",           "call and sell to buyers",
+                         "sell cars on the lot",     "sell parts and call back", "sell services door to door"};
+  const char* marketing[] = {"plan advertising campaigns", "write advertising copy",     "advertising by phone surveys",
+                             "buy advertising space",      "phone advertising agencies", "review advertising results"};
+  const char* other[] = {"deliver goods to stores",     "count inventory", "deliver parcels", "keep inventory records",
                          "deliver and stack inventory", "answer letters"};
   for (int round = 0; round < 2; ++round) {
     for (const char* text : sales) rows.push_back({Gold::sales, text});
