@@ -101,6 +101,8 @@ void Classifier::decide(const ScanResult& scan, Classification& out) const {
     out.label = Label::unknown;
     out.basis = Basis::empty;
     out.confidence = 1.0;
+    out.margin = 0.0;
+    out.review = false;
     return;
   }
   label_from_scores(out);
@@ -164,6 +166,27 @@ void Classifier::label_from_scores(Classification& out) const {
   if (out.confidence < m_options.min_confidence) {
     out.label = Label::unknown;
     out.basis = Basis::low_confidence;
+  }
+  flag_for_review(out);
+}
+
+void Classifier::flag_for_review(Classification& out) const {
+  const auto& thresholds = m_taxonomy->thresholds;
+  const double sales = out.scores[0];
+  const double marketing = out.scores[1];
+  if (out.label == Label::other) {
+    // How clearly "neither" beats the stronger side (its support evidence included).
+    const double against = out.other + thresholds.other_prior;
+    const double side = std::max(sales, marketing);
+    out.margin = (against - side) / (against + side);
+  } else {
+    out.margin = sales + marketing > 0.0 ? std::abs(sales - marketing) / (sales + marketing) : 0.0;
+  }
+  switch (out.basis) {
+    case Basis::empty: out.review = false; break;  // nothing to review
+    case Basis::too_long:
+    case Basis::low_confidence: out.review = true; break;
+    default: out.review = out.confidence < thresholds.review_confidence || out.margin < thresholds.review_margin;
   }
 }
 

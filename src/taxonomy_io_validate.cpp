@@ -257,7 +257,9 @@ class Validator {
                                            {"mixed_share", true, "a number in [0.5, 1]"},
                                            {"evidence_scale", true, "a number greater than 0"},
                                            {"other_share", false, "a number in (0, 1]"},
-                                           {"other_prior", false, "a number greater than 0"}})) {
+                                           {"other_prior", false, "a number greater than 0"},
+                                           {"review_confidence", false, "a number in [0, 1]"},
+                                           {"review_margin", false, "a number in [-1, 1]"}})) {
       return;
     }
     const Range positive{0, true, kHuge, false};
@@ -271,6 +273,10 @@ class Validator {
         number(*value, "/thresholds", "other_share", "a number in (0, 1]", {0, true, 1, false}).value_or(out.other_share);
     out.other_prior = number(*value, "/thresholds", "other_prior", "a number greater than 0", positive)
                           .value_or(out.other_prior);
+    out.review_confidence = number(*value, "/thresholds", "review_confidence", "a number in [0, 1]", {0, false, 1, false})
+                                .value_or(out.review_confidence);
+    out.review_margin =
+        number(*value, "/thresholds", "review_margin", "a number in [-1, 1]", {-1, false, 1, false}).value_or(out.review_margin);
   }
 
   void read_negation(const JsonValue& root, NegationRules& out) {

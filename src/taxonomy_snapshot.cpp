@@ -172,6 +172,8 @@ void write_taxonomy(Writer& w, const Taxonomy& t) {
   w.value(t.thresholds.evidence_scale);
   w.value(t.thresholds.other_share);
   w.value(t.thresholds.other_prior);
+  w.value(t.thresholds.review_confidence);
+  w.value(t.thresholds.review_margin);
   w.texts(t.negation.words);
   w.texts(t.negation.exceptions);
   w.value(static_cast<std::uint64_t>(t.negation.scope));
@@ -224,6 +226,8 @@ Taxonomy read_taxonomy(Reader& r) {
   t.thresholds.evidence_scale = r.value<double>();
   t.thresholds.other_share = r.value<double>();
   t.thresholds.other_prior = r.value<double>();
+  t.thresholds.review_confidence = r.value<double>();
+  t.thresholds.review_margin = r.value<double>();
   t.negation.words = r.texts();
   t.negation.exceptions = r.texts();
   t.negation.scope = static_cast<std::size_t>(r.value<std::uint64_t>());

@@ -58,6 +58,8 @@ struct Classification {
   Label label = Label::unknown;                 ///< The verdict.
   Basis basis = Basis::empty;                   ///< Why that verdict.
   double confidence = 0.0;                      ///< In [0, 1]; see docs/scoring.md.
+  double margin = 0.0;                          ///< In [-1, 1]: how clearly the label beats the runner-up.
+  bool review = false;                          ///< True when a person should check the label (low confidence or margin).
   std::array<double, 2> scores{};               ///< Total evidence (core and support) for sales and marketing.
   std::array<double, 2> core{};                 ///< Core evidence for sales and marketing (the work itself).
   double other = 0.0;                           ///< Evidence that the duty is other work.
@@ -84,8 +86,10 @@ class Classifier {
   void classify(std::string_view text, Scanner& scanner, Classification& out) const;
   /// Fills `out` from an existing scan (for callers that need the scan too).
   void decide(const ScanResult& scan, Classification& out) const;
-  /// Turns per-side evidence into a label, basis and confidence (reasons untouched).
+  /// Turns per-side evidence into a label, basis, confidence, margin and review flag (reasons untouched).
   void label_from_scores(Classification& out) const;
+  /// Sets the margin and the review flag of a decided label from the taxonomy's review thresholds.
+  void flag_for_review(Classification& out) const;
 
   /// A scanner for this classifier's matcher, one per thread.
   [[nodiscard]] Scanner make_scanner() const { return Scanner(*m_matcher); }
