@@ -20,7 +20,7 @@ _rolecheck() {
     fi
   fi
 
-  local subcommands="table classify explain eval taxonomy stats report"
+  local subcommands="table classify explain eval taxonomy stats report diff"
   local global_options="--help --version --taxonomy"
 
   # The subcommand (and taxonomy's own subcommand) typed so far; skip the value of --taxonomy.
@@ -54,6 +54,7 @@ _rolecheck() {
       COMPREPLY=($(compgen -W "1 2 3 4 business_concept core_capabilities execution_capabilities essential_purpose" -- "$cur"))
       return ;;
     classify:-f | classify:--format) COMPREPLY=($(compgen -W "text jsonl json tsv csv" -- "$cur")); return ;;
+    diff:-f | diff:--format) COMPREPLY=($(compgen -W "text jsonl" -- "$cur")); return ;;
     eval:-f | eval:--format | stats:-f | stats:--format | taxonomy:--format)
       COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
     *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
@@ -94,6 +95,23 @@ _rolecheck() {
     eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;
     stats) options="--help --format --sort --errors --top --output --label-column" ;;
     report) options="--help --output --title --min-confidence --max-line-bytes --unit --input" ;;
+    diff)
+      options="--help --format --exit-code --output --jobs --unit --input"
+      # OLD and NEW: a taxonomy file or the word embedded; then the corpus files.
+      local positionals=0
+      for ((i = 2; i < cword; i++)); do
+        case ${words[i]} in
+          -f | --format | -o | --output | -j | --jobs | --unit | --input) ((i++)) ;;
+          -*) ;;
+          *) ((positionals++)) ;;
+        esac
+      done
+      if [[ $cur != -* && $positionals -lt 2 ]]; then
+        COMPREPLY=($(compgen -W "embedded" -- "$cur") $(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+        compopt -o filenames 2>/dev/null
+        return
+      fi
+      ;;
     taxonomy)
       if [[ -z $action ]]; then
         if [[ $cur == -* ]]; then
