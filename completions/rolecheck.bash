@@ -21,6 +21,7 @@ _rolecheck() {
   fi
 
   local subcommands="table classify explain eval taxonomy stats report fit"
+  local subcommands="table classify explain eval taxonomy stats report diff"
   local global_options="--help --version --taxonomy"
 
   # The subcommand (and taxonomy's own subcommand) typed so far; skip the value of --taxonomy.
@@ -54,6 +55,7 @@ _rolecheck() {
       COMPREPLY=($(compgen -W "1 2 3 4 business_concept core_capabilities execution_capabilities essential_purpose" -- "$cur"))
       return ;;
     classify:-f | classify:--format) COMPREPLY=($(compgen -W "text jsonl json tsv csv" -- "$cur")); return ;;
+    diff:-f | diff:--format) COMPREPLY=($(compgen -W "text jsonl" -- "$cur")); return ;;
     eval:-f | eval:--format | stats:-f | stats:--format | taxonomy:--format)
       COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
     *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
@@ -96,9 +98,7 @@ _rolecheck() {
     eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;
     stats) options="--help --format --sort --errors --top --output --label-column" ;;
     report) options="--help --output --title --min-confidence --max-line-bytes --unit --input" ;;
-    fit)
-      options="--help --output --report --part --except-part --label-column --regularisation --penalty --keep-sign
-               --no-keep-sign --folds --min-rows" ;;
+  local subcommands="table classify explain eval taxonomy stats report fit diff"
     taxonomy)
       if [[ -z $action ]]; then
         if [[ $cur == -* ]]; then

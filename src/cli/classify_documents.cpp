@@ -1,6 +1,7 @@
 // `rolecheck classify --unit document`: one verdict per job description. Reading and checking
-// inputs is the core's document_input; this file reads documents into blocks, classifies them on
-// -j N workers (OrderedPipeline) and writes the records and warnings back in input order.
+// inputs is the core's document_input, read into blocks by document_batches (shared with `diff`);
+// this file classifies the blocks on -j N workers (OrderedPipeline) and writes the records and
+// warnings back in input order.
 
 #include "classify_documents.hpp"
 
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "document_batches.hpp"
 #include "input_files.hpp"
 #include "ordered_pipeline.hpp"
 #include "output.hpp"
@@ -28,59 +30,23 @@
 namespace rolecheck::cli {
 namespace {
 
-// A block holds at most this many documents, and is handed out once their text passes kBlockBytes
-// (a document larger than that travels alone; documents are capped at kMaxInputDocumentBytes).
-constexpr std::size_t kBlockDocuments = 64;
-constexpr std::size_t kBlockBytes = std::size_t{1} << 18;
-
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
-// One JSONL line kept in a block until a worker parses it: its cleaned text is raw_text[begin, begin + size).
-struct RawLine {
-  std::size_t begin = 0;
-  std::size_t size = 0;
-  InputLine line;  // everything but `text`
-};
-
-// A run of documents of one input, then (once classified) their records. With JSONL the reader only
-// cuts lines and the workers parse them, so JSON parsing runs on N threads too. Blocks are recycled
-// with their documents, so buffers stop growing once they have seen the largest block.
-struct DocumentBlock {
-  std::size_t input = 0;                 // index of the input the documents come from
-  std::string file;                      // that input's name
-  std::vector<RawLine> lines;            // JSONL: the lines still to parse, one per document
-  std::string raw_text;                  // JSONL: their text
-  std::vector<InputDocument> documents;  // the first `count` belong to this block
-  std::size_t count = 0;
-  std::size_t text_bytes = 0;   // text of the documents read into it
-  std::size_t input_bytes = 0;  // bytes of input they took (for progress)
+// A batch of documents of one input (document_batches), then (once classified) their records.
+struct DocumentBlock : DocumentBatch {
   std::string records;
   std::size_t written = 0;              // records in `records` (after --only)
   std::array<std::size_t, 4> counts{};  // documents per verdict (before --only)
   bool all_expected = true;             // every document had the --expect verdict
   RunSummary summary;                   // with --summary: its verdicts and cues
-  std::vector<std::string> messages;    // stderr lines, printed when the block is written
-  int status = 0;
-
-  // The next document slot to read into.
-  InputDocument& next_document() {
-    if (count == documents.size()) documents.emplace_back();
-    return documents[count++];
-  }
 
   void reset() {
-    lines.clear();
-    raw_text.clear();
-    count = 0;
-    text_bytes = 0;
-    input_bytes = 0;
+    clear_batch();
     records.clear();
     written = 0;
     counts = {};
     all_expected = true;
     summary.clear();
-    messages.clear();
-    status = 0;
   }
 };
 
@@ -100,13 +66,7 @@ class DocumentWorker {
     m_formatter = m_formatter.block_formatter();
     if (block.summary.cue_records().size() != m_summary_cues) block.summary = RunSummary(m_summary_cues);
     const bool silent = m_options->quiet || m_options->count;
-    for (std::size_t i = 0; i < block.lines.size(); ++i) {
-      const RawLine& raw = block.lines[i];
-      InputLine line = raw.line;
-      line.text = std::string_view(block.raw_text).substr(raw.begin, raw.size);
-      read_jsonl_document(block.file, line, block.documents[i]);
-      block.documents[i].input_bytes = line.raw_bytes + 1;
-    }
+    block.parse_lines();
     for (std::size_t i = 0; i < block.count; ++i) {
       const InputDocument& document = block.documents[i];
       std::size_t label = static_cast<std::size_t>(RoleLabel::unknown);
@@ -183,76 +143,28 @@ class DocumentRun {
  private:
   using Pipeline = OrderedPipeline<DocumentBlock, DocumentWorker>;
 
-  // Reads every document of one input into blocks: whole inputs as documents, JSONL as raw lines
-  // (the workers parse them).
+  // Reads every document of one input into blocks (document_batches).
   void read_input(const std::string& path, Pipeline& pipeline) {
     ++m_inputs_read;
-    DocumentBlock* block = &start_block(pipeline, path);
-    std::string error;
-    auto input = InputFile::open(path, error);
-    if (!input) {
-      block->messages.push_back(error);
-      block->status = 2;
-      pipeline.submit();
-      return;
-    }
-    block->file = input->name();
-    // Only the reading may fail with a read error (the block then ends the input with its message);
-    // the pipeline's own calls stay outside the try.
-    const auto read_failed = [&](const Error& read_error) {
-      block->messages.emplace_back(read_error.what());
-      block->status = 2;
+    const auto start = [&](const std::string& file) -> DocumentBatch& {
+      DocumentBlock& block = pipeline.acquire();
+      block.input = m_inputs_read;
+      block.file = file;
+      return block;
     };
-    if (m_options.input == "jsonl") {
-      LineReader reader(input->fd(), input->name(), kMaxInputDocumentBytes);
-      InputLine line;
-      for (;;) {
-        try {
-          if (!reader.next(line)) break;
-        } catch (const Error& read_error) {
-          read_failed(read_error);
-          break;
-        }
-        block->lines.push_back(RawLine{block->raw_text.size(), line.text.size(), line});
-        block->lines.back().line.text = {};
-        block->raw_text.append(line.text);
-        block->next_document();
-        block->text_bytes += line.text.size();
-        block->input_bytes += line.raw_bytes + 1;
-        if (block_is_full(*block)) block = &hand_over(pipeline, input->name());
-      }
-    } else {
-      InputDocument& document = block->next_document();
-      try {
-        DocumentReader reader(input->fd(), input->name(), DocumentInput::whole);
-        reader.next(document);  // a whole input is always one document
-        block->text_bytes += document.text.size();
-        block->input_bytes += document.input_bytes;
-      } catch (const Error& read_error) {
-        --block->count;  // nothing was read: no record, only the message
-        read_failed(read_error);
-      }
-    }
-    pipeline.submit();
-  }
-
-  DocumentBlock& start_block(Pipeline& pipeline, const std::string& file) {
-    DocumentBlock& block = pipeline.acquire();
-    block.input = m_inputs_read;
-    block.file = file;
-    return block;
-  }
-
-  bool block_is_full(const DocumentBlock& block) const noexcept {
-    return m_flush_each_record || block.count >= kBlockDocuments || block.text_bytes >= kBlockBytes;
-  }
-
-  // Submits the block being filled and starts the next one of the same input.
-  DocumentBlock& hand_over(Pipeline& pipeline, const std::string& file) {
-    pipeline.submit();
-    // Answer this document before reading the next one (a coprocess waits for it).
-    if (m_flush_each_record) pipeline.finish();
-    return start_block(pipeline, file);
+    BatchSink sink;
+    sink.start = start;
+    sink.hand_over = [&](const std::string& file) -> DocumentBatch& {
+      pipeline.submit();
+      // Answer this document before reading the next one (a coprocess waits for it).
+      if (m_flush_each_record) pipeline.finish();
+      return start(file);
+    };
+    sink.submit = [&] { pipeline.submit(); };
+    sink.full = [this](const DocumentBatch& batch) {
+      return m_flush_each_record || batch.count >= kBatchDocuments || batch.text_bytes >= kBatchBytes;
+    };
+    read_document_batches(path, m_options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole, sink);
   }
 
   // Writes one block's records and warnings, in input order (on the reading thread).
@@ -265,16 +177,8 @@ class DocumentRun {
     if (m_options.summary) m_summary.merge(block.summary);
     if (block.status != 0) m_status = block.status;
     // Warnings once per input (invalid UTF-8, NUL bytes) and one error per bad document, in order.
-    if (block.input != m_notices_input) {
-      m_notices = DocumentNotices{};
-      m_notices_input = block.input;
-    }
     m_messages.clear();
-    for (std::size_t i = 0; i < block.count; ++i) {
-      m_notices.collect(block.documents[i], block.file, m_messages);
-      if (!block.documents[i].ok()) m_status = 2;
-    }
-    m_messages.insert(m_messages.end(), block.messages.begin(), block.messages.end());
+    if (m_notices.collect(block, m_messages)) m_status = 2;
     if (m_progress && !m_messages.empty()) m_progress->erase();
     for (const auto& message : m_messages) warn(message);
     m_documents_done += block.count;
@@ -291,8 +195,7 @@ class DocumentRun {
   RunSummary m_summary;
   std::unique_ptr<ProgressLine> m_progress;  // erased before the summary
   std::size_t m_inputs_read = 0;             // inputs opened so far (blocks carry the index)
-  DocumentNotices m_notices;                 // the notices of the input being written
-  std::size_t m_notices_input = 0;           // which input that is
+  BatchNotices m_notices;                    // warnings and errors of the blocks written
   std::vector<std::string> m_messages;       // scratch: one block's stderr lines
   std::array<std::size_t, 4> m_counts{};     // documents per verdict
   bool m_all_expected = true;

@@ -42,5 +42,7 @@ Command add_stats_command(CLI::App& root, Context& context);
 Command add_report_command(CLI::App& root, Context& context);
 /// Registers `rolecheck fit`.
 Command add_fit_command(CLI::App& root, Context& context);
+/// Registers `rolecheck diff`.
+Command add_diff_command(CLI::App& root, Context& context);
 
 }  // namespace rolecheck::cli

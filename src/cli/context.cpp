@@ -14,15 +14,15 @@ std::string Context::taxonomy_name() const {
   return "<embedded>";
 }
 
+CompiledTaxonomy load_named_taxonomy(const std::string& name) {
+  if (name == "<embedded>") return read_taxonomy_snapshot(embedded_taxonomy_snapshot(), name);
+  CompiledTaxonomy compiled;
+  compiled.taxonomy = std::make_shared<const Taxonomy>(load_taxonomy_file(name));
+  return compiled;
+}
+
 const CompiledTaxonomy& Context::taxonomy() {
-  if (!m_taxonomy.taxonomy) {
-    const std::string name = taxonomy_name();
-    if (name == "<embedded>") {
-      m_taxonomy = read_taxonomy_snapshot(embedded_taxonomy_snapshot(), name);
-    } else {
-      m_taxonomy.taxonomy = std::make_shared<const Taxonomy>(load_taxonomy_file(name));
-    }
-  }
+  if (!m_taxonomy.taxonomy) m_taxonomy = load_named_taxonomy(taxonomy_name());
   return m_taxonomy;
 }
 

@@ -13,6 +13,11 @@ struct GlobalOptions {
   std::string taxonomy_path;  ///< --taxonomy FILE; empty means ROLECHECK_TAXONOMY or the embedded default.
 };
 
+/// The taxonomy named `name`: "<embedded>" is the built-in one, restored with its matcher from the
+/// build-time snapshot; anything else is a file, parsed and validated (its matcher compiled later by the
+/// Classifier that uses it). Throws Error if it cannot be read or is invalid.
+CompiledTaxonomy load_named_taxonomy(const std::string& name);
+
 /// Shared state of one run: global options and the taxonomy, loaded once on first use.
 class Context {
  public:

@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-touch "$tmp/duties.txt" "$tmp/dump.tsv"
+touch "$tmp/duties.txt" "$tmp/dump.tsv" "$tmp/edited.json"
 
 # run_bash MODE: runs every bash case in a fresh shell; MODE "plain" or "bash-completion".
 run_bash() {
@@ -47,7 +47,7 @@ check() {
   fi
 }
 
-check "rolecheck " "classify eval explain fit report stats table taxonomy"
+check "rolecheck " "classify diff eval explain fit report stats table taxonomy"
 check "rolecheck cl" "classify"
 check "rolecheck st" "stats"
 check "rolecheck --" "--help --taxonomy --version"
@@ -91,6 +91,13 @@ check "rolecheck fit --penalty " "l1 l2"
 check "rolecheck fit --label-column t" "text_label"
 check "rolecheck fit -o $tmp/dut" "$tmp/duties.txt"
 check "rolecheck explain Sell" ""
+check "rolecheck di" "diff"
+check "rolecheck diff --" "--exit-code --format --help --input --jobs --output --unit"
+check "rolecheck diff --format " "jsonl text"
+check "rolecheck diff emb" "embedded"
+check "rolecheck diff embedded $tmp/e" "$tmp/edited.json"
+check "rolecheck diff -f jsonl embedded $tmp/ed" "$tmp/edited.json"
+check "rolecheck diff embedded $tmp/edited.json $tmp/dut" "$tmp/duties.txt"
 exit $failures
 BASH
   local status=$?
@@ -114,6 +121,9 @@ if command -v zsh >/dev/null; then
               "coverage precision conflicts false-alarms" "--label-column=" "validate" "sales marketing mixed hybrid unknown" "--summary["; do
     grep -qF -- "$word" "$src/completions/_rolecheck" || fail "zsh completion lacks '$word'"
   done
+  grep -qF -- "'diff:" "$src/completions/_rolecheck" || fail "zsh completion lacks the diff subcommand"
+  sed -n '/^        diff)/,/;;/p' "$src/completions/_rolecheck" | grep -q -- "--exit-code" ||
+    fail "zsh completion: diff lacks --exit-code"
   # report takes classify's document options.
   sed -n '/^        report)/,/;;/p' "$src/completions/_rolecheck" | grep -q -- "--unit=.*(line document)" ||
     fail "zsh completion: report lacks --unit"
