@@ -1,7 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "rolecheck/classifier.hpp"
 #include "test_support.hpp"
+
+#include "rolecheck/classifier.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
@@ -44,12 +45,14 @@ TEST_CASE("empty, no evidence, weak evidence and conflict are told apart") {
   CHECK(mixed.basis == Basis::conflict);
 }
 
-TEST_CASE("a flipped negation moves evidence to the other side") {
+TEST_CASE("a flipped negation moves evidence to the other side, as support only") {
   const auto result = classify(test_classifier(), "not responsible for directly selling products");
-  CHECK(result.label == Label::marketing);
+  CHECK(result.label == Label::other);
+  CHECK(result.basis == Basis::support_only);
   REQUIRE(result.reasons.size() == 1);
   CHECK(result.reasons[0].negated);
   CHECK(result.reasons[0].side == Side::marketing);
+  CHECK(result.reasons[0].role == CueRole::support);
 }
 
 TEST_CASE("each repeat of a cue adds half the weight of the one before") {

@@ -21,6 +21,13 @@ inline Cue make_cue(std::string id, Side side, double weight, std::vector<std::s
   return cue;
 }
 
+/// A cue of the other-work list (no side; role other).
+inline Cue make_other_cue(std::string id, double weight, std::vector<std::string> phrases) {
+  Cue cue = make_cue(std::move(id), Side::sales, weight, std::move(phrases));
+  cue.role = CueRole::other;
+  return cue;
+}
+
 /// A four-difference taxonomy whose differences hold the given cues (others empty).
 inline Taxonomy make_taxonomy(std::vector<Cue> core_cues, std::vector<Cue> purpose_cues = {}) {
   Taxonomy taxonomy;

@@ -55,11 +55,11 @@ struct DocumentBlock {
   std::size_t text_bytes = 0;   // text of the documents read into it
   std::size_t input_bytes = 0;  // bytes of input they took (for progress)
   std::string records;
-  std::size_t written = 0;              // records in `records` (after --only)
-  std::array<std::size_t, 4> counts{};  // documents per verdict (before --only)
-  bool all_expected = true;             // every document had the --expect verdict
-  RunSummary summary;                   // with --summary: its verdicts and cues
-  std::vector<std::string> messages;    // stderr lines, printed when the block is written
+  std::size_t written = 0;                            // records in `records` (after --only)
+  std::array<std::size_t, kRoleLabelCount> counts{};  // documents per verdict (before --only)
+  bool all_expected = true;                           // every document had the --expect verdict
+  RunSummary summary;                                 // with --summary: its verdicts and cues
+  std::vector<std::string> messages;                  // stderr lines, printed when the block is written
   int status = 0;
 
   // The next document slot to read into.
@@ -289,12 +289,12 @@ class DocumentRun {
   DocumentFormatter m_formatter;
   bool m_flush_each_record;
   RunSummary m_summary;
-  std::unique_ptr<ProgressLine> m_progress;  // erased before the summary
-  std::size_t m_inputs_read = 0;             // inputs opened so far (blocks carry the index)
-  DocumentNotices m_notices;                 // the notices of the input being written
-  std::size_t m_notices_input = 0;           // which input that is
-  std::vector<std::string> m_messages;       // scratch: one block's stderr lines
-  std::array<std::size_t, 4> m_counts{};     // documents per verdict
+  std::unique_ptr<ProgressLine> m_progress;             // erased before the summary
+  std::size_t m_inputs_read = 0;                        // inputs opened so far (blocks carry the index)
+  DocumentNotices m_notices;                            // the notices of the input being written
+  std::size_t m_notices_input = 0;                      // which input that is
+  std::vector<std::string> m_messages;                  // scratch: one block's stderr lines
+  std::array<std::size_t, kRoleLabelCount> m_counts{};  // documents per verdict
   bool m_all_expected = true;
   std::size_t m_documents_done = 0;
   std::size_t m_bytes_done = 0;
