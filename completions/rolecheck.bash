@@ -68,7 +68,8 @@ _rolecheck() {
       COMPREPLY=($(compgen -P "$done_part" -W "sales marketing mixed hybrid unknown" -- "$last"))
       compopt -o nospace 2>/dev/null
       return ;;
-    *:--sort) COMPREPLY=($(compgen -W "coverage precision conflicts" -- "$cur")); return ;;
+    *:--sort) COMPREPLY=($(compgen -W "coverage precision conflicts false-alarms" -- "$cur")); return ;;
+    *:--label-column) COMPREPLY=($(compgen -W "label text_label" -- "$cur")); return ;;
     *:--unit) COMPREPLY=($(compgen -W "line document" -- "$cur")); return ;;
     *:--input) COMPREPLY=($(compgen -W "text jsonl" -- "$cur")); return ;;
     *:--min-confidence | *:--max-line-bytes | *:--errors | *:--top | *:--part | *:--except-part | *:-j | *:--jobs | \
@@ -90,8 +91,8 @@ _rolecheck() {
       options="--help --format --explain --min-confidence --only --count --quiet --expect --max-line-bytes --output
                --color --line-buffered --summary --jobs --unit --input" ;;
     explain) options="--help --min-confidence" ;;
-    eval) options="--help --format --errors --part --except-part --min-confidence" ;;
-    stats) options="--help --format --sort --errors --top --output" ;;
+    eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;
+    stats) options="--help --format --sort --errors --top --output --label-column" ;;
     report) options="--help --output --title --min-confidence --max-line-bytes --unit --input" ;;
     taxonomy)
       if [[ -z $action ]]; then

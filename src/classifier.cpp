@@ -113,7 +113,9 @@ void Classifier::label_from_scores(Classification& out) const {
   const double total = sales + marketing;
   const double core = out.core[0] + out.core[1];
   const double other = out.other;
-  const bool other_outweighs = other > 0.0 && other >= thresholds.other_share * (other + core);
+  // Other work is weighed against all the evidence for either side: support cannot make a label, but it
+  // can tip the balance between "this is selling or marketing" and "this is other work".
+  const bool other_outweighs = other > 0.0 && other >= thresholds.other_share * (other + total);
   if (core < thresholds.min_evidence || other_outweighs) {
     // Not sales or marketing work: say which evidence was missing or too weak.
     out.label = Label::other;
@@ -130,7 +132,7 @@ void Classifier::label_from_scores(Classification& out) const {
     out.confidence = against / (against + core);
   } else {
     const double saturation = 1.0 - std::exp(-total / thresholds.evidence_scale);
-    const double relevance = core / (core + other);
+    const double relevance = total / (total + other);
     if (out.core[0] <= 0.0 || out.core[1] <= 0.0) {
       // Only one side has core evidence: it is that side's work; support on the other side only lowers
       // the confidence.

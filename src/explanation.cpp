@@ -94,8 +94,8 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
                          total);
       break;
     case Basis::other_work:
-      out += fmt::format("other-work evidence {:g} holds at least {:.0f}% of other + core evidence ({:g}).\n",
-                         result.other, 100.0 * thresholds.other_share, result.other + core);
+      out += fmt::format("other-work evidence {:g} holds at least {:.0f}% of other + sales + marketing evidence ({:g}).\n",
+                         result.other, 100.0 * thresholds.other_share, result.other + total);
       break;
     case Basis::no_evidence: out += "no sales or marketing cue counted (none matched, or every match was negated).\n"; break;
     case Basis::empty: out += "the duty has no words.\n"; break;

@@ -114,7 +114,7 @@ std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
     if (!cue.rationale.empty()) item["rationale"] = cue.rationale;
     other_cues.push_back(std::move(item));
   }
-  const Json root = {
+  Json root = {
       {"schema_version", taxonomy.schema_version},
       {"title", taxonomy.title},
       {"source", taxonomy.source},
@@ -130,12 +130,14 @@ std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
         {"scope", taxonomy.negation.scope}}},
       {"skip_words", taxonomy.skip_words},
       {"differences", std::move(differences)},
-      {"other_work",
-       {{"summary", taxonomy.other_work.summary},
-        {"quotes", taxonomy.other_work.quotes},
-        {"cues", std::move(other_cues)}}},
-      {"ignore", taxonomy.ignore},
   };
+  // Optional parts are written only when the taxonomy has them, so older files round-trip unchanged.
+  if (!taxonomy.other_work.summary.empty() || !taxonomy.other_work.cues.empty()) {
+    root["other_work"] = {{"summary", taxonomy.other_work.summary},
+                          {"quotes", taxonomy.other_work.quotes},
+                          {"cues", std::move(other_cues)}};
+  }
+  if (!taxonomy.ignore.empty()) root["ignore"] = taxonomy.ignore;
   return root.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -1,11 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
-
 #include "rolecheck/classifier.hpp"
+#include "test_support.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
+using rolecheck::testing::make_other_cue;
+using rolecheck::testing::make_support_cue;
 using rolecheck::testing::make_taxonomy;
 
 namespace {
@@ -45,14 +46,19 @@ TEST_CASE("empty, no evidence, weak evidence and conflict are told apart") {
   CHECK(mixed.basis == Basis::conflict);
 }
 
-TEST_CASE("a flipped negation moves evidence to the other side, as support only") {
-  const auto result = classify(test_classifier(), "not responsible for directly selling products");
-  CHECK(result.label == Label::other);
-  CHECK(result.basis == Basis::support_only);
-  REQUIRE(result.reasons.size() == 1);
-  CHECK(result.reasons[0].negated);
-  CHECK(result.reasons[0].side == Side::marketing);
-  CHECK(result.reasons[0].role == CueRole::support);
+TEST_CASE("a flipped negation becomes support for the other side, never a label on its own") {
+  const auto alone = classify(test_classifier(), "not responsible for directly selling products");
+  CHECK(alone.label == Label::other);
+  CHECK(alone.basis == Basis::support_only);
+  REQUIRE(alone.reasons.size() == 1);
+  CHECK(alone.reasons[0].negated);
+  CHECK(alone.reasons[0].side == Side::marketing);
+  CHECK(alone.reasons[0].role == CueRole::support);
+  CHECK(alone.core[1] == 0.0);
+  const auto with_marketing = classify(test_classifier(), "not responsible for selling; plans advertising");
+  CHECK(with_marketing.label == Label::marketing);
+  CHECK(with_marketing.scores[1] == 4.0);
+  CHECK(with_marketing.core[1] == 2.0);
 }
 
 TEST_CASE("each repeat of a cue adds half the weight of the one before") {
@@ -63,10 +69,22 @@ TEST_CASE("each repeat of a cue adds half the weight of the one before") {
 }
 
 TEST_CASE("a tie is broken by the strongest single piece of evidence") {
-  // sales: call 0.5 + sell 2 = 2.5; marketing: advertising 2 + brand awareness 1 = 3 -> marketing wins outright.
-  CHECK(classify(test_classifier(), "sell advertising for brand awareness").label == Label::marketing);
-  // sales 2 (sell) vs marketing 2 (advertising): equal totals and equal strongest cue -> mixed.
-  CHECK(classify(test_classifier(), "sell advertising").label == Label::mixed);
+  // mixed_share 0.5: only an exact tie can be mixed, so the tie-break is what decides.
+  auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"}), make_cue("call", Side::sales, 1, {"call"}),
+                                 make_cue("ads", Side::marketing, 3, {"advertising"})});
+  taxonomy.thresholds.mixed_share = 0.5;
+  const Classifier classifier(taxonomy);
+  // sales 2 + 1 = 3 vs marketing 3: equal totals; marketing's single cue (3) beats sales' strongest (2).
+  const auto broken = classify(classifier, "sell and call about advertising");
+  CHECK(broken.scores[0] == broken.scores[1]);
+  CHECK(broken.label == Label::marketing);
+  CHECK(broken.basis == Basis::prevails);
+  // sales 2 + 1 + 0.5 (a repeat) = 3.5 vs 3: no tie, sales wins on totals.
+  CHECK(classify(classifier, "sell, call, call about advertising").label == Label::sales);
+  // Equal totals and equal strongest evidence: mixed.
+  auto even = make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"}), make_cue("ads", Side::marketing, 2, {"advertising"})});
+  even.thresholds.mixed_share = 0.5;
+  CHECK(classify(Classifier(even), "sell advertising").label == Label::mixed);
 }
 
 TEST_CASE("a minimum confidence turns weak labels into unknown") {
@@ -75,4 +93,92 @@ TEST_CASE("a minimum confidence turns weak labels into unknown") {
   const auto result = classify(test_classifier(options), "Sell products");
   CHECK(result.label == Label::unknown);
   CHECK(result.basis == Basis::low_confidence);
+}
+
+namespace {
+Classifier three_way_classifier() {
+  auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 3, {"sell"}, NegationEffect::flip),
+                                 make_cue("ads", Side::marketing, 2.5, {"advertising"}),
+                                 make_support_cue("customer", Side::sales, 1, {"customers"}),
+                                 make_support_cue("write", Side::marketing, 1, {"write"})});
+  taxonomy.other_work.cues = {make_other_cue("other.stock", 3, {"inventory"}),
+                              make_other_cue("other.records", 2, {"records"})};
+  taxonomy.ignore = {"on call"};
+  taxonomy.thresholds.min_evidence = 1.5;
+  taxonomy.thresholds.other_share = 0.5;
+  return Classifier(taxonomy);
+}
+}  // namespace
+
+TEST_CASE("support evidence alone never makes a sales or marketing label") {
+  const auto classifier = three_way_classifier();
+  const auto result = classify(classifier, "write to customers");
+  CHECK(result.label == Label::other);
+  CHECK(result.basis == Basis::support_only);
+  CHECK(result.scores[0] == 1.0);
+  CHECK(result.scores[1] == 1.0);
+  CHECK(result.core[0] + result.core[1] == 0.0);
+  CHECK(result.confidence == 1.0);  // other_prior / (other_prior + 0 core)
+}
+
+TEST_CASE("support tips the decision once core evidence says what the work is") {
+  const auto classifier = three_way_classifier();
+  const auto result = classify(classifier, "sell to customers");
+  CHECK(result.label == Label::sales);
+  CHECK(result.basis == Basis::evidence);
+  CHECK(result.scores[0] == 4.0);
+  CHECK(result.core[0] == 3.0);
+  // Support for marketing lowers the confidence but cannot take the label from the only core side.
+  const auto against = classify(classifier, "sell, write, write, write");
+  CHECK(against.label == Label::sales);
+  CHECK(against.confidence < classify(classifier, "sell").confidence);
+}
+
+TEST_CASE("duties with no words are unknown; words with no evidence are other") {
+  const auto classifier = three_way_classifier();
+  CHECK(classify(classifier, "").label == Label::unknown);
+  const auto nothing = classify(classifier, "Weld metal parts together");
+  CHECK(nothing.label == Label::other);
+  CHECK(nothing.basis == Basis::no_evidence);
+}
+
+TEST_CASE("evidence of other work outweighs weaker sales evidence") {
+  const auto classifier = three_way_classifier();
+  // other 3 (inventory) vs sales 3 (sell): other holds 50% of all evidence, other_share 0.5.
+  const auto result = classify(classifier, "sell inventory");
+  CHECK(result.label == Label::other);
+  CHECK(result.basis == Basis::other_work);
+  CHECK(result.other == 3.0);
+  REQUIRE(result.other_reasons.size() == 1);
+  CHECK(result.other_reasons[0].role == CueRole::other);
+  CHECK(result.reasons.size() == 1);  // the sell match stays listed as sales evidence
+  // More selling evidence keeps it a sales duty.
+  CHECK(classify(classifier, "sell to customers from inventory").label == Label::sales);
+  // Other work alone: other, because of it.
+  const auto records = classify(classifier, "keep records");
+  CHECK(records.label == Label::other);
+  CHECK(records.basis == Basis::other_work);
+}
+
+TEST_CASE("ignored phrases match and count nothing") {
+  auto taxonomy = make_taxonomy({make_cue("call", Side::sales, 2, {"call"})});
+  taxonomy.ignore = {"on call"};
+  const Classifier with_ignore(taxonomy);
+  CHECK(classify(with_ignore, "take part in the on call rotation").label == Label::other);
+  CHECK(classify(with_ignore, "call prospects").label == Label::sales);
+}
+
+TEST_CASE("repeats are counted per cue and side, and cost stays linear") {
+  const auto classifier = three_way_classifier();
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "sell advertising. ";
+  Scanner scanner = classifier.make_scanner();
+  Classification result;
+  classifier.classify(text, scanner, result);
+  CHECK(result.reasons.size() == 40000);
+  CHECK(result.scores[0] == Approx(6.0));  // 3 + 1.5 + 0.75 + ... -> 6
+  CHECK(result.scores[1] == Approx(5.0));
+  // The reused scratch counters were reset: the next duty in the same Classification starts afresh.
+  classifier.classify("sell", scanner, result);
+  CHECK(result.scores[0] == 3.0);
 }

@@ -24,7 +24,7 @@ const CueStat& stat_of(const CueStats& stats, const Classifier& classifier, std:
   FAIL("no cue " << id);
   return stats.cues().front();
 }
-void add(CueStats& stats, const Classifier& classifier, std::string_view text, std::optional<Side> gold = {}) {
+void add(CueStats& stats, const Classifier& classifier, std::string_view text, std::optional<Gold> gold = {}) {
   Scanner scanner = classifier.make_scanner();
   Classification result;
   classifier.classify(text, scanner, result);
@@ -59,10 +59,10 @@ TEST_CASE("coverage, overlaps and conflicts count lines, not matches") {
 TEST_CASE("precision compares a cue's side with the gold label and keeps example errors") {
   const auto classifier = stats_classifier();
   CueStats stats(classifier, 1);
-  add(stats, classifier, "sell cars", Side::sales);
-  add(stats, classifier, "sell ad space", Side::marketing);
-  add(stats, classifier, "sell more", Side::marketing);
-  add(stats, classifier, "advertising", Side::marketing);
+  add(stats, classifier, "sell cars", Gold::sales);
+  add(stats, classifier, "sell ad space", Gold::marketing);
+  add(stats, classifier, "sell more", Gold::marketing);
+  add(stats, classifier, "advertising", Gold::marketing);
   const auto& sell = stat_of(stats, classifier, "sell");
   CHECK(sell.labelled == 3);
   CHECK(sell.correct == 1);
@@ -78,9 +78,9 @@ TEST_CASE("sorting: coverage and conflicts most first, precision worst first, un
   const auto classifier = stats_classifier();
   const auto& cues = classifier.matcher().cues();
   CueStats stats(classifier);
-  add(stats, classifier, "sell", Side::sales);
-  add(stats, classifier, "sell", Side::sales);
-  add(stats, classifier, "advertising call", Side::sales);
+  add(stats, classifier, "sell", Gold::sales);
+  add(stats, classifier, "sell", Gold::sales);
+  add(stats, classifier, "advertising call", Gold::sales);
   auto order = stats.sorted(CueSort::coverage);
   CHECK(cues[order[0]->cue].id == "sell");
   order = stats.sorted(CueSort::conflicts);
@@ -95,7 +95,7 @@ TEST_CASE("sorting: coverage and conflicts most first, precision worst first, un
 TEST_CASE("JSON report is valid and carries every cue with its counts") {
   const auto classifier = stats_classifier();
   CueStats stats(classifier);
-  add(stats, classifier, "sell \"quoted\" <b>", Side::marketing);
+  add(stats, classifier, "sell \"quoted\" <b>", Gold::marketing);
   const auto json = nlohmann::json::parse(stats.to_json(CueSort::coverage));
   CHECK(json["lines"] == 1);
   CHECK(json["labelled_lines"] == 1);
@@ -109,4 +109,60 @@ TEST_CASE("JSON report is valid and carries every cue with its counts") {
   const auto text = stats.to_text(CueSort::coverage);
   CHECK(text.find("precision") != std::string::npos);
   CHECK(text.find("example errors") != std::string::npos);
+}
+
+TEST_CASE("three-way gold: false alarms on other work, wrong side, other-work cues, ambiguous rows") {
+  auto taxonomy =
+      make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"}), make_cue("ads", Side::marketing, 2, {"advertising"})});
+  auto stock = make_cue("stock", Side::sales, 1, {"inventory"});
+  stock.role = CueRole::other;
+  taxonomy.other_work.cues.push_back(stock);
+  const Classifier classifier(std::move(taxonomy));
+  CueStats stats(classifier);
+  add(stats, classifier, "sell cars", Gold::other);             // sell: false alarm
+  add(stats, classifier, "sell advertising", Gold::marketing);  // sell: wrong side; ads: right; a conflict
+  add(stats, classifier, "count inventory", Gold::other);       // stock: right
+  add(stats, classifier, "sell inventory", Gold::sales);        // sell: right; stock: false alarm, conflicts
+  add(stats, classifier, "sell cars", Gold::ambiguous);         // counted, not scored
+  CHECK(stats.lines() == 5);
+  CHECK(stats.labelled_lines() == 4);
+  CHECK(stats.ambiguous_lines() == 1);
+  CHECK(stats.conflict_lines() == 1);
+  const auto& sell = stat_of(stats, classifier, "sell");
+  CHECK(sell.fired == 4);
+  CHECK(sell.labelled == 3);
+  CHECK(sell.correct == 1);
+  CHECK(sell.false_alarms == 1);
+  CHECK(sell.wrong_side == 1);
+  CHECK(*CueStats::precision(sell) == Approx(1.0 / 3));
+  REQUIRE(sell.errors.size() == 2);
+  CHECK(sell.errors[0].gold == "other");
+  CHECK(sell.errors[1].gold == "marketing");
+  const auto& stock_stat = stat_of(stats, classifier, "stock");
+  CHECK(stock_stat.fired == 2);
+  CHECK(stock_stat.correct == 1);
+  CHECK(stock_stat.false_alarms == 1);
+  CHECK(stock_stat.wrong_side == 0);
+  CHECK(stock_stat.conflicts == 1);
+  CHECK(stat_of(stats, classifier, "ads").correct == 1);
+
+  const auto& cues = classifier.matcher().cues();
+  const auto order = stats.sorted(CueSort::false_alarms);
+  CHECK(cues[order[0]->cue].id == "sell");  // ties on false alarms: more labelled lines first
+  CHECK(cues[order[1]->cue].id == "stock");
+  CHECK(parse_cue_sort("false-alarms") == CueSort::false_alarms);
+
+  const auto json = nlohmann::json::parse(stats.to_json(CueSort::false_alarms));
+  CHECK(json["ambiguous_lines"] == 1);
+  CHECK(json["sort"] == "false-alarms");
+  CHECK(json["cues"][0]["false_alarms"] == 1);
+  CHECK(json["cues"][0]["wrong_side"] == 1);
+  CHECK(json["cues"][0]["role"] == "core");
+  CHECK(json["cues"][1]["side"] == "other");
+  CHECK(json["cues"][1]["role"] == "other");
+  CHECK(json["cues"][1]["difference"] == "other_work");
+  const auto text = stats.to_text(CueSort::false_alarms);
+  CHECK(text.find("false alarms") != std::string::npos);
+  CHECK(text.find("1 ambiguous (not scored)") != std::string::npos);
+  CHECK(text.find("other_work") != std::string::npos);
 }

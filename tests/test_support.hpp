@@ -21,7 +21,14 @@ inline Cue make_cue(std::string id, Side side, double weight, std::vector<std::s
   return cue;
 }
 
-/// A cue of the other-work list (no side; role other).
+/// A cue that only says how work is done (role support).
+inline Cue make_support_cue(std::string id, Side side, double weight, std::vector<std::string> phrases) {
+  Cue cue = make_cue(std::move(id), side, weight, std::move(phrases));
+  cue.role = CueRole::support;
+  return cue;
+}
+
+/// A cue of the other-work list.
 inline Cue make_other_cue(std::string id, double weight, std::vector<std::string> phrases) {
   Cue cue = make_cue(std::move(id), Side::sales, weight, std::move(phrases));
   cue.role = CueRole::other;

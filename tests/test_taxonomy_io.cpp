@@ -161,7 +161,7 @@ TEST_CASE("structural errors name the JSON pointer and what was expected") {
               "t.json: error: /differences/0/cues/1: missing key \"weight\" (a number in [0, 10])"});
   CHECK(problems(replaced(kValid, "\"skip_words\"", "\"colour\": 1, \"skip_words\"")) ==
         Lines{"t.json: error: /colour: unknown key \"colour\"; expected one of: schema_version, title, source, "
-              "thresholds, negation, skip_words, differences"});
+              "thresholds, negation, skip_words, differences, other_work, ignore"});
   CHECK(problems(replaced(kValid, "\"id\": \"c.two\"", "\"id\": \"c.one\"")) ==
         Lines{"t.json: error: /differences/0/cues/1/id: duplicate cue id \"c.one\"; first used at "
               "/differences/0/cues/0/id"});
@@ -259,6 +259,36 @@ TEST_CASE("files that cannot be read are diagnostics too") {
   REQUIRE(directory.problems.size() == 1);
   CHECK(directory.problems[0].message == "cannot read the taxonomy: it is a directory, not a file");
   CHECK_THROWS_AS(load_taxonomy_file("/nonexistent/taxonomy.json"), Error);
+}
+
+TEST_CASE("cue roles, other work and ignore phrases are read and checked") {
+  const auto good = parse_taxonomy(
+      replaced(replaced(kValid, "\"rationale\": \"r1\"}", "\"rationale\": \"r1\", \"role\": \"support\"}"),
+               "\n  ]\n}",
+               "\n  ],\n  \"other_work\": {\"summary\": \"o\", \"cues\": [{\"id\": \"o.stock\", \"weight\": 3, "
+               "\"phrases\": [\"inventory\"]}]},\n  \"ignore\": [\"on call\"]\n}"),
+      "t.json");
+  REQUIRE(good.ok());
+  CHECK(good.taxonomy.differences[0].cues[0].role == CueRole::support);
+  CHECK(good.taxonomy.differences[0].cues[1].role == CueRole::core);
+  REQUIRE(good.taxonomy.other_work.cues.size() == 1);
+  CHECK(good.taxonomy.other_work.cues[0].role == CueRole::other);
+  CHECK(good.taxonomy.other_work.cues[0].weight == 3.0);
+  CHECK(good.taxonomy.ignore == std::vector<std::string>{"on call"});
+  CHECK(good.taxonomy.cue_count() == 3);
+  const auto again = parse_taxonomy(taxonomy_to_json(good.taxonomy), "again.json");
+  REQUIRE(again.ok());
+  CHECK(taxonomy_to_json(again.taxonomy) == taxonomy_to_json(good.taxonomy));
+
+  CHECK(problems(replaced(kValid, "\"rationale\": \"r1\"}", "\"rationale\": \"r1\", \"role\": \"other\"}")) ==
+        Lines{"t.json: error: /differences/0/cues/0/role: expected \"core\" or \"support\", got \"other\""});
+  CHECK(problems(replaced(kValid, "\n  ]\n}",
+                          "\n  ],\n  \"other_work\": {\"summary\": \"o\", \"cues\": [{\"id\": \"c.one\", \"side\": \"sales\", "
+                          "\"weight\": 11, \"phrases\": []}]}\n}")) ==
+        Lines{"t.json: error: /other_work/cues/0/side: unknown key \"side\"; did you mean \"id\"?",
+              "t.json: error: /other_work/cues/0/id: duplicate cue id \"c.one\"; first used at /differences/0/cues/0/id",
+              "t.json: error: /other_work/cues/0/weight: expected a number in [0, 10], got 11",
+              "t.json: error: /other_work/cues/0/phrases: expected a non-empty array of phrases, got an array"});
 }
 
 TEST_CASE("taxonomy_to_json round-trips") {

@@ -83,7 +83,7 @@ struct Thresholds {
   double min_evidence = 1.0;    ///< Core evidence a duty needs to be sales or marketing work; below it: other.
   double mixed_share = 0.6;     ///< The winning side needs at least this share of the evidence, else mixed.
   double evidence_scale = 2.0;  ///< Evidence at which confidence reaches 1 - 1/e of the share.
-  double other_share = 0.5;     ///< Other work wins when it holds at least this share of other + core evidence.
+  double other_share = 0.5;     ///< Other work wins when it holds at least this share of all evidence.
   double other_prior = 1.0;     ///< Evidence of other work assumed in every duty (for the confidence of other).
 };
 

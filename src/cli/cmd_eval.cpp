@@ -1,4 +1,5 @@
-// `rolecheck eval`: classify labelled data and score it like scikit-learn's classification report.
+// `rolecheck eval`: classify labelled data and score it three-way (sales, marketing, other) like
+// scikit-learn's classification report.
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -24,6 +25,7 @@ struct EvalOptions {
   std::size_t errors = 0;
   std::string part;
   std::string except_part;
+  std::string label_column = std::string(kDefaultLabelColumn);
   double min_confidence = 0.0;
 };
 
@@ -71,16 +73,24 @@ int run_eval(Context& context, const EvalOptions& options) {
   Classification result;
 
   const auto score_row = [&](const std::string& where, std::string_view gold_text, std::string_view text) {
-    const auto gold = parse_side(gold_text);
+    const auto gold = parse_gold(gold_text);
     if (!gold) {
-      problems.push_back(Diagnostic{where, 0, 0, {},
-                                    fmt::format("label must be sales or marketing, got \"{}\"", gold_text), {}});
+      problems.push_back(Diagnostic{
+          where,
+          0,
+          0,
+          {},
+          fmt::format("{} must be sales, marketing, other or ambiguous, got \"{}\"", options.label_column, gold_text),
+          {}});
+      return;
+    }
+    if (*gold == Gold::ambiguous) {
+      evaluation.add(*gold, Label::unknown);  // counted, not scored: no need to classify it
       return;
     }
     classifier.classify(text, scanner, result);
     evaluation.add(*gold, result.label);
-    const bool right = static_cast<std::size_t>(result.label) == static_cast<std::size_t>(*gold);
-    if (!right && examples.size() < options.errors) {
+    if (!prediction_matches(*gold, result.label) && examples.size() < options.errors) {
       examples.push_back(ErrorExample{where, std::string(gold_text), std::string(text),
                                       std::string(label_name(result.label)),
                                       reasons_summary(result, classifier.matcher())});
@@ -95,7 +105,7 @@ int run_eval(Context& context, const EvalOptions& options) {
       continue;
     }
     LineReader reader(input->fd(), input->name());
-    LabelledLineParser parser;
+    LabelledLineParser parser(options.label_column);
     InputLine line;
     LabelledRow row;
     Diagnostic problem;
@@ -144,7 +154,8 @@ int run_eval(Context& context, const EvalOptions& options) {
     out = evaluation.to_text();
     if (!examples.empty()) out += "\nerrors\n";
     for (const auto& e : examples) {
-      out += fmt::format("  {}  gold={} predicted={}  [{}]\n    {}\n", e.where, e.gold, e.predicted, e.reasons, e.text);
+      out += fmt::format("  {}  gold={} predicted={}  [{}]\n    {}\n", e.where, e.gold, e.predicted, e.reasons,
+                         e.text.empty() ? "(blank)" : e.text);
     }
   }
   target.out().write(out);
@@ -156,7 +167,8 @@ int run_eval(Context& context, const EvalOptions& options) {
 
 Command add_eval_command(CLI::App& root, Context& context) {
   auto options = std::make_shared<EvalOptions>();
-  auto* app = root.add_subcommand("eval", "Score rolecheck on labelled duties (TSV with label/text columns, or JSONL)");
+  auto* app = root.add_subcommand(
+      "eval", "Score rolecheck three-way (sales, marketing, other) on labelled duties (TSV or JSONL)");
   app->add_option("files", options->files, "Labelled files")->required()->type_name("FILE...");
   app->add_option("-f,--format", options->format, "Report format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -167,11 +179,20 @@ Command add_eval_command(CLI::App& root, Context& context) {
   app->add_option("--except-part", options->except_part, "Score every row except part K/N (the rest of --part)")
       ->type_name("K/N")
       ->excludes(part);
+  app->add_option("--label-column", options->label_column,
+                  "Take the gold label (sales, marketing, other or ambiguous) from this TSV column or JSON key")
+      ->type_name("NAME")
+      ->capture_default_str();
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
   app->footer(
+      "Gold labels: sales, marketing, other, or ambiguous (counted, left out of every figure). In the per-class\n"
+      "scores a prediction of other, mixed or unknown counts as \"neither\", that is as other; the confusion\n"
+      "matrix keeps all five labels. Also reported: the false-alarm rate (gold other labelled sales or\n"
+      "marketing) and, on gold sales/marketing rows only, the two-way scores and the share labelled neither.\n"
+      "\n"
       "Examples:\n"
-      "  rolecheck eval ../shared/data/onet_tasks_dev.tsv\n"
+      "  rolecheck eval --label-column text_label ../shared/data/onet_tasks_dev.tsv\n"
       "  rolecheck eval --errors 20 --except-part 1/4 labelled.tsv\n"
       "  rolecheck eval --format json labelled.jsonl\n");
   return {app, [&context, options] { return run_eval(context, *options); }};

@@ -1,4 +1,5 @@
-// `rolecheck stats`: per-cue coverage, overlaps, conflicts and (on labelled data) precision.
+// `rolecheck stats`: per-cue coverage, overlaps, conflicts and (on labelled data) precision against three-way
+// gold labels, with each cue's false alarms on other work.
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/cue_stats.hpp"
 #include "rolecheck/error.hpp"
+#include "rolecheck/evaluation.hpp"
 #include "rolecheck/line_reader.hpp"
 
 namespace rolecheck::cli {
@@ -23,15 +25,16 @@ struct StatsOptions {
   std::string format = "text";
   std::string sort = "coverage";
   std::string output_path;
+  std::string label_column = std::string(kDefaultLabelColumn);
   std::size_t errors = 3;
   std::size_t top = 0;
 };
 
 // Reads one input: plain duties (one per line) or labelled data, detected from the first non-blank line.
-void read_input(InputFile& input, const Classifier& classifier, Scanner& scanner, CueStats& stats,
-                std::vector<Diagnostic>& problems) {
+void read_input(InputFile& input, const std::string& label_column, const Classifier& classifier, Scanner& scanner,
+                CueStats& stats, std::vector<Diagnostic>& problems) {
   LineReader reader(input.fd(), input.name());
-  LabelledLineParser parser;
+  LabelledLineParser parser(label_column);
   enum class Mode { undecided, plain, labelled } mode = Mode::undecided;
   std::size_t leading_blanks = 0;
   InputLine line;
@@ -61,14 +64,15 @@ void read_input(InputFile& input, const Classifier& classifier, Scanner& scanner
     }
     switch (parser.parse(line.text, input.name(), line.number, row, problem)) {
       case LabelledLine::row: {
-        const auto gold = parse_side(row.gold);
+        const auto gold = parse_gold(row.gold);
         if (!gold) {
-          problems.push_back(Diagnostic{fmt::format("{}:{}", input.name(), line.number),
-                                        0,
-                                        0,
-                                        {},
-                                        fmt::format("label must be sales or marketing, got \"{}\"", row.gold),
-                                        {}});
+          problems.push_back(Diagnostic{
+              fmt::format("{}:{}", input.name(), line.number),
+              0,
+              0,
+              {},
+              fmt::format("{} must be sales, marketing, other or ambiguous, got \"{}\"", label_column, row.gold),
+              {}});
           break;
         }
         classifier.classify(row.text, scanner, result);
@@ -106,7 +110,7 @@ int run_stats(Context& context, const StatsOptions& options) {
       continue;
     }
     try {
-      read_input(*input, classifier, scanner, stats, problems);
+      read_input(*input, options.label_column, classifier, scanner, stats, problems);
     } catch (const Error& read_error) {
       for (const auto& diagnostic : read_error.diagnostics()) problems.push_back(diagnostic);
     }
@@ -132,8 +136,12 @@ Command add_stats_command(CLI::App& root, Context& context) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   app->add_option("--sort", options->sort,
-                  "Order cues by coverage or conflicts (most first) or precision (worst first)")
-      ->check(CLI::IsMember({"coverage", "precision", "conflicts"}))
+                  "Order cues by coverage, conflicts or false-alarms (most first) or precision (worst first)")
+      ->check(CLI::IsMember({"coverage", "precision", "conflicts", "false-alarms"}))
+      ->capture_default_str();
+  app->add_option("--label-column", options->label_column,
+                  "Take the gold label (sales, marketing, other or ambiguous) from this TSV column or JSON key")
+      ->type_name("NAME")
       ->capture_default_str();
   app->add_option("--errors", options->errors, "Keep up to N example errors per cue (labelled data)")
       ->capture_default_str();
@@ -141,9 +149,14 @@ Command add_stats_command(CLI::App& root, Context& context) {
   app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
       ->type_name("FILE");
   app->footer(
+      "On labelled data a cue is right on rows whose gold is its class (its side; other for an other-work cue).\n"
+      "A false alarm is a sales or marketing cue firing on gold other, or an other-work cue firing on gold sales or\n"
+      "marketing; ambiguous rows are counted and not scored.\n"
+      "\n"
       "Examples:\n"
       "  rolecheck stats duties.txt\n"
-      "  rolecheck stats --sort precision --errors 2 ../shared/data/onet_tasks_dev.tsv\n"
+      "  rolecheck stats --sort false-alarms --label-column text_label ../shared/data/onet_other_dev.tsv\n"
+      "  rolecheck stats --sort precision --errors 2 --label-column text_label ../shared/data/onet_tasks_dev.tsv\n"
       "  rolecheck stats --sort conflicts --top 10 duties.txt\n"
       "  rolecheck stats --format json labelled.jsonl | jq '.cues[0]'\n");
   return {app, [&context, options] { return run_stats(context, *options); }};

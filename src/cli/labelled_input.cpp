@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "rolecheck/record_format.hpp"
+
 namespace rolecheck::cli {
 namespace {
 
@@ -28,9 +30,9 @@ Diagnostic problem_at(std::string_view name, std::size_t number, std::string mes
 
 bool LabelledLineParser::looks_labelled(std::string_view first_line) {
   if (!first_line.empty() && first_line.front() == '{') return true;
+  if (first_line.find('\t') == std::string_view::npos) return false;
   const auto fields = split_tabs(first_line);
-  return std::find(fields.begin(), fields.end(), "label") != fields.end() &&
-         std::find(fields.begin(), fields.end(), "text") != fields.end();
+  return std::find(fields.begin(), fields.end(), "text") != fields.end();
 }
 
 LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view name, std::size_t number,
@@ -38,12 +40,14 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
   if (line.empty()) return LabelledLine::blank;
   if (line.front() == '{') {
     const auto object = nlohmann::json::parse(line, nullptr, false);
-    if (!object.is_object() || !object.contains("label") || !object["label"].is_string() || !object.contains("text") ||
-        !object["text"].is_string()) {
-      problem = problem_at(name, number, "expected a JSON object with string \"label\" and \"text\"");
+    if (!object.is_object() || !object.contains(m_label_name) || !object[m_label_name].is_string() ||
+        !object.contains("text") || !object["text"].is_string()) {
+      std::string label_key;
+      append_json_string(label_key, m_label_name);
+      problem = problem_at(name, number, fmt::format("expected a JSON object with string {} and \"text\"", label_key));
       return LabelledLine::problem;
     }
-    m_gold = object["label"].get<std::string>();
+    m_gold = object[m_label_name].get<std::string>();
     m_text = object["text"].get<std::string>();
     row = LabelledRow{m_gold, m_text, m_rows++};
     return LabelledLine::row;
@@ -54,7 +58,7 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
     bool found_label = false;
     bool found_text = false;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (fields[i] == "label") {
+      if (fields[i] == m_label_name) {
         m_label_column = i;
         found_label = true;
       }
@@ -65,8 +69,9 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
     }
     if (!found_label || !found_text) {
       problem = problem_at(name, number,
-                           "the header row must name a 'label' and a 'text' column (tab-separated), "
-                           "or each line must be a JSON object");
+                           fmt::format("the header row must name a '{}' and a 'text' column (tab-separated), "
+                                       "or each line must be a JSON object",
+                                       m_label_name));
       return LabelledLine::bad_header;
     }
     return LabelledLine::header;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regression guard on accuracy: `rolecheck eval` on the O*NET dev data in ../shared/data must not fall
-# below the figures reached when the cues were last tuned (see docs/accuracy.md). Not a target: a floor.
+# Regression guard on accuracy: three-way `rolecheck eval` (sales, marketing, other; gold = the
+# text_label column read by ANNOTATION.md's rules) on the O*NET dev data in ../shared/data must not fall
+# below the figures reached when the cues were last tuned (docs/accuracy.md). Floors, not targets.
 # Usage: accuracy.sh ROLECHECK SOURCE_DIR
 set -uo pipefail
 bin=$1
@@ -10,25 +11,32 @@ if [ ! -f "$data/onet_tasks_dev.tsv" ]; then
   exit 1
 fi
 failures=0
-# check NAME MIN_MACRO_F1 MIN_COVERAGE EVAL-ARGS...
+# check NAME MIN_MACRO_F1 MAX_FALSE_ALARMS MIN_TWO_WAY_F1 MAX_NEITHER EVAL-ARGS...
 check() {
-  local name=$1 min_f1=$2 min_coverage=$3; shift 3
+  local name=$1 min_f1=$2 max_fa=$3 min_two=$4 max_neither=$5; shift 5
   local report
   report=$("$bin" eval --format json "$@") || { echo "FAIL: $name: eval exited $?" >&2; failures=$((failures + 1)); return; }
-  python3 - "$name" "$min_f1" "$min_coverage" "$report" <<'PY' || failures=$((failures + 1))
+  python3 - "$name" "$min_f1" "$max_fa" "$min_two" "$max_neither" "$report" <<'PY' || failures=$((failures + 1))
 import json, sys
-name, min_f1, min_cov, report = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), json.loads(sys.argv[4])
-f1, cov = report["macro_f1"], report["coverage"]
-print(f"{name}: macro-F1 {f1:.3f} (floor {min_f1}), coverage {cov:.3f} (floor {min_cov})")
-sys.exit(0 if f1 >= min_f1 and cov >= min_cov else 1)
+name, report = sys.argv[1], json.loads(sys.argv[6])
+min_f1, max_fa, min_two, max_neither = map(float, sys.argv[2:6])
+f1, fa = report["macro_f1"], report["false_alarm_rate"]
+two, neither = report["two_way"]["macro_f1"], report["two_way"]["neither_share"]
+print(f"{name}: macro-F1 {f1:.3f} (floor {min_f1}), false alarms {fa:.3f} (ceiling {max_fa}), "
+      f"sales/marketing F1 {two:.3f} (floor {min_two}), neither {neither:.3f} (ceiling {max_neither})")
+ok = f1 >= min_f1 and fa <= max_fa and two >= min_two and neither <= max_neither
+print("ok" if ok else "FAIL")
+sys.exit(0 if ok else 1)
 PY
 }
-tasks=$data/onet_tasks_dev.tsv
-dwa=$data/onet_dwa_dev.tsv
-check "held-out part (1/4)" 0.85 0.95 --part 1/4 "$tasks" "$dwa"
-check "tuning part (3/4)" 0.81 0.95 --except-part 1/4 "$tasks" "$dwa"
-check "tasks" 0.84 0.98 "$tasks"
-check "detailed work activities" 0.78 0.90 "$dwa"
-# Occupation descriptions written for the project in the style of another taxonomy (never tuned on).
-check "occupation descriptions" 0.95 1.0 "$2/tests/fixtures/occupation_descriptions.tsv"
+files=("$data/onet_tasks_dev.tsv" "$data/onet_dwa_dev.tsv" "$data/onet_other_dev.tsv")
+three_way=(--label-column text_label)
+# Rows i % 4 == 0 of each file were held aside before any cue or threshold was tuned.
+check "held-aside part (1/4), pooled" 0.80 0.07 0.80 0.25 "${three_way[@]}" --part 1/4 "${files[@]}"
+check "tuning part (3/4), pooled" 0.84 0.05 0.88 0.17 "${three_way[@]}" --except-part 1/4 "${files[@]}"
+check "task statements" 0.82 0.10 0.85 0.20 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
+check "detailed work activities" 0.85 0.05 0.86 0.22 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
+# Occupation descriptions written for the project in the style of another taxonomy (never tuned on);
+# two-way labels, so only the sales/marketing figures apply.
+check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
 [ $failures -eq 0 ] || { echo "$failures accuracy floor(s) broken" >&2; exit 1; }

@@ -68,11 +68,13 @@ check "rolecheck classify $tmp/dut" "$tmp/duties.txt"
 check "rolecheck classify -o $tmp/dum" "$tmp/dump.tsv"
 check "rolecheck classify --min-confidence " ""
 check "rolecheck eval --format " "json text"
-check "rolecheck eval --" "--errors --except-part --format --help --min-confidence --part"
-check "rolecheck stats --sort " "conflicts coverage precision"
+check "rolecheck eval --" "--errors --except-part --format --help --label-column --min-confidence --part"
+check "rolecheck eval --label-column " "label text_label"
+check "rolecheck stats --sort " "conflicts coverage false-alarms precision"
 check "rolecheck stats --sort=p" "precision"
 check "rolecheck stats --format " "json text"
-check "rolecheck stats --" "--errors --format --help --output --sort --top"
+check "rolecheck stats --" "--errors --format --help --label-column --output --sort --top"
+check "rolecheck stats --label-column t" "text_label"
 check "rolecheck report --" "--help --input --max-line-bytes --min-confidence --output --title --unit"
 check "rolecheck report --unit " "document line"
 check "rolecheck report --input j" "jsonl"
@@ -105,7 +107,7 @@ if command -v zsh >/dev/null; then
   bound=$(HOME=$tmp zsh -f -c "fpath=($tmp/zfunc \$fpath); autoload -Uz compinit; compinit -u -D; print -r -- \$_comps[rolecheck]" 2>&1)
   [ "$bound" = "_rolecheck" ] || fail "zsh compinit binds rolecheck to '$bound', expected _rolecheck"
   for word in table classify explain eval taxonomy stats report "text jsonl json tsv csv" "auto always never" \
-              "coverage precision conflicts" "validate" "sales marketing mixed hybrid unknown" "--summary["; do
+              "coverage precision conflicts false-alarms" "--label-column=" "validate" "sales marketing mixed hybrid unknown" "--summary["; do
     grep -qF -- "$word" "$src/completions/_rolecheck" || fail "zsh completion lacks '$word'"
   done
   # report takes classify's document options.
