@@ -20,7 +20,7 @@ _rolecheck() {
     fi
   fi
 
-  local subcommands="table classify explain eval taxonomy stats report"
+  local subcommands="table classify explain eval taxonomy stats report fit"
   local global_options="--help --version --taxonomy"
 
   # The subcommand (and taxonomy's own subcommand) typed so far; skip the value of --taxonomy.
@@ -45,7 +45,7 @@ _rolecheck() {
     cur=${cur#*=}
   fi
   case $command:$option in
-    *:--taxonomy | *:-o | *:--output)
+    *:--taxonomy | *:-o | *:--output | fit:--report)
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
       return ;;
@@ -68,12 +68,14 @@ _rolecheck() {
       COMPREPLY=($(compgen -P "$done_part" -W "sales marketing other mixed hybrid unknown" -- "$last"))
       compopt -o nospace 2>/dev/null
       return ;;
+    fit:--penalty) COMPREPLY=($(compgen -W "l1 l2" -- "$cur")); return ;;
     *:--sort) COMPREPLY=($(compgen -W "coverage precision conflicts false-alarms" -- "$cur")); return ;;
     *:--label-column) COMPREPLY=($(compgen -W "label text_label" -- "$cur")); return ;;
     *:--unit) COMPREPLY=($(compgen -W "line document" -- "$cur")); return ;;
     *:--input) COMPREPLY=($(compgen -W "text jsonl" -- "$cur")); return ;;
     *:--min-confidence | *:--max-line-bytes | *:--errors | *:--top | *:--part | *:--except-part | *:-j | *:--jobs | \
-      *:-w | *:--width | *:--title)
+      *:-w | *:--width | *:--title | \
+      *:--regularisation | *:--folds | *:--min-rows)
       return ;;  # free-form values
   esac
 
@@ -94,6 +96,9 @@ _rolecheck() {
     eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;
     stats) options="--help --format --sort --errors --top --output --label-column" ;;
     report) options="--help --output --title --min-confidence --max-line-bytes --unit --input" ;;
+    fit)
+      options="--help --output --report --part --except-part --label-column --regularisation --penalty --keep-sign
+               --no-keep-sign --folds --min-rows" ;;
     taxonomy)
       if [[ -z $action ]]; then
         if [[ $cur == -* ]]; then

@@ -29,7 +29,8 @@ const Classifier& classifier() {
 
 bool same(const Classification& a, const Classification& b) {
   if (a.label != b.label || a.basis != b.basis || a.confidence != b.confidence || a.scores != b.scores ||
-      a.by_difference != b.by_difference || a.reasons.size() != b.reasons.size()) {
+      a.by_difference != b.by_difference || a.reasons.size() != b.reasons.size() || a.core != b.core ||
+      a.other != b.other || a.other_reasons.size() != b.other_reasons.size()) {
     return false;
   }
   for (std::size_t i = 0; i < a.reasons.size(); ++i) {
@@ -66,8 +67,17 @@ void check_classification(std::string_view text, const Classification& result) {
     FUZZ_CHECK(std::isfinite(reason.weight) && reason.weight >= 0.0);
     previous_begin = reason.begin;
   }
-  if (result.label == Label::unknown) return;
-  FUZZ_CHECK(!result.reasons.empty());
+  for (const auto& reason : result.other_reasons) {
+    FUZZ_CHECK(reason.cue < cue_count && reason.role == CueRole::other);
+    FUZZ_CHECK(reason.begin < reason.end && reason.end <= text.size());
+    FUZZ_CHECK(std::isfinite(reason.weight) && reason.weight >= 0.0);
+  }
+  FUZZ_CHECK(std::isfinite(result.other) && result.other >= 0.0);
+  // A sales, marketing or mixed label needs core evidence: support alone never makes one.
+  if (result.label == Label::sales || result.label == Label::marketing || result.label == Label::mixed) {
+    FUZZ_CHECK(result.core[0] + result.core[1] >= classifier().taxonomy().thresholds.min_evidence);
+    FUZZ_CHECK(!result.reasons.empty());
+  }
 }
 
 void check_records(std::string_view text, const Classification& result) {

@@ -7,13 +7,12 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "input_files.hpp"
 #include "labelled_input.hpp"
 #include "output.hpp"
+
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/error.hpp"
 #include "rolecheck/evaluation.hpp"
-#include "rolecheck/line_reader.hpp"
 #include "rolecheck/record_format.hpp"
 
 namespace rolecheck::cli {
@@ -23,36 +22,9 @@ struct EvalOptions {
   std::vector<std::string> files;
   std::string format = "text";
   std::size_t errors = 0;
-  std::string part;
-  std::string except_part;
-  std::string label_column = std::string(kDefaultLabelColumn);
+  LabelledOptions labelled;
   double min_confidence = 0.0;
 };
-
-struct PartFilter {
-  std::size_t index = 0;
-  std::size_t parts = 0;  // 0: no filter
-  bool exclude = false;
-  [[nodiscard]] bool keeps(std::size_t row) const noexcept {
-    if (parts == 0) return true;
-    return ((row % parts) == index) != exclude;
-  }
-};
-
-PartFilter parse_part(const std::string& spec, bool exclude) {
-  PartFilter filter;
-  if (spec.empty()) return filter;
-  unsigned k = 0;
-  unsigned n = 0;
-  char extra = 0;
-  if (std::sscanf(spec.c_str(), "%u/%u%c", &k, &n, &extra) != 2 || n == 0 || k < 1 || k > n) {
-    throw Error(fmt::format("--part/--except-part: expected K/N with 1 <= K <= N, got \"{}\"", spec));
-  }
-  filter.index = k - 1;
-  filter.parts = n;
-  filter.exclude = exclude;
-  return filter;
-}
 
 struct ErrorExample {
   std::string where;
@@ -63,8 +35,7 @@ struct ErrorExample {
 };
 
 int run_eval(Context& context, const EvalOptions& options) {
-  const PartFilter filter = !options.part.empty() ? parse_part(options.part, false)
-                                                  : parse_part(options.except_part, true);
+  const PartFilter filter = part_filter(options.labelled);
   const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
   Scanner scanner = classifier.make_scanner();
   Evaluation evaluation;
@@ -73,17 +44,8 @@ int run_eval(Context& context, const EvalOptions& options) {
   Classification result;
 
   const auto score_row = [&](const std::string& where, std::string_view gold_text, std::string_view text) {
-    const auto gold = parse_gold(gold_text);
-    if (!gold) {
-      problems.push_back(Diagnostic{
-          where,
-          0,
-          0,
-          {},
-          fmt::format("{} must be sales, marketing, other or ambiguous, got \"{}\"", options.label_column, gold_text),
-          {}});
-      return;
-    }
+    const auto gold = parse_gold_at(where, gold_text, options.labelled.label_column, problems);
+    if (!gold) return;
     if (*gold == Gold::ambiguous) {
       evaluation.add(*gold, Label::unknown);  // counted, not scored: no need to classify it
       return;
@@ -97,33 +59,9 @@ int run_eval(Context& context, const EvalOptions& options) {
     }
   };
 
-  for (const auto& path : options.files) {
-    std::string error;
-    auto input = InputFile::open(path, error);
-    if (!input) {
-      problems.push_back(Diagnostic{"", 0, 0, {}, error, {}});
-      continue;
-    }
-    LineReader reader(input->fd(), input->name());
-    LabelledLineParser parser(options.label_column);
-    InputLine line;
-    LabelledRow row;
-    Diagnostic problem;
-    bool skip_file = false;
-    while (!skip_file && reader.next(line)) {
-      switch (parser.parse(line.text, input->name(), line.number, row, problem)) {
-        case LabelledLine::row:
-          if (filter.keeps(row.index)) {
-            score_row(fmt::format("{}:{}", input->name(), line.number), row.gold, row.text);
-          }
-          break;
-        case LabelledLine::bad_header: skip_file = true; [[fallthrough]];
-        case LabelledLine::problem: problems.push_back(problem); break;
-        case LabelledLine::blank:
-        case LabelledLine::header: break;
-      }
-    }
-  }
+  read_labelled_files(
+      options.files, options.labelled.label_column, filter,
+      [&](const std::string& where, const LabelledRow& row) { score_row(where, row.gold, row.text); }, problems);
 
   for (const auto& problem : problems) std::fputs(("rolecheck: " + format_diagnostic(problem) + "\n").c_str(), stderr);
   OutputTarget target("", false);
@@ -174,15 +112,7 @@ Command add_eval_command(CLI::App& root, Context& context) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   app->add_option("--errors", options->errors, "List up to N misclassified rows with their reasons");
-  auto* part = app->add_option("--part", options->part, "Score only rows i with i mod N == K-1 (K/N)")
-                   ->type_name("K/N");
-  app->add_option("--except-part", options->except_part, "Score every row except part K/N (the rest of --part)")
-      ->type_name("K/N")
-      ->excludes(part);
-  app->add_option("--label-column", options->label_column,
-                  "Take the gold label (sales, marketing, other or ambiguous) from this TSV column or JSON key")
-      ->type_name("NAME")
-      ->capture_default_str();
+  add_labelled_options(*app, options->labelled);
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
   app->footer(

@@ -64,19 +64,11 @@ void read_input(InputFile& input, const std::string& label_column, const Classif
     }
     switch (parser.parse(line.text, input.name(), line.number, row, problem)) {
       case LabelledLine::row: {
-        const auto gold = parse_gold(row.gold);
-        if (!gold) {
-          problems.push_back(Diagnostic{
-              fmt::format("{}:{}", input.name(), line.number),
-              0,
-              0,
-              {},
-              fmt::format("{} must be sales, marketing, other or ambiguous, got \"{}\"", label_column, row.gold),
-              {}});
-          break;
-        }
+        const auto where = fmt::format("{}:{}", input.name(), line.number);
+        const auto gold = parse_gold_at(where, row.gold, label_column, problems);
+        if (!gold) break;
         classifier.classify(row.text, scanner, result);
-        stats.add(result, gold, fmt::format("{}:{}", input.name(), line.number), row.text);
+        stats.add(result, gold, where, row.text);
         break;
       }
       case LabelledLine::bad_header: problems.push_back(problem); return;

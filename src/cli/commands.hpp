@@ -40,5 +40,7 @@ Command add_eval_command(CLI::App& root, Context& context);
 Command add_stats_command(CLI::App& root, Context& context);
 /// Registers `rolecheck report`.
 Command add_report_command(CLI::App& root, Context& context);
+/// Registers `rolecheck fit`.
+Command add_fit_command(CLI::App& root, Context& context);
 
 }  // namespace rolecheck::cli

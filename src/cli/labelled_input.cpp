@@ -1,10 +1,14 @@
 #include "labelled_input.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "input_files.hpp"
+
+#include "rolecheck/line_reader.hpp"
 #include "rolecheck/record_format.hpp"
 
 namespace rolecheck::cli {
@@ -82,6 +86,79 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
   }
   row = LabelledRow{fields[m_label_column], fields[m_text_column], m_rows++};
   return LabelledLine::row;
+}
+
+void add_labelled_options(CLI::App& app, LabelledOptions& options) {
+  auto* part = app.add_option("--part", options.part, "Use only rows i with i mod N == K-1 (K/N)")->type_name("K/N");
+  app.add_option("--except-part", options.except_part, "Use every row except part K/N (the rest of --part)")
+      ->type_name("K/N")
+      ->excludes(part);
+  app.add_option("--label-column", options.label_column,
+                 "Take the gold label (sales, marketing, other or ambiguous) from this TSV column or JSON key")
+      ->type_name("NAME")
+      ->capture_default_str();
+}
+
+PartFilter part_filter(const LabelledOptions& options) {
+  const bool exclude = options.part.empty();
+  const std::string& spec = exclude ? options.except_part : options.part;
+  PartFilter filter;
+  if (spec.empty()) return filter;
+  unsigned k = 0;
+  unsigned n = 0;
+  char extra = 0;
+  if (std::sscanf(spec.c_str(), "%u/%u%c", &k, &n, &extra) != 2 || n == 0 || k < 1 || k > n) {
+    throw Error(fmt::format("--part/--except-part: expected K/N with 1 <= K <= N, got \"{}\"", spec));
+  }
+  filter.index = k - 1;
+  filter.parts = n;
+  filter.exclude = exclude;
+  return filter;
+}
+
+std::optional<Gold> parse_gold_at(const std::string& where, std::string_view gold, std::string_view label_column,
+                                  std::vector<Diagnostic>& problems) {
+  auto parsed = parse_gold(gold);
+  if (!parsed) {
+    problems.push_back(
+        Diagnostic{where,
+                   0,
+                   0,
+                   {},
+                   fmt::format("{} must be sales, marketing, other or ambiguous, got \"{}\"", label_column, gold),
+                   {}});
+  }
+  return parsed;
+}
+
+void read_labelled_files(const std::vector<std::string>& files, const std::string& label_column,
+                         const PartFilter& filter, const LabelledRowHandler& on_row,
+                         std::vector<Diagnostic>& problems) {
+  for (const auto& path : files) {
+    std::string error;
+    auto input = InputFile::open(path, error);
+    if (!input) {
+      problems.push_back(Diagnostic{"", 0, 0, {}, error, {}});
+      continue;
+    }
+    LineReader reader(input->fd(), input->name());
+    LabelledLineParser parser(label_column);
+    InputLine line;
+    LabelledRow row;
+    Diagnostic problem;
+    bool skip_file = false;
+    while (!skip_file && reader.next(line)) {
+      switch (parser.parse(line.text, input->name(), line.number, row, problem)) {
+        case LabelledLine::row:
+          if (filter.keeps(row.index)) on_row(fmt::format("{}:{}", input->name(), line.number), row);
+          break;
+        case LabelledLine::bad_header: skip_file = true; [[fallthrough]];
+        case LabelledLine::problem: problems.push_back(problem); break;
+        case LabelledLine::blank:
+        case LabelledLine::header: break;
+      }
+    }
+  }
 }
 
 }  // namespace rolecheck::cli

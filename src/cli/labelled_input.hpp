@@ -3,11 +3,17 @@
 // (`label` unless --label-column names another) and a `text` column (others ignored), or JSON Lines with
 // string members of those names.
 
+#include <CLI/CLI.hpp>
+#include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "rolecheck/error.hpp"
+#include "rolecheck/evaluation.hpp"
 
 namespace rolecheck::cli {
 
@@ -49,5 +55,43 @@ class LabelledLineParser {
   std::string m_gold;
   std::string m_text;
 };
+
+/// Which data rows a command keeps: all, only part K of N (--part K/N), or all but that part (--except-part).
+struct PartFilter {
+  std::size_t index = 0;  ///< K - 1.
+  std::size_t parts = 0;  ///< N; 0 keeps every row.
+  bool exclude = false;   ///< True for --except-part.
+
+  /// True when the row with this 0-based index among its file's data rows is kept.
+  [[nodiscard]] bool keeps(std::size_t row) const noexcept {
+    if (parts == 0) return true;
+    return ((row % parts) == index) != exclude;
+  }
+};
+
+/// The options every labelled-data command shares: gold column and row selection.
+struct LabelledOptions {
+  std::string label_column = std::string(kDefaultLabelColumn);  ///< --label-column NAME.
+  std::string part;                                             ///< --part K/N.
+  std::string except_part;                                      ///< --except-part K/N.
+};
+
+/// Registers --label-column, --part and --except-part on `app`, filling `options`.
+void add_labelled_options(CLI::App& app, LabelledOptions& options);
+
+/// The filter --part or --except-part asks for; throws Error when the value is not K/N with 1 <= K <= N.
+PartFilter part_filter(const LabelledOptions& options);
+
+/// Parses a gold label cell; a value other than sales, marketing, other or ambiguous adds a problem at `where`.
+std::optional<Gold> parse_gold_at(const std::string& where, std::string_view gold, std::string_view label_column,
+                                  std::vector<Diagnostic>& problems);
+
+/// Called for each kept row with its location ("FILE:LINE").
+using LabelledRowHandler = std::function<void(const std::string& where, const LabelledRow& row)>;
+
+/// Reads the labelled files in order and hands every row `filter` keeps to `on_row`; files that cannot be
+/// opened, bad headers (the rest of that file is skipped) and malformed lines are added to `problems`.
+void read_labelled_files(const std::vector<std::string>& files, const std::string& label_column,
+                         const PartFilter& filter, const LabelledRowHandler& on_row, std::vector<Diagnostic>& problems);
 
 }  // namespace rolecheck::cli

@@ -70,13 +70,14 @@ int run(int argc, char** argv) {
       "  rolecheck explain \"Cold-call prospects and close deals\"\n"
       "  rolecheck eval labelled.tsv\n"
       "  rolecheck stats duties.txt\n"
-      "  rolecheck report duties.txt -o report.html\n");
+      "  rolecheck report duties.txt -o report.html\n"
+      "  rolecheck fit --label-column text_label labelled.tsv -o fitted.json\n");
 
   const std::vector<Command> commands = {
       add_table_command(app, context),   add_classify_command(app, context),
       add_explain_command(app, context), add_eval_command(app, context),
       add_taxonomy_command(app, context), add_stats_command(app, context),
-      add_report_command(app, context),
+      add_report_command(app, context),  add_fit_command(app, context),
   };
 
   try {

@@ -33,10 +33,12 @@ files=("$data/onet_tasks_dev.tsv" "$data/onet_dwa_dev.tsv" "$data/onet_other_dev
 three_way=(--label-column text_label)
 # Rows i % 4 == 0 of each file were held aside before any cue or threshold was tuned.
 check "held-aside part (1/4), pooled" 0.80 0.07 0.80 0.25 "${three_way[@]}" --part 1/4 "${files[@]}"
-check "tuning part (3/4), pooled" 0.84 0.05 0.88 0.17 "${three_way[@]}" --except-part 1/4 "${files[@]}"
-check "task statements" 0.82 0.10 0.85 0.20 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
+check "tuning part (3/4), pooled" 0.84 0.055 0.88 0.16 "${three_way[@]}" --except-part 1/4 "${files[@]}"
+check "task statements" 0.82 0.12 0.85 0.18 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
 check "detailed work activities" 0.85 0.05 0.86 0.22 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
 # Occupation descriptions written for the project in the style of another taxonomy (never tuned on);
 # two-way labels, so only the sales/marketing figures apply.
 check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
+# Posting bullets written for the project (modern sales, marketing and other work; three-way labels).
+check "posting bullets" 0.90 0.05 0.90 0.10 "$2/tests/fixtures/posting_bullets.tsv"
 [ $failures -eq 0 ] || { echo "$failures accuracy floor(s) broken" >&2; exit 1; }

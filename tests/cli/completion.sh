@@ -47,7 +47,7 @@ check() {
   fi
 }
 
-check "rolecheck " "classify eval explain report stats table taxonomy"
+check "rolecheck " "classify eval explain fit report stats table taxonomy"
 check "rolecheck cl" "classify"
 check "rolecheck st" "stats"
 check "rolecheck --" "--help --taxonomy --version"
@@ -87,6 +87,10 @@ check "rolecheck taxonomy show --" "--format --help"
 check "rolecheck taxonomy show --format " "json text"
 check "rolecheck taxonomy validate $tmp/dut" "$tmp/duties.txt"
 check "rolecheck explain --" "--help --min-confidence"
+check "rolecheck fit --" "--except-part --folds --help --keep-sign --label-column --min-rows --no-keep-sign --output --part --penalty --regularisation --report"
+check "rolecheck fit --penalty " "l1 l2"
+check "rolecheck fit --label-column t" "text_label"
+check "rolecheck fit -o $tmp/dut" "$tmp/duties.txt"
 check "rolecheck explain Sell" ""
 exit $failures
 BASH
@@ -107,7 +111,7 @@ if command -v zsh >/dev/null; then
   mkdir -p "$tmp/zfunc" && cp "$src/completions/_rolecheck" "$tmp/zfunc/"
   bound=$(HOME=$tmp zsh -f -c "fpath=($tmp/zfunc \$fpath); autoload -Uz compinit; compinit -u -D; print -r -- \$_comps[rolecheck]" 2>&1)
   [ "$bound" = "_rolecheck" ] || fail "zsh compinit binds rolecheck to '$bound', expected _rolecheck"
-  for word in table classify explain eval taxonomy stats report "text jsonl json tsv csv" "auto always never" \
+  for word in table classify explain eval taxonomy stats report fit "text jsonl json tsv csv" "auto always never" \
               "coverage precision conflicts false-alarms" "--label-column=" "validate" "sales marketing other mixed hybrid unknown" "--summary["; do
     grep -qF -- "$word" "$src/completions/_rolecheck" || fail "zsh completion lacks '$word'"
   done

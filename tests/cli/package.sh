@@ -39,7 +39,7 @@ check_man() {
   for section in NAME SYNOPSIS DESCRIPTION OPTIONS SUBCOMMANDS EXAMPLES "EXIT STATUS" ENVIRONMENT FILES; do
     grep -q "^$section" "$tmp/man.txt" || fail "$page: no $section section"
   done
-  for name in table classify explain eval taxonomy stats report; do
+  for name in table classify explain eval taxonomy stats report fit; do
     grep -q "rolecheck $name" "$tmp/man.txt" || fail "$page: no rolecheck $name"
   done
   MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null | grep . && fail "$page: groff warnings"
