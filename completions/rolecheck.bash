@@ -59,7 +59,7 @@ _rolecheck() {
     eval:-f | eval:--format | stats:-f | stats:--format | taxonomy:--format)
       COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
     *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-    *:--expect) COMPREPLY=($(compgen -W "sales marketing mixed hybrid unknown" -- "$cur")); return ;;
+    *:--expect) COMPREPLY=($(compgen -W "sales marketing other mixed hybrid unknown" -- "$cur")); return ;;
     *:--only)
       # A comma-separated list: complete the label after the last comma.
       local done_part="" last=$cur
@@ -67,7 +67,7 @@ _rolecheck() {
         done_part=${cur%,*},
         last=${cur##*,}
       fi
-      COMPREPLY=($(compgen -P "$done_part" -W "sales marketing mixed hybrid unknown" -- "$last"))
+      COMPREPLY=($(compgen -P "$done_part" -W "sales marketing other mixed hybrid unknown" -- "$last"))
       compopt -o nospace 2>/dev/null
       return ;;
     fit:--penalty) COMPREPLY=($(compgen -W "l1 l2" -- "$cur")); return ;;

@@ -4,14 +4,23 @@
 Each occupation (column 4 of the TSV) yields: its whole task list as a bulleted document, and N random
 subsets of 5-10 of its tasks, each rendered as a bulleted list, a numbered list with a title, and a
 prose paragraph. The gold label of a document is its occupation's label (sales or marketing), so
-`hybrid` and `unknown` verdicts count as wrong. Deterministic (fixed seed).
+`hybrid`, `other` and `unknown` verdicts count as wrong. Deterministic (fixed seed).
+
+Occupations that are neither (`--other`, default onet_other_dev.tsv) yield their task list as bullets,
+as a numbered list with the occupation as title, and as prose; their gold label is `other`, and the
+bar is the share of them that get a verdict other than sales, marketing or hybrid.
+
+The data sits in ../shared/data beside the source tree (as tests/cli/accuracy.sh expects it).
 """
 import argparse
 import collections
 import json
+import os
 import random
 import subprocess
 import sys
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data")
 
 
 def load(paths):
@@ -60,6 +69,16 @@ def build(by_occupation, labels, subsets, seed, hybrids):
     return documents
 
 
+def build_other(by_occupation):
+    """Each occupation that is neither: its tasks as bullets, numbered under a title, and as prose."""
+    documents = []
+    for occupation in sorted(by_occupation):
+        tasks = by_occupation[occupation]
+        for style in ("bullets", "titled", "prose"):
+            documents.append(("other-" + style, occupation, "other", render(style, occupation, tasks)))
+    return documents
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rolecheck", default="build/rolecheck")
@@ -69,11 +88,15 @@ def main():
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--errors", type=int, default=0, help="list this many wrong verdicts")
     parser.add_argument("--write", help="also write the pseudo-documents as JSONL to this file")
-    parser.add_argument("tsv", nargs="*", default=["/work/shared/data/onet_tasks_dev.tsv"])
+    parser.add_argument("--other", nargs="*", default=[os.path.join(DATA, "onet_other_dev.tsv")],
+                        help="task lists of occupations that are neither (gold: other); none to skip")
+    parser.add_argument("tsv", nargs="*", default=[os.path.join(DATA, "onet_tasks_dev.tsv")])
     args = parser.parse_args()
 
     by_occupation, labels = load(args.tsv)
     documents = build(by_occupation, labels, args.subsets, args.seed, args.hybrids)
+    if args.other:
+        documents += build_other(load(args.other)[0])
     lines = [json.dumps({"id": i, "label": gold, "style": style, "occupation": occ, "text": text})
              for i, (style, occ, gold, text) in enumerate(documents)]
     if args.write:
@@ -95,20 +118,33 @@ def main():
     for record in records:
         style = record["style"]
         gold = record["input"]["label"]
-        for key in (style, "all") if style != "hybrid" else (style,):
+        if style.startswith("other-"):
+            # Not a sales or marketing role: any verdict but sales, marketing and hybrid is right.
+            ok = record["label"] in ("other", "unknown")
+            keys = (style, "other")
+            right["other-exact"] += record["label"] == "other"
+        else:
+            ok = record["label"] == gold
+            keys = (style, "all") if style != "hybrid" else (style,)
+        for key in keys:
             totals[key] += 1
-            right[key] += record["label"] == gold
+            right[key] += ok
         verdicts[(gold, record["label"])] += 1
-        if record["label"] != gold and style != "hybrid":
+        if not ok and style != "hybrid":
             wrong.append(record)
-    for key in ("all", "full", "bullets", "titled", "prose", "hybrid"):
+    for key in ("all", "full", "bullets", "titled", "prose", "hybrid", "other", "other-bullets", "other-titled",
+                "other-prose"):
         if totals[key]:
-            print(f"{key:8} accuracy {right[key] / totals[key]:.3f}  ({right[key]}/{totals[key]})")
-    print("(all = the bar: single-occupation documents; hybrid = mixtures, reported apart)")
+            print(f"{key:13} accuracy {right[key] / totals[key]:.3f}  ({right[key]}/{totals[key]})")
+    if totals["other"]:
+        print(f"{'other-exact':13} share    {right['other-exact'] / totals['other']:.3f}  "
+              f"({right['other-exact']}/{totals['other']} got the verdict other itself)")
+    print("(all = the bar for sales and marketing occupations; other = the bar for occupations that are neither,")
+    print(" right when not sales, marketing or hybrid; hybrid = mixtures, reported apart)")
     print("gold -> verdict:", ", ".join(f"{g}->{p}: {n}" for (g, p), n in sorted(verdicts.items())))
     for record in wrong[: args.errors]:
         print(f"\n[{record['style']}] {record['occupation']} gold={record['input']['label']} "
-              f"got={record['label']} shares={record['shares']}")
+              f"got={record['label']} shares={record['shares']} duties={record.get('duty_shares')}")
         for duty in record["duties"]:
             print(f"   {duty['label']:9} {duty['text'][:100]}")
 

@@ -9,6 +9,7 @@ std::string_view role_label_name(RoleLabel label) noexcept {
   switch (label) {
     case RoleLabel::sales: return "sales";
     case RoleLabel::marketing: return "marketing";
+    case RoleLabel::other: return "other";
     case RoleLabel::hybrid: return "hybrid";
     case RoleLabel::unknown: break;
   }
@@ -25,9 +26,11 @@ void DocumentClassifier::classify(std::string_view document, Scanner& scanner, D
     auto& entry = out.duties[i];
     entry.duty = out.split[i];
     m_classifier->classify(entry.duty.text(document), scanner, entry.result);
-    for (auto& reason : entry.result.reasons) {
-      reason.begin += entry.duty.begin;
-      reason.end += entry.duty.begin;
+    for (auto* reasons : {&entry.result.reasons, &entry.result.other_reasons}) {
+      for (auto& reason : *reasons) {
+        reason.begin += entry.duty.begin;
+        reason.end += entry.duty.begin;
+      }
     }
   }
   decide(out);
@@ -36,6 +39,8 @@ void DocumentClassifier::classify(std::string_view document, Scanner& scanner, D
 void DocumentClassifier::decide(DocumentResult& out) const {
   out.votes = {};
   out.leaning = {};
+  out.work = {};
+  out.work_shares = {};
   out.differences = {};
   const auto& cues = m_classifier->matcher().cues();
   // Text before the first heading is mostly about the company when a duties section follows.
@@ -59,13 +64,26 @@ void DocumentClassifier::decide(DocumentResult& out) const {
       const auto side = static_cast<std::size_t>(reason.side);
       verdict.evidence[side] += reason.weight;
     }
-    const double total = result.scores[0] + result.scores[1];
-    if (result.label == Label::unknown || total <= 0.0) continue;
+    if (result.label == Label::unknown) continue;
     double weight = 1.0;
-    if (section == SectionKind::title) weight = m_options.title_weight;
+    // A title weighs a lot when it names a sales or marketing job; any other title counts as one duty.
+    if (section == SectionKind::title && result.label != Label::other) weight = m_options.title_weight;
     if (section == SectionKind::requirements) weight = m_options.requirement_weight;
     if (section == SectionKind::intro && has_duties_section) weight = m_options.intro_weight;
     entry.vote_weight = weight;
+    // Every labelled duty says what kind of work the role is; only sales and marketing work votes on which.
+    switch (result.label) {
+      case Label::sales: out.work[0] += weight; break;
+      case Label::marketing: out.work[1] += weight; break;
+      case Label::mixed:
+        out.work[0] += weight / 2;
+        out.work[1] += weight / 2;
+        break;
+      case Label::other: out.work[2] += weight; break;
+      case Label::unknown: break;
+    }
+    const double total = result.scores[0] + result.scores[1];
+    if (result.label == Label::other || total <= 0.0) continue;
     std::array<double, 2> vote{};
     switch (m_options.vote) {
       case DocumentOptions::Vote::share: vote = {result.scores[0] / total, result.scores[1] / total}; break;
@@ -75,7 +93,7 @@ void DocumentClassifier::decide(DocumentResult& out) const {
       case DocumentOptions::Vote::label:
         if (result.label == Label::sales) vote = {1.0, 0.0};
         if (result.label == Label::marketing) vote = {0.0, 1.0};
-        if (result.label == Label::mixed || result.label == Label::unknown) vote = {0.5, 0.5};
+        if (result.label == Label::mixed) vote = {0.5, 0.5};
         break;
     }
     out.votes[0] += weight * vote[0];
@@ -105,14 +123,22 @@ void DocumentClassifier::decide(DocumentResult& out) const {
       }
     }
   }
-  const double total = out.votes[0] + out.votes[1];
-  if (total <= 0.0) {
-    out.label = RoleLabel::unknown;
+  const double work = out.work[0] + out.work[1] + out.work[2];
+  if (work <= 0.0) {
+    out.label = RoleLabel::unknown;  // nothing voted: no duties, or only boilerplate and unknowns
     out.shares = {};
     out.confidence = 1.0;
     return;
   }
-  out.shares = {out.votes[0] / total, out.votes[1] / total};
+  for (std::size_t k = 0; k < out.work.size(); ++k) out.work_shares[k] = out.work[k] / work;
+  const double total = out.votes[0] + out.votes[1];
+  out.shares = {};
+  if (total > 0.0) out.shares = {out.votes[0] / total, out.votes[1] / total};
+  if (total <= 0.0 || out.work_shares[0] + out.work_shares[1] < m_options.min_role_share) {
+    out.label = RoleLabel::other;  // mostly other work: not a sales or marketing role
+    out.confidence = out.work_shares[2] * (1.0 - std::exp(-work / m_options.work_scale));
+    return;
+  }
   const double saturation = 1.0 - std::exp(-total / m_options.vote_scale);
   const double minority = std::min(out.shares[0], out.shares[1]);
   const auto leaning = out.leaning[0] + out.leaning[1];

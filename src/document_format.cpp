@@ -14,6 +14,7 @@ std::string_view role_color(RoleLabel label) noexcept {
   switch (label) {
     case RoleLabel::sales: return ansi_label_color(Label::sales);
     case RoleLabel::marketing: return ansi_label_color(Label::marketing);
+    case RoleLabel::other: return ansi_label_color(Label::other);
     case RoleLabel::hybrid: return ansi_label_color(Label::mixed);
     case RoleLabel::unknown: break;
   }
@@ -57,8 +58,8 @@ void DocumentFormatter::begin(std::string& /*unused*/) {
   if (m_format == RecordFormat::tsv || m_format == RecordFormat::csv) {
     const char separator = m_format == RecordFormat::tsv ? '\t' : ',';
     bool first = true;
-    for (const std::string_view column :
-         {"id", "file", "line", "label", "confidence", "sales_share", "marketing_share", "duties", "voting"}) {
+    for (const std::string_view column : {"id", "file", "line", "label", "confidence", "sales_share", "marketing_share",
+                                          "duties", "voting", "sales_duties", "marketing_duties", "other_duties"}) {
       if (!first) out += separator;
       first = false;
       out += column;
@@ -179,6 +180,12 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
   append_json_number(out, result.votes[0]);
   out += ",\"marketing\":";
   append_json_number(out, result.votes[1]);
+  out += "},\"duty_shares\":{\"sales\":";
+  append_json_number(out, result.work_shares[0]);
+  out += ",\"marketing\":";
+  append_json_number(out, result.work_shares[1]);
+  out += ",\"other\":";
+  append_json_number(out, result.work_shares[2]);
   out += "},\"differences\":{";
   for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
     const auto& verdict = result.differences[d];
@@ -218,14 +225,16 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
     out += label_name(entry.result.label);
     out += "\",\"confidence\":";
     append_json_number(out, entry.result.confidence);
-    out += ",\"scores\":{\"sales\":";
-    append_json_number(out, entry.result.scores[0]);
-    out += ",\"marketing\":";
-    append_json_number(out, entry.result.scores[1]);
-    out += "},\"vote\":";
+    out += ",\"basis\":";
+    append_json_string(out, basis_description(entry.result.basis));
+    out += ',';
+    append_json_scores(out, entry.result);
+    out += ",\"vote\":";
     append_json_number(out, entry.vote_weight);
     out += ",\"reasons\":";
     append_json_reasons(out, entry.result, document, classifier);
+    out += ",\"other_work\":";
+    append_json_other_work(out, entry.result, document, classifier);
     out += '}';
   }
   out += "]}";
@@ -248,9 +257,11 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
   for (const auto& entry : result.duties) voting += entry.vote_weight > 0.0 ? 1 : 0;
   fmt::format_to(std::back_inserter(out),
                  " (confidence {:.2f})\n  shares: sales {:.2f}, marketing {:.2f} ({} duties, {} voting: {} lean "
-                 "sales, {} lean marketing)\n\n  {:<24} {:<10} {}\n",
+                 "sales, {} lean marketing)\n  work: sales {:.2f}, marketing {:.2f}, other {:.2f} (shares of the "
+                 "voting duties)\n\n  {:<24} {:<10} {}\n",
                  result.confidence, result.shares[0], result.shares[1], result.duties.size(), voting, result.leaning[0],
-                 result.leaning[1], "difference", "side", "strongest evidence");
+                 result.leaning[1], result.work_shares[0], result.work_shares[1], result.work_shares[2], "difference",
+                 "side", "strongest evidence");
   for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
     const auto& verdict = result.differences[d];
     fmt::format_to(std::back_inserter(out), "  {:<24} ", taxonomy.differences[d].id);
@@ -264,6 +275,7 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     out += "\"\n";
   }
   out += "\n  duties:\n";
+  std::vector<Reason> matches;
   for (const auto& entry : result.duties) {
     const auto duty_label = label_name(entry.result.label);
     fmt::format_to(std::back_inserter(out), "  {:<13} ", section_kind_name(entry.duty.section));
@@ -275,20 +287,16 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     }
     fmt::format_to(std::back_inserter(out), " {:.2f}  ", entry.result.confidence);
     if (m_style.color && m_style.explain && is_valid_utf8(entry.duty.text(document))) {
-      append_highlighted(out, entry.duty.text(document), entry.duty.begin, entry.result.reasons, true);
+      collect_matches(entry.result, matches);
+      append_highlighted(out, entry.duty.text(document), entry.duty.begin, matches, true);
     } else {
       append_flat(out, entry.duty.text(document));
     }
     if (entry.duty.section == SectionKind::boilerplate) out += "  (no vote)";
     out += '\n';
     if (!m_style.explain) continue;
-    for (const auto& reason : entry.result.reasons) {
-      const auto& cue = cues[reason.cue];
-      fmt::format_to(std::back_inserter(out), "      {:<23} {:<9} {:<32} \"", taxonomy.differences[cue.difference].id,
-                     side_name(reason.side), cue.id);
-      append_flat(out, document.substr(reason.begin, reason.end - reason.begin));
-      fmt::format_to(std::back_inserter(out), "\" {}+{:g}\n", reason.negated ? "negated " : "", reason.weight);
-    }
+    fmt::format_to(std::back_inserter(out), "      ({})\n", basis_description(entry.result.basis));
+    append_explained_reasons(out, entry.result, document, 0, classifier, "      ");
   }
 }
 
@@ -303,13 +311,15 @@ void DocumentFormatter::delimited_record(std::string& out, const DocumentOrigin&
   out += separator;
   if (result == nullptr) {
     out += "unknown";
-    for (std::size_t i = 0; i < 5 + kDifferenceCount; ++i) out += separator;
+    for (std::size_t i = 0; i < 8 + kDifferenceCount; ++i) out += separator;
   } else {
     std::size_t voting = 0;
     for (const auto& entry : result->duties) voting += entry.vote_weight > 0.0 ? 1 : 0;
     fmt::format_to(std::back_inserter(out), "{}{}{:.3f}{}{:.3f}{}{:.3f}{}{}{}{}", role_label_name(result->label),
                    separator, result->confidence, separator, result->shares[0], separator, result->shares[1], separator,
                    result->duties.size(), separator, voting);
+    for (const double share : result->work_shares)
+      fmt::format_to(std::back_inserter(out), "{}{:.3f}", separator, share);
     for (const auto& verdict : result->differences) {
       out += separator;
       out += verdict.has_evidence ? side_name(verdict.side) : "-";

@@ -12,8 +12,9 @@
 namespace rolecheck {
 namespace {
 
-// One colour per label: sales, marketing, mixed or hybrid, unknown.
-constexpr std::array<std::string_view, 4> kLabelColors = {"#1a7f37", "#8250df", "#b35900", "#6e7781"};
+// One colour per label: sales, marketing, other, mixed or hybrid, unknown.
+constexpr std::array<std::string_view, kLabelCount> kLabelColors = {"#1a7f37", "#8250df", "#0969a8", "#b35900",
+                                                                    "#6e7781"};
 
 std::string escaped(std::string_view text) {
   std::string out;
@@ -98,8 +99,11 @@ void HtmlReport::count_reason(std::size_t difference, const Reason& reason) {
 }
 
 void HtmlReport::append_segments(std::string& item, std::string_view text, std::size_t offset,
-                                 const std::vector<Reason>& reasons) const {
-  // A segment is plain text or [text, cue, side, negated]; reason spans are relative to text + offset.
+                                 const Classification& result) {
+  // A segment is plain text or [text, cue, side, negated], side 2 for other work; reason spans are
+  // relative to text + offset.
+  collect_matches(result, m_matches);
+  const auto& reasons = m_matches;
   item += '[';
   std::size_t at = 0;
   bool first = true;
@@ -118,7 +122,8 @@ void HtmlReport::append_segments(std::string& item, std::string_view text, std::
     separate();
     item += '[';
     append_json_string(item, text.substr(begin, end - begin));
-    item += fmt::format(",{},{},{}]", reason.cue, static_cast<int>(reason.side), reason.negated ? 1 : 0);
+    const int side = reason.role == CueRole::other ? 2 : static_cast<int>(reason.side);
+    item += fmt::format(",{},{},{}]", reason.cue, side, reason.negated ? 1 : 0);
     at = end;
   }
   if (at < text.size()) {
@@ -148,7 +153,7 @@ void HtmlReport::add(std::string_view file, std::size_t line, std::string_view t
   // [file, line, label, confidence in percent, segments].
   std::string item = fmt::format("[{},{},{},{},", file_index(file), line, static_cast<int>(result.label),
                                  std::lround(result.confidence * 100.0));
-  append_segments(item, text, 0, result.reasons);
+  append_segments(item, text, 0, result);
   item += ']';
   append_item(item);
 }
@@ -157,9 +162,9 @@ std::string HtmlReport::summary_html() const {
   const std::size_t labelled = m_label_counts[0] + m_label_counts[1];
   std::string out = fmt::format(
       "<p class=\"summary\"><strong>{}</strong> {} &middot; {} labelled sales or marketing ({}) &middot; "
-      "{} {} &middot; {} unknown",
+      "{} other ({}) &middot; {} {} &middot; {} unknown",
       m_items, escaped(m_items == 1 ? m_options.unit : m_options.unit_plural), labelled, percent(labelled, m_items),
-      m_label_counts[2], label_text(2), m_label_counts[3]);
+      m_label_counts[2], percent(m_label_counts[2], m_items), m_label_counts[3], label_text(3), m_label_counts[4]);
   if (m_errors > 0) out += fmt::format(" (<strong class=\"error\">{} could not be classified</strong>)", m_errors);
   if (m_unit == ReportUnit::document) out += fmt::format(" &middot; {} duties in all", m_duties);
   out += "</p>\n";
@@ -171,13 +176,13 @@ std::string HtmlReport::chart_svg() const {
   constexpr int kLabelWidth = 100;
   constexpr int kBarWidth = 420;
   const std::size_t largest = std::max<std::size_t>(1, *std::max_element(m_label_counts.begin(), m_label_counts.end()));
-  const int height = kRow * 4 + 8;
+  const int height = kRow * static_cast<int>(kLabelCount) + 8;
   std::string out = fmt::format(
       "<svg id=\"rc-chart\" class=\"chart\" role=\"img\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" "
       "xmlns=\"http://www.w3.org/2000/svg\"><title>{2}</title>\n",
       kLabelWidth + kBarWidth + 130, height,
       m_unit == ReportUnit::document ? "Verdicts of the documents" : "Label distribution");
-  for (std::size_t i = 0; i < 4; ++i) {
+  for (std::size_t i = 0; i < kLabelCount; ++i) {
     const auto label = label_text(i);
     const double share = static_cast<double>(m_label_counts[i]) / static_cast<double>(largest);
     const int width = m_label_counts[i] == 0 ? 0 : std::max(2, static_cast<int>(std::lround(share * kBarWidth)));
@@ -265,7 +270,7 @@ std::string HtmlReport::lean_html() const {
 std::string HtmlReport::filters_html() const {
   std::string out = "<div class=\"filters\" role=\"toolbar\" aria-label=\"Filter by label\">";
   out += fmt::format("<button type=\"button\" data-filter=\"all\" aria-pressed=\"true\">all ({})</button>", m_items);
-  for (std::size_t i = 0; i < 4; ++i) {
+  for (std::size_t i = 0; i < kLabelCount; ++i) {
     out += fmt::format(
         "<button type=\"button\" data-filter=\"{0}\" class=\"{0}\" aria-pressed=\"false\">{0} ({1})</button>",
         label_text(i), m_label_counts[i]);
@@ -285,8 +290,9 @@ std::string HtmlReport::filters_html() const {
 std::string HtmlReport::head_json() const {
   const auto& taxonomy = m_classifier->taxonomy();
   const auto& cues = m_classifier->matcher().cues();
-  std::string json = fmt::format("{{\"mode\":\"{}\",\"labels\":[\"sales\",\"marketing\",\"{}\",\"unknown\"],\"unit\":",
-                                 m_unit == ReportUnit::document ? "document" : "line", label_text(2));
+  std::string json =
+      fmt::format("{{\"mode\":\"{}\",\"labels\":[\"sales\",\"marketing\",\"other\",\"{}\",\"unknown\"],\"unit\":",
+                  m_unit == ReportUnit::document ? "document" : "line", label_text(3));
   append_json_string(json, m_options.unit_plural);
   if (m_unit == ReportUnit::document) {
     // Small batches start with every document open; big ones open a document on demand.
@@ -360,7 +366,8 @@ void HtmlReport::write(const HtmlSink& sink) const {
       "<noscript><p>This list needs JavaScript; the summary above does not.</p></noscript>\n</section>\n</main>\n";
   page += fmt::format(
       "<footer>Generated by {}. Highlights: <mark class=\"s\">sales cue</mark> "
-      "<mark class=\"m\">marketing cue</mark> <mark class=\"s neg\">negated cue</mark>. "
+      "<mark class=\"m\">marketing cue</mark> <mark class=\"o\">other-work cue</mark> "
+      "<mark class=\"s neg\">negated cue</mark>. "
       "<span id=\"rc-status\" data-state=\"loading\">loading</span></footer>\n",
       escaped(m_options.generator.empty() ? std::string("rolecheck") : m_options.generator));
   page += "<script id=\"rc-data\" type=\"application/json\">\n";

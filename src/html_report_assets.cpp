@@ -3,7 +3,7 @@
 namespace rolecheck {
 
 std::string_view html_report_css() noexcept {
-  return R"CSS(:root { --sales: #1a7f37; --marketing: #8250df; --mixed: #b35900; --unknown: #6e7781;
+  return R"CSS(:root { --sales: #1a7f37; --marketing: #8250df; --other: #0969a8; --mixed: #b35900; --unknown: #6e7781;
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --error: #cf222e; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
@@ -23,6 +23,7 @@ th.sales, h4.sales, strong.sales { color: var(--sales); } th.marketing, h4.marke
 .lean p { margin: 0 0 8px; }
 .meter { display: flex; height: 10px; border-radius: 5px; overflow: hidden; background: var(--soft); }
 .meter .sales { background: var(--sales); } .meter .marketing { background: var(--marketing); }
+.meter .other { background: var(--other); }
 .topcues ol { margin: 0; padding-left: 20px; font-size: 13px; } .topcues .n, .none { color: var(--muted); } .topcues .n { display: block; }
 code { overflow-wrap: anywhere; font: 12px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 8px; }
@@ -31,6 +32,7 @@ code { overflow-wrap: anywhere; font: 12px ui-monospace, "SFMono-Regular", Menlo
 .filters button[aria-pressed="true"] { background: var(--fg); color: var(--bg); border-color: var(--fg); }
 .filters button.sales { border-color: var(--sales); } .filters button.marketing { border-color: var(--marketing); }
 .filters button.mixed { border-color: var(--mixed); } .filters button.unknown { border-color: var(--unknown); }
+.filters button.other { border-color: var(--other); }
 .filters input { margin-left: auto; font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; }
 .pager { color: var(--muted); display: flex; gap: 10px; align-items: center; margin: 6px 0; }
 .pager button { font: inherit; padding: 2px 10px; }
@@ -40,12 +42,14 @@ ol.items { list-style: none; padding: 0; margin: 0; }
   padding: 1px 6px; height: 20px; }
 .badge.sales { background: var(--sales); } .badge.marketing { background: var(--marketing); }
 .badge.mixed { background: var(--mixed); } .badge.unknown { background: var(--unknown); }
+.badge.other { background: var(--other); }
 .conf { color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
 .empty { color: var(--muted); font-style: italic; }
 .where { display: block; color: var(--muted); font-size: 12px; }
 mark { border-radius: 3px; padding: 0 2px; color: inherit; }
 mark.s { background: #dafbe1; box-shadow: inset 0 -2px 0 var(--sales); }
 mark.m { background: #fbefff; box-shadow: inset 0 -2px 0 var(--marketing); }
+mark.o { background: #ddf4ff; box-shadow: inset 0 -2px 0 var(--other); }
 mark.neg { text-decoration: line-through; background: #eef1f4; }
 footer { color: var(--muted); font-size: 13px; padding: 20px 24px 30px; border-top: 1px solid var(--line); margin-top: 28px; }
 #rc-status[data-state="error"] { color: var(--error); font-weight: 600; }
@@ -85,7 +89,8 @@ std::string_view html_report_js() noexcept {
     var data = JSON.parse(document.getElementById('rc-data').textContent);
     var labels = data.labels, cues = data.cues, files = data.files, items = data.items;
     var documents = data.mode === 'document';
-    var dutyLabels = ['sales', 'marketing', 'mixed', 'unknown'];
+    var dutyLabels = ['sales', 'marketing', 'other', 'mixed', 'unknown'];
+    var markClasses = ['s', 'm', 'o'];
     var pageSize = 200, page = 0, shown = [], query = '', errorsOnly = false, lowered = [];
     var allOpen = !!data.open, opened = {};
     var active = {};
@@ -100,7 +105,9 @@ std::string_view html_report_js() noexcept {
       return text;
     }
     // Line item: [file, line, label, confidence, segments]. Document item: [file, line, label, confidence, id,
-    // shares, leans, duties, error]; a duty is [section, label, confidence, vote, line, segments, heading?].
+    // shares (sales, marketing of the vote; then sales, marketing, other of the duties), leans, duties, error];
+    // a duty is [section, label, confidence, vote, line, segments, heading?]. A matched segment is
+    // [text, cue, side (0 sales, 1 marketing, 2 other work), negated].
     function textOf(index) {
       if (lowered[index] !== undefined) return lowered[index];
       var item = items[index], text;
@@ -128,7 +135,7 @@ std::string_view html_report_js() noexcept {
       for (var i = 0; i < segments.length; i++) {
         var s = segments[i];
         if (typeof s === 'string') { node.appendChild(document.createTextNode(s)); continue; }
-        var mark = element('mark', (s[2] === 0 ? 's' : 'm') + (s[3] ? ' neg' : ''), s[0]);
+        var mark = element('mark', (markClasses[s[2]] || 'm') + (s[3] ? ' neg' : ''), s[0]);
         var cue = cues[s[1]] || ['?', ''];
         mark.title = cue[0] + ' \u00b7 ' + cue[1] + ' \u00b7 ' + dutyLabels[s[2]] + (s[3] ? ' (negated)' : '');
         node.appendChild(mark);
@@ -185,10 +192,11 @@ std::string_view html_report_js() noexcept {
       var facts = element('span', 'facts');
       if (!item[8]) {
         var meter = element('span', 'meter small');
-        meter.title = 'share of the vote: sales ' + item[5][0] + '%, marketing ' + item[5][1] + '%';
-        var sales = element('span', 'sales'); sales.style.width = item[5][0] + '%';
-        var marketing = element('span', 'marketing'); marketing.style.width = item[5][1] + '%';
-        meter.appendChild(sales); meter.appendChild(marketing);
+        meter.title = 'duties: sales ' + item[5][2] + '%, marketing ' + item[5][3] + '%, other ' + item[5][4] +
+                      '% \u00b7 sales vs marketing vote: ' + item[5][0] + '% / ' + item[5][1] + '%';
+        ['sales', 'marketing', 'other'].forEach(function (name, k) {
+          var part = element('span', name); part.style.width = item[5][2 + k] + '%'; meter.appendChild(part);
+        });
         facts.appendChild(meter);
         var chips = element('span', 'chips');
         for (var d = 0; d < item[6].length; d++) {

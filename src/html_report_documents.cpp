@@ -32,14 +32,17 @@ void HtmlReport::add_document(const DocumentOrigin& origin, std::string_view doc
     }
   }
 
-  // [file, line, label, confidence in percent, id, [sales share, marketing share] in percent,
+  // [file, line, label, confidence in percent, id, [sales share, marketing share, sales duties, marketing
+  //  duties, other duties] in percent,
   //  per difference the side it leans to (-1: no evidence), duties, error].
   // A duty is [section, label, confidence in percent, vote weight, line in the document, segments, heading?];
   // the heading is given on the first duty under it.
   std::string item = fmt::format("[{},{},{},{},", file_index(origin.file), origin.line, static_cast<int>(result.label),
                                  std::lround(result.confidence * 100.0));
   append_json_string(item, origin.id == origin.file && origin.line == 0 ? std::string_view() : origin.id);
-  item += fmt::format(",[{},{}],[", std::lround(result.shares[0] * 100.0), std::lround(result.shares[1] * 100.0));
+  item += fmt::format(",[{},{},{},{},{}],[", std::lround(result.shares[0] * 100.0),
+                      std::lround(result.shares[1] * 100.0), std::lround(result.work_shares[0] * 100.0),
+                      std::lround(result.work_shares[1] * 100.0), std::lround(result.work_shares[2] * 100.0));
   for (std::size_t d = 0; d < kDifferenceCount; ++d) {
     const auto& verdict = result.differences[d];
     if (d > 0) item += ',';
@@ -60,7 +63,7 @@ void HtmlReport::add_document(const DocumentOrigin& origin, std::string_view doc
     if (i > 0) item += ',';
     item += fmt::format("[{},{},{},{:g},{},", static_cast<int>(duty.section), static_cast<int>(entry.result.label),
                         std::lround(entry.result.confidence * 100.0), entry.vote_weight, line);
-    append_segments(item, duty.text(document), duty.begin, entry.result.reasons);
+    append_segments(item, duty.text(document), duty.begin, entry.result);
     const auto duty_heading = duty.heading_end <= document.size() ? duty.heading(document) : std::string_view();
     if (!duty_heading.empty() && duty_heading.data() != heading.data()) {
       item += ',';
@@ -81,7 +84,7 @@ void HtmlReport::add_error(const DocumentOrigin& origin, std::string_view messag
   std::string item =
       fmt::format("[{},{},{},-1,", file_index(origin.file), origin.line, static_cast<int>(RoleLabel::unknown));
   append_json_string(item, origin.id == origin.file && origin.line == 0 ? std::string_view() : origin.id);
-  item += ",[0,0],[-1,-1,-1,-1],[],";
+  item += ",[0,0,0,0,0],[-1,-1,-1,-1],[],";
   append_json_string(item, message);
   item += ']';
   append_item(item);

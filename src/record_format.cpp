@@ -17,10 +17,11 @@ constexpr std::string_view kReset = "\x1b[0m";
 
 std::string_view label_color(Label label) noexcept { return ansi_label_color(label); }
 
-// Bold, underlined, in the side's colour: a match for that side inside the duty text.
-std::string_view highlight_color(Side side, bool negated) noexcept {
-  if (negated) return "\x1b[4m";
-  return side == Side::sales ? "\x1b[1;4;32m" : "\x1b[1;4;35m";
+// Bold, underlined, in the colour of its side (or of other work): a match inside the duty text.
+std::string_view highlight_color(const Reason& reason) noexcept {
+  if (reason.negated) return "\x1b[4m";
+  if (reason.role == CueRole::other) return "\x1b[1;4;36m";
+  return reason.side == Side::sales ? "\x1b[1;4;32m" : "\x1b[1;4;35m";
 }
 
 // For each byte: the letter of its TSV escape ("\\t" -> 't'), or '\0' when it is copied as is.
@@ -122,7 +123,7 @@ void append_highlighted(std::string& out, std::string_view text, std::size_t off
   std::vector<Span> spans;
   for (const auto& reason : reasons) {
     if (reason.begin < offset || reason.end > offset + text.size() || reason.begin >= reason.end) continue;
-    spans.push_back(Span{reason.begin - offset, reason.end - offset, highlight_color(reason.side, reason.negated)});
+    spans.push_back(Span{reason.begin - offset, reason.end - offset, highlight_color(reason)});
   }
   std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
   std::size_t next = 0;  // the next span to open
@@ -220,15 +221,25 @@ void append_json_number(std::string& out, double value) {
 
 void append_reasons_summary(std::string& out, const Classification& result, const Matcher& matcher) {
   const auto start = out.size();
-  for (const auto& reason : result.reasons) {
+  const auto append = [&](const Reason& reason, std::string_view prefix) {
     if (out.size() != start) out += ' ';
+    out += prefix;
     if (reason.negated) out += '!';
     out += matcher.cues()[reason.cue].id;
     if (reason.weight > 0.0) {
       out += '+';
       append_json_number(out, reason.weight);
     }
-  }
+  };
+  for (const auto& reason : result.reasons) append(reason, {});
+  for (const auto& reason : result.other_reasons) append(reason, "other:");
+}
+
+void collect_matches(const Classification& result, std::vector<Reason>& out) {
+  out.clear();
+  out.reserve(result.reasons.size() + result.other_reasons.size());
+  std::merge(result.reasons.begin(), result.reasons.end(), result.other_reasons.begin(), result.other_reasons.end(),
+             std::back_inserter(out), [](const Reason& a, const Reason& b) { return a.begin < b.begin; });
 }
 
 std::string reasons_summary(const Classification& result, const Matcher& matcher) {
@@ -260,9 +271,76 @@ void append_json_reasons(std::string& out, const Classification& result, std::st
     append_unsigned(out, reason.end);
     out += "],\"weight\":";
     append_json_number(out, reason.weight);
+    out += reason.negated ? ",\"negated\":true" : ",\"negated\":false";
+    out += ",\"role\":\"";
+    out += cue_role_name(reason.role);
+    out += "\"}";
+  }
+  out += ']';
+}
+
+void append_json_other_work(std::string& out, const Classification& result, std::string_view text,
+                            const Classifier& classifier) {
+  const auto& cues = classifier.matcher().cues();
+  out += '[';
+  bool first = true;
+  for (const auto& reason : result.other_reasons) {
+    out += first ? "{\"cue\":" : ",{\"cue\":";
+    first = false;
+    append_json_string(out, cues[reason.cue].id);
+    out += ",\"match\":";
+    append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
+    out += ",\"span\":[";
+    append_unsigned(out, reason.begin);
+    out += ',';
+    append_unsigned(out, reason.end);
+    out += "],\"weight\":";
+    append_json_number(out, reason.weight);
     out += reason.negated ? ",\"negated\":true}" : ",\"negated\":false}";
   }
   out += ']';
+}
+
+void append_json_scores(std::string& out, const Classification& result) {
+  out += "\"scores\":{\"sales\":";
+  append_json_number(out, result.scores[0]);
+  out += ",\"marketing\":";
+  append_json_number(out, result.scores[1]);
+  out += ",\"other\":";
+  append_json_number(out, result.other);
+  out += "},\"core\":{\"sales\":";
+  append_json_number(out, result.core[0]);
+  out += ",\"marketing\":";
+  append_json_number(out, result.core[1]);
+  out += '}';
+}
+
+void append_explained_reasons(std::string& out, const Classification& result, std::string_view text, std::size_t offset,
+                              const Classifier& classifier, std::string_view indent) {
+  const auto& taxonomy = classifier.taxonomy();
+  const auto& cues = classifier.matcher().cues();
+  const auto append = [&](const Reason& reason) {
+    const auto& cue = cues[reason.cue];
+    const bool other = reason.role == CueRole::other;
+    const std::string_view difference = other ? std::string_view("other_work")
+                                        : cue.difference < taxonomy.differences.size()
+                                            ? taxonomy.differences[cue.difference].id
+                                            : std::string_view("?");
+    fmt::format_to(std::back_inserter(out), "{}{:<23} {:<9} {:<7} {:<32} \"", indent, difference,
+                   other ? std::string_view("other") : side_name(reason.side), cue_role_name(reason.role), cue.id);
+    const auto begin = reason.begin >= offset ? reason.begin - offset : 0;
+    const auto end = reason.end >= offset ? reason.end - offset : 0;
+    for (const char c : text.substr(begin, end > begin ? end - begin : 0)) {
+      out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
+    }
+    out += "\" ";
+    if (reason.negated) out += "negated ";
+    out += '+';
+    append_json_number(out, reason.weight);
+    out += '\n';
+  };
+  for (const auto& reason : result.reasons) append(reason);
+  for (const auto& reason : result.other_reasons) append(reason);
 }
 
 RecordFormatter::RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style)
@@ -330,7 +408,7 @@ void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::
   m_first = false;
 }
 
-void RecordFormatter::text_record(std::string& out, std::string_view text, const Classification& result) const {
+void RecordFormatter::text_record(std::string& out, std::string_view text, const Classification& result) {
   const auto label = label_name(result.label);
   if (m_style.color) {
     fmt::format_to(std::back_inserter(out), "{}{:<9}{} {:.2f}  ", label_color(result.label), label, kReset,
@@ -345,24 +423,15 @@ void RecordFormatter::text_record(std::string& out, std::string_view text, const
     shown = cleaned;
   }
   if (m_style.color && m_style.explain && shown.data() == text.data()) {
-    append_highlighted(out, shown, 0, result.reasons, false);
+    collect_matches(result, m_matches);
+    append_highlighted(out, shown, 0, m_matches, false);
   } else {
     for (const char c : shown) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
   }
   out += '\n';
   if (!m_style.explain) return;
-  const auto& taxonomy = m_classifier->taxonomy();
-  const auto& cues = m_classifier->matcher().cues();
-  if (result.reasons.empty()) {
-    fmt::format_to(std::back_inserter(out), "    ({})\n", basis_description(result.basis));
-  }
-  for (const auto& reason : result.reasons) {
-    const auto& cue = cues[reason.cue];
-    const auto match = text.substr(reason.begin, reason.end - reason.begin);
-    fmt::format_to(std::back_inserter(out), "    {:<23} {:<9} {:<32} \"{}\" {}{}\n",
-                   taxonomy.differences[cue.difference].id, side_name(reason.side), cue.id, match,
-                   reason.negated ? "negated " : "", reason.weight > 0.0 ? fmt::format("+{:g}", reason.weight) : "+0");
-  }
+  fmt::format_to(std::back_inserter(out), "    ({})\n", basis_description(result.basis));
+  append_explained_reasons(out, result, text, 0, *m_classifier, "    ");
 }
 
 void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
@@ -379,12 +448,12 @@ void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, 
   append_json_number(out, result.confidence);
   out += ",\"basis\":";
   append_json_string(out, basis_description(result.basis));
-  out += ",\"scores\":{\"sales\":";
-  append_json_number(out, result.scores[0]);
-  out += ",\"marketing\":";
-  append_json_number(out, result.scores[1]);
-  out += "},\"reasons\":";
+  out += ',';
+  append_json_scores(out, result);
+  out += ",\"reasons\":";
   append_json_reasons(out, result, text, *m_classifier);
+  out += ",\"other_work\":";
+  append_json_other_work(out, result, text, *m_classifier);
   out += '}';
 }
 

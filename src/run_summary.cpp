@@ -47,16 +47,20 @@ void RunSummary::count_cues(const std::vector<Reason>& reasons) {
   }
 }
 
-void RunSummary::add(std::size_t label, const std::vector<Reason>& reasons) {
+void RunSummary::add(std::size_t label, const std::vector<Reason>& reasons, const std::vector<Reason>& other_reasons) {
   ++m_records;
-  ++m_labels[std::min<std::size_t>(label, 3)];
+  ++m_labels[std::min<std::size_t>(label, kLabelCount - 1)];
   count_cues(reasons);
+  count_cues(other_reasons);
 }
 
 void RunSummary::add_document(std::size_t label, const DocumentResult& result) {
   ++m_records;
-  ++m_labels[std::min<std::size_t>(label, 3)];
-  for (const auto& duty : result.duties) count_cues(duty.result.reasons);
+  ++m_labels[std::min<std::size_t>(label, kLabelCount - 1)];
+  for (const auto& duty : result.duties) {
+    count_cues(duty.result.reasons);
+    count_cues(duty.result.other_reasons);
+  }
 }
 
 void RunSummary::merge(const RunSummary& other) {
@@ -79,14 +83,14 @@ void RunSummary::clear() {
 
 SummaryLegend line_summary_legend(const Classifier& classifier) {
   auto legend = legend_of(classifier);
-  legend.labels = {"sales", "marketing", "mixed", "unknown"};
+  legend.labels = {"sales", "marketing", "other", "mixed", "unknown"};
   legend.unit = "lines";
   return legend;
 }
 
 SummaryLegend document_summary_legend(const Classifier& classifier) {
   auto legend = legend_of(classifier);
-  legend.labels = {"sales", "marketing", "hybrid", "unknown"};
+  legend.labels = {"sales", "marketing", "other", "hybrid", "unknown"};
   legend.unit = "documents";
   return legend;
 }
@@ -114,11 +118,11 @@ std::string render_run_summary(const RunSummary& summary, const SummaryLegend& l
   fmt::format_to(it, "summary: {} {}\n", total, legend.unit);
   std::size_t name_width = 0;
   std::size_t count_width = 1;
-  for (std::size_t i = 0; i < 4; ++i) {
+  for (std::size_t i = 0; i < kLabelCount; ++i) {
     name_width = std::max(name_width, legend.labels[i].size());
     count_width = std::max(count_width, digits(summary.labels()[i]));
   }
-  for (std::size_t i = 0; i < 4; ++i) {
+  for (std::size_t i = 0; i < kLabelCount; ++i) {
     const auto count = summary.labels()[i];
     const double share = total == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(total);
     const auto label = static_cast<Label>(i);
@@ -129,37 +133,45 @@ std::string render_run_summary(const RunSummary& summary, const SummaryLegend& l
     out += '\n';
   }
 
-  // Per difference and side, the cues that fired in the most records (ties by id).
+  // Per difference and side, and for other work, the cues that fired in the most records (ties by id).
   fmt::format_to(it, "cues that fired most ({} each fired in, cue):\n", legend.unit);
-  std::size_t difference_width = 0;
+  // The other-work group is shown when the taxonomy has other-work cues.
+  const bool has_other_work = std::any_of(legend.cues.begin(), legend.cues.end(),
+                                          [](const SummaryCue& cue) { return cue.difference == kOtherWorkDifference; });
+  std::size_t difference_width = has_other_work ? std::string_view("other_work").size() : 0;
   for (const auto& id : legend.differences) difference_width = std::max(difference_width, id.size());
   const auto& fired = summary.cue_records();
   std::size_t fired_width = 1;
   for (const auto count : fired) fired_width = std::max(fired_width, digits(count));
   std::vector<std::size_t> top;
-  for (std::size_t d = 0; d < legend.differences.size(); ++d) {
-    for (const Side side : {Side::sales, Side::marketing}) {
-      top.clear();
-      for (std::size_t c = 0; c < legend.cues.size() && c < fired.size(); ++c) {
-        if (legend.cues[c].difference == d && legend.cues[c].side == side && fired[c] > 0) top.push_back(c);
-      }
-      const auto keep = std::min(top.size(), style.top_cues);
-      std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(keep), top.end(),
-                        [&](std::size_t a, std::size_t b) {
-                          if (fired[a] != fired[b]) return fired[a] > fired[b];
-                          return legend.cues[a].id < legend.cues[b].id;
-                        });
-      const auto side_label = side == Side::sales ? Label::sales : Label::marketing;
-      fmt::format_to(it, "  {:<{}}  {}", side == Side::sales ? legend.differences[d] : std::string_view(),
-                     difference_width, colored(side_label, fmt::format("{:<9}", side_name(side))));
-      if (keep == 0) out += "  -\n";
-      // One cue per line: the records it fired in, then its id.
-      for (std::size_t k = 0; k < keep; ++k) {
-        if (k > 0) fmt::format_to(it, "{:{}}", "", 2 + difference_width + 2 + 9);
-        fmt::format_to(it, "  {:>{}}  {}\n", fired[top[k]], fired_width, colored(side_label, legend.cues[top[k]].id));
-      }
+  // One group per difference and side, then one for other work (whose cues carry kOtherWorkDifference).
+  const auto group = [&](std::string_view name, std::size_t difference, Side side, Label label) {
+    const bool other = difference == kOtherWorkDifference;
+    top.clear();
+    for (std::size_t c = 0; c < legend.cues.size() && c < fired.size(); ++c) {
+      const auto& cue = legend.cues[c];
+      if (cue.difference == difference && (other || cue.side == side) && fired[c] > 0) top.push_back(c);
     }
+    const auto keep = std::min(top.size(), style.top_cues);
+    std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(keep), top.end(),
+                      [&](std::size_t a, std::size_t b) {
+                        if (fired[a] != fired[b]) return fired[a] > fired[b];
+                        return legend.cues[a].id < legend.cues[b].id;
+                      });
+    fmt::format_to(it, "  {:<{}}  {}", name, difference_width,
+                   colored(label, fmt::format("{:<9}", other ? std::string_view("other") : side_name(side))));
+    if (keep == 0) out += "  -\n";
+    // One cue per line: the records it fired in, then its id.
+    for (std::size_t k = 0; k < keep; ++k) {
+      if (k > 0) fmt::format_to(it, "{:{}}", "", 2 + difference_width + 2 + 9);
+      fmt::format_to(it, "  {:>{}}  {}\n", fired[top[k]], fired_width, colored(label, legend.cues[top[k]].id));
+    }
+  };
+  for (std::size_t d = 0; d < legend.differences.size(); ++d) {
+    group(legend.differences[d], d, Side::sales, Label::sales);
+    group({}, d, Side::marketing, Label::marketing);
   }
+  if (has_other_work) group("other_work", kOtherWorkDifference, Side::sales, Label::other);
   return out;
 }
 

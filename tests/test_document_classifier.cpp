@@ -19,6 +19,9 @@ Taxonomy document_taxonomy() {
       {make_cue("sales.quota", Side::sales, 1.0, {"quota"})});
   taxonomy.differences[2].cues = {make_cue("sales.exec.patience", Side::sales, 1.0, {"patience"}),
                                   make_cue("marketing.exec.writing", Side::marketing, 1.0, {"writing"})};
+  taxonomy.other_work.cues = {testing::make_other_cue("other.stock", 1.0, {"stock shelves", "inventory"}),
+                              testing::make_other_cue("other.records", 1.0, {"file records", "invoices"}),
+                              testing::make_other_cue("other.repair", 1.0, {"repair"})};
   taxonomy.thresholds.min_evidence = 0.5;
   return taxonomy;
 }
@@ -92,14 +95,90 @@ TEST_CASE("hybrid needs enough duties on each side", "[document_classifier]") {
   CHECK(lenient.run("- Close deals\n- Plan the campaign\n").label == RoleLabel::hybrid);
 }
 
-TEST_CASE("a document without evidence is unknown", "[document_classifier]") {
+TEST_CASE("a document with nothing to judge is unknown", "[document_classifier]") {
+  Fixture fixture;
+  for (const char* text : {"", "\n\n", "Benefits\n- A campaign of free lunches\n- Close deals with our gym\n"}) {
+    const auto& result = fixture.run(text);
+    CHECK(result.label == RoleLabel::unknown);
+    CHECK(result.shares[0] == 0.0);
+    CHECK(result.shares[1] == 0.0);
+    CHECK(result.work_shares == std::array<double, 3>{0.0, 0.0, 0.0});
+    CHECK(result.confidence == 1.0);
+  }
+}
+
+TEST_CASE("a document whose duties carry no sales or marketing evidence is other", "[document_classifier]") {
   Fixture fixture;
   const auto& result = fixture.run("We are a friendly team.\n- Enjoy lunch\n");
-  CHECK(result.label == RoleLabel::unknown);
+  CHECK(result.label == RoleLabel::other);
   CHECK(result.shares[0] == 0.0);
   CHECK(result.shares[1] == 0.0);
-  CHECK(result.confidence == 1.0);
+  CHECK(result.work_shares[2] == Approx(1.0));
+  CHECK(result.confidence > 0.0);
   for (const auto& verdict : result.differences) CHECK_FALSE(verdict.has_evidence);
+}
+
+TEST_CASE("a posting of mostly other work is other, with the share of each kind of duty", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run(
+      "- Stock shelves\n- File records and invoices\n- Repair the tills\n- Count inventory\n- Close deals\n");
+  CHECK(result.label == RoleLabel::other);
+  CHECK(result.work == std::array<double, 3>{1.0, 0.0, 4.0});
+  CHECK(result.work_shares[0] == Approx(0.2));
+  CHECK(result.work_shares[2] == Approx(0.8));
+  CHECK(result.shares[0] == Approx(1.0));  // what sales and marketing evidence there is, is sales
+  CHECK(result.confidence > 0.5);
+  CHECK(result.confidence <= 0.8);
+  CHECK(result.duties[0].result.label == Label::other);
+  CHECK(result.duties[0].vote_weight == 1.0);  // other duties vote on the kind of work
+  REQUIRE(result.duties[1].result.other_reasons.size() == 2);
+  const auto& invoices = result.duties[1].result.other_reasons[1];
+  CHECK(fixture.document.substr(invoices.begin, invoices.end - invoices.begin) == "invoices");
+}
+
+TEST_CASE("a sales posting with a few admin bullets stays sales", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("- Cold call leads\n- Run a demo\n- Close deals\n- File records\n- Stock shelves\n");
+  CHECK(result.label == RoleLabel::sales);
+  CHECK(result.work_shares[0] == Approx(0.6));
+  CHECK(result.work_shares[2] == Approx(0.4));
+  CHECK(result.votes[0] == Approx(3.0));  // other duties do not vote on sales against marketing
+}
+
+TEST_CASE("the share of sales and marketing duties that makes a role is an option", "[document_classifier]") {
+  const std::string posting = "- Close deals\n- Stock shelves\n- File records\n";
+  Fixture fixture;
+  CHECK(fixture.run(posting).label == RoleLabel::other);  // 1 of 3 is below 0.35
+  DocumentOptions options;
+  options.min_role_share = 0.3;
+  Fixture lenient(options);
+  CHECK(lenient.run(posting).label == RoleLabel::sales);
+}
+
+TEST_CASE("a sales title carries a posting of other duties", "[document_classifier]") {
+  const std::string posting =
+      "Cold Call Closer\n\n- Stock shelves\n- File records\n- Repair the tills\n- Count inventory\n- Close deals\n";
+  Fixture fixture;
+  const auto& result = fixture.run(posting);
+  CHECK(result.duties[0].duty.section == SectionKind::title);
+  CHECK(result.label == RoleLabel::sales);
+  CHECK(result.work_shares[0] == Approx(0.5));
+  DocumentOptions options;
+  options.title_weight = 1.0;
+  Fixture plain(options);
+  CHECK(plain.run(posting).label == RoleLabel::other);
+  // A title of other work counts as one duty.
+  const auto& clerk = fixture.run("Inventory Clerk\n\n- Close deals\n- Cold call leads\n");
+  CHECK(clerk.duties[0].result.label == Label::other);
+  CHECK(clerk.duties[0].vote_weight == 1.0);
+  CHECK(clerk.label == RoleLabel::sales);
+}
+
+TEST_CASE("boilerplate other work does not vote", "[document_classifier]") {
+  Fixture fixture;
+  const auto& result = fixture.run("- Close deals\n\nBenefits\n- We repair your bike\n- Free inventory of snacks\n");
+  CHECK(result.label == RoleLabel::sales);
+  CHECK(result.work == std::array<double, 3>{1.0, 0.0, 0.0});
 }
 
 TEST_CASE("requirements evidence the execution capabilities and weigh less", "[document_classifier]") {

@@ -1,5 +1,6 @@
 // Tests of document records formatted in blocks (as -j N does) against one stream: the same bytes.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -83,6 +84,57 @@ TEST_CASE("no documents and only empty blocks give no output at all", "[document
     CHECK(format_items(format, documents, {}, {}).empty());
     CHECK(format_items(format, documents, {}, {0, 0}).empty());
   }
+}
+
+TEST_CASE("an other verdict carries the share of each kind of duty and the other-work matches in every format",
+          "[document_format]") {
+  auto taxonomy = testing::make_taxonomy({make_cue("sales.close", Side::sales, 1.0, {"close deals"})});
+  taxonomy.other_work.cues = {testing::make_other_cue("other.stock", 1.0, {"stock shelves"})};
+  const Classifier classifier(taxonomy);
+  const DocumentClassifier documents(classifier);
+  const std::vector<Item> items = {{"p", "- Stock shelves\n- Sweep floors\n- Close deals\n", ""},
+                                   {"x", "", "not a JSON object"}};
+  const auto jsonl = format_items(RecordFormat::jsonl, documents, items, {});
+  CHECK(jsonl.find("\"label\":\"other\"") != std::string::npos);
+  CHECK(jsonl.find("\"duty_shares\":{\"sales\":0.3333,\"marketing\":0,\"other\":0.6667}") != std::string::npos);
+  CHECK(jsonl.find("\"other_work\":[{\"cue\":\"other.stock\",\"match\":\"Stock shelves\",\"span\":[2,15],"
+                   "\"weight\":1,\"negated\":false}]") != std::string::npos);
+  CHECK(jsonl.find("\"basis\":\"evidence of other work outweighs\"") != std::string::npos);
+  CHECK(jsonl.find("\"role\":\"core\"") != std::string::npos);
+
+  const auto tsv = format_items(RecordFormat::tsv, documents, items, {});
+  const auto header_end = tsv.find('\n');
+  CHECK(tsv.substr(0, header_end).find("\tvoting\tsales_duties\tmarketing_duties\tother_duties\t") !=
+        std::string::npos);
+  CHECK(tsv.find("p\tpostings.jsonl\t\tother\t") != std::string::npos);
+  CHECK(tsv.find("\t3\t3\t0.333\t0.000\t0.667\t") != std::string::npos);
+  // Every row, error rows too, has as many fields as the header.
+  std::size_t start = 0;
+  while (start < tsv.size()) {
+    const auto end = tsv.find('\n', start);
+    CHECK(std::count(tsv.begin() + static_cast<std::ptrdiff_t>(start), tsv.begin() + static_cast<std::ptrdiff_t>(end),
+                     '\t') == 16);
+    start = end + 1;
+  }
+
+  const auto text = format_items(RecordFormat::text, documents, items, {});
+  CHECK(text.find("p: other (confidence ") != std::string::npos);
+  CHECK(text.find("  work: sales 0.33, marketing 0.00, other 0.67 (shares of the voting duties)\n") !=
+        std::string::npos);
+  DocumentFormatter explained(RecordFormat::text, documents, RecordStyle{true, false});
+  Scanner scanner = classifier.make_scanner();
+  DocumentResult result;
+  documents.classify(items[0].text, scanner, result);
+  std::string out;
+  explained.begin(out);
+  explained.record(out, DocumentOrigin{"p", {}, "p.txt", 0, {}}, items[0].text, result);
+  CHECK(
+      out.find(
+          "      (evidence of other work outweighs)\n"
+          "      other_work              other     other   other.stock                      \"Stock shelves\" +1\n") !=
+      std::string::npos);
+  CHECK(out.find("core_capabilities       sales     core    sales.close                      \"Close deals\" +1\n") !=
+        std::string::npos);
 }
 
 }  // namespace

@@ -73,6 +73,48 @@ TEST_CASE("the report counts labels and evidence and embeds every item with its 
   CHECK(data["items"][2][4].empty());
 }
 
+TEST_CASE("other work has its own label, chart bar, filter and highlight colour") {
+  auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"})});
+  taxonomy.other_work.cues = {testing::make_other_cue("other.stock", 1, {"stock shelves"})};
+  const Classifier classifier(taxonomy);
+  HtmlReport report(classifier);
+  add(report, classifier, "Sell cars", 1);
+  add(report, classifier, "Stock shelves at night", 2);
+  add(report, classifier, "Hire staff", 3);
+  CHECK(report.label_counts()[static_cast<std::size_t>(Label::other)] == 2);
+  const auto page = report.to_string();
+  CHECK(page.find("data-label=\"other\"") != std::string::npos);
+  CHECK(page.find("data-filter=\"other\" class=\"other\" aria-pressed=\"false\">other (2)") != std::string::npos);
+  CHECK(page.find("2 other (66.7%)") != std::string::npos);
+  CHECK(page.find("mark.o {") != std::string::npos);
+  CHECK(page.find(".badge.other {") != std::string::npos);
+  const auto data = embedded_data(page);
+  CHECK(data["labels"][2] == "other");
+  const auto& stock = data["items"][1];
+  CHECK(stock[2] == static_cast<int>(Label::other));
+  REQUIRE(stock[4].size() == 2);
+  CHECK(stock[4][0][0] == "Stock shelves");
+  CHECK(data["cues"][stock[4][0][1].get<std::size_t>()][0] == "other.stock");
+  CHECK(stock[4][0][1 + 1] == 2);                                   // side 2: other work
+  CHECK(data["cues"][stock[4][0][1].get<std::size_t>()][1] == "");  // no difference
+
+  // A document of other work: its verdict and the share of each kind of duty.
+  const DocumentClassifier documents(classifier);
+  HtmlReport posting(documents);
+  Scanner scanner = classifier.make_scanner();
+  DocumentResult result;
+  const std::string text = "- Stock shelves\n- Hire staff\n- Sell cars\n";
+  documents.classify(text, scanner, result);
+  DocumentOrigin origin;
+  origin.id = "p.txt";
+  origin.file = "p.txt";
+  posting.add_document(origin, text, result);
+  CHECK(posting.label_counts()[static_cast<std::size_t>(RoleLabel::other)] == 1);
+  const auto item = embedded_data(posting.to_string())["items"][0];
+  CHECK(item[2] == static_cast<int>(RoleLabel::other));
+  CHECK(item[5] == nlohmann::json::array({100, 0, 33, 0, 67}));
+}
+
 TEST_CASE("text that looks like markup cannot break out of the embedded data") {
   const auto classifier = report_classifier();
   HtmlReport report(classifier);
@@ -146,7 +188,8 @@ TEST_CASE("a document report shows verdicts, shares, leans and every duty with i
 
   const auto data = embedded_data(page);
   CHECK(data["mode"] == "document");
-  CHECK(data["labels"][2] == "hybrid");
+  CHECK(data["labels"][2] == "other");
+  CHECK(data["labels"][3] == "hybrid");
   CHECK(data["open"] == true);
   REQUIRE(data["items"].size() == 2);
   const auto& seller = data["items"][0];
@@ -155,6 +198,8 @@ TEST_CASE("a document report shows verdicts, shares, leans and every duty with i
   CHECK(seller[2] == static_cast<int>(RoleLabel::sales));
   CHECK(seller[4] == "");  // the id is the file name
   CHECK(seller[5][0] == 100);
+  CHECK(seller[5][2] == 67);  // two sales duties; the title ("seller" matches no cue) counts as one other duty
+  CHECK(seller[5][4] == 33);
   CHECK(seller[6][1] == static_cast<int>(Side::sales));
   CHECK(seller[6][0] == -1);
   CHECK(seller[8] == "");

@@ -14,7 +14,7 @@ namespace {
 // A legend with two differences and four cues, as the renderer sees it.
 SummaryLegend small_legend() {
   SummaryLegend legend;
-  legend.labels = {"sales", "marketing", "mixed", "unknown"};
+  legend.labels = {"sales", "marketing", "other", "mixed", "unknown"};
   legend.unit = "lines";
   legend.differences = {"concept", "purpose"};
   legend.cues = {{"s.call", 0, Side::sales},    {"s.close", 0, Side::sales}, {"m.brand", 0, Side::marketing},
@@ -73,9 +73,9 @@ TEST_CASE("RunSummary counts labels and the records each cue fired in") {
   RunSummary summary(6);
   summary.add(0, {reason(0), reason(0), reason(1)});  // a repeat counts once
   summary.add(0, {reason(0), reason(2, true)});       // a negated match does not fire
-  summary.add(3, {});
+  summary.add(4, {});
   CHECK(summary.records() == 3);
-  CHECK(summary.labels() == std::array<std::size_t, 4>{2, 0, 0, 1});
+  CHECK(summary.labels() == std::array<std::size_t, 5>{2, 0, 0, 0, 1});
   CHECK(summary.cue_records() == std::vector<std::size_t>{2, 1, 0, 0, 0, 0});
 
   RunSummary other(6);
@@ -83,7 +83,7 @@ TEST_CASE("RunSummary counts labels and the records each cue fired in") {
   other.add(0, {reason(0)});
   summary.merge(other);
   CHECK(summary.records() == 5);
-  CHECK(summary.labels() == std::array<std::size_t, 4>{3, 1, 0, 1});
+  CHECK(summary.labels() == std::array<std::size_t, 5>{3, 1, 0, 0, 1});
   CHECK(summary.cue_records() == std::vector<std::size_t>{3, 1, 1, 0, 0, 0});
   summary.add(0, {reason(1), reason(1)});  // still once per record after a merge
   CHECK(summary.cue_records()[1] == 2);
@@ -117,12 +117,13 @@ TEST_CASE("render_run_summary: labels with counts, shares and bars; top cues per
   summary.add(0, {reason(0), reason(1), reason(4)});
   summary.add(0, {reason(1), reason(5), reason(3)});
   summary.add(1, {reason(2)});
-  summary.add(3, {});
+  summary.add(4, {});
   const auto text = render_run_summary(summary, small_legend());
   CHECK(text ==
         "summary: 4 lines\n"
         "  sales      2   50.0%  ████████████\n"
         "  marketing  1   25.0%  ██████\n"
+        "  other      0    0.0%\n"
         "  mixed      0    0.0%\n"
         "  unknown    1   25.0%  ██████\n"
         "cues that fired most (lines each fired in, cue):\n"
@@ -136,12 +137,13 @@ TEST_CASE("render_run_summary: labels with counts, shares and bars; top cues per
 
 TEST_CASE("render_run_summary: all unknown, one label at 100 %, and no records") {
   RunSummary unknown(6);
-  for (int i = 0; i < 3; ++i) unknown.add(3, {});
+  for (int i = 0; i < 3; ++i) unknown.add(4, {});
   const auto all_unknown = render_run_summary(unknown, small_legend(), SummaryStyle{false, 8, 3});
   CHECK(all_unknown ==
         "summary: 3 lines\n"
         "  sales      0    0.0%\n"
         "  marketing  0    0.0%\n"
+        "  other      0    0.0%\n"
         "  mixed      0    0.0%\n"
         "  unknown    3  100.0%  ████████\n"
         "cues that fired most (lines each fired in, cue):\n"
@@ -185,12 +187,14 @@ TEST_CASE("Legends name the labels of each mode and every cue of the matcher") {
   const Classifier classifier(make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"})},
                                             {make_cue("brand", Side::marketing, 1, {"brand awareness"})}));
   const auto lines = line_summary_legend(classifier);
-  CHECK(lines.labels[2] == "mixed");
+  CHECK(lines.labels[2] == "other");
+  CHECK(lines.labels[3] == "mixed");
   CHECK(lines.unit == "lines");
   REQUIRE(lines.cues.size() == 2);
   CHECK(lines.differences.size() == 4);
   const auto documents = document_summary_legend(classifier);
-  CHECK(documents.labels[2] == "hybrid");
+  CHECK(documents.labels[2] == "other");
+  CHECK(documents.labels[3] == "hybrid");
   CHECK(documents.unit == "documents");
 
   Scanner scanner = classifier.make_scanner();
@@ -202,6 +206,30 @@ TEST_CASE("Legends name the labels of each mode and every cue of the matcher") {
   CHECK(text.find("  core_capabilities       sales      1  sell\n") != std::string::npos);
   CHECK(text.find("  essential_purpose       sales      -\n                          marketing  1  brand\n") !=
         std::string::npos);
+}
+
+TEST_CASE("Other-work cues are counted and listed after the differences, only when the taxonomy has them") {
+  auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"})});
+  taxonomy.other_work.cues = {testing::make_other_cue("other.stock", 1, {"stock shelves"}),
+                              testing::make_other_cue("other.repair", 1, {"repair"})};
+  const Classifier classifier(taxonomy);
+  Scanner scanner = classifier.make_scanner();
+  Classification result;
+  RunSummary summary(classifier.matcher().cues().size());
+  for (const char* duty : {"Stock shelves and repair carts", "Stock shelves", "Sell cars"}) {
+    classifier.classify(duty, scanner, result);
+    summary.add(static_cast<std::size_t>(result.label), result.reasons, result.other_reasons);
+  }
+  CHECK(summary.labels() == std::array<std::size_t, 5>{1, 0, 2, 0, 0});
+  const auto text = render_run_summary(summary, line_summary_legend(classifier));
+  CHECK(text.find("  other      2   66.7%") != std::string::npos);
+  CHECK(text.find("  other_work              other      2  other.stock\n"
+                  "                                     1  other.repair\n") != std::string::npos);
+  const auto colored = render_run_summary(summary, line_summary_legend(classifier), SummaryStyle{true, 8, 3});
+  CHECK(colored.find(std::string(ansi_label_color(Label::other)) + "other.stock\x1b[0m\n") != std::string::npos);
+
+  const Classifier plain(make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"})}));
+  CHECK(render_run_summary(RunSummary(1), line_summary_legend(plain)).find("other_work") == std::string::npos);
 }
 
 TEST_CASE("append_highlighted marks each matched span in its side's colour and leaves the rest alone") {
@@ -223,4 +251,11 @@ TEST_CASE("append_highlighted marks each matched span in its side's colour and l
   out.clear();
   append_highlighted(out, text, 0, {}, false);
   CHECK(out == "Sell ads, not brand");
+
+  // Other-work matches in cyan.
+  Reason stock = reason(3, false, Side::sales, 0, 4);
+  stock.role = CueRole::other;
+  out.clear();
+  append_highlighted(out, text, 0, {stock}, false);
+  CHECK(out == "\x1b[1;4;36mSell\x1b[0m ads, not brand");
 }

@@ -2,6 +2,7 @@
 // The document classifier: labels every duty of a job description and gives the role a verdict.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -11,10 +12,18 @@
 
 namespace rolecheck {
 
-/// The verdict on a whole job description.
-enum class RoleLabel : std::uint8_t { sales, marketing, hybrid, unknown };
+/// The verdict on a whole job description: a sales role, a marketing role, not a sales or marketing role,
+/// both, or nothing to judge. The order matches Label's (hybrid where Label has mixed).
+enum class RoleLabel : std::uint8_t { sales, marketing, other, hybrid, unknown };
 
-/// "sales", "marketing", "hybrid" or "unknown".
+/// Number of role labels (the same as of line labels, index for index).
+inline constexpr std::size_t kRoleLabelCount = 5;
+static_assert(kRoleLabelCount == kLabelCount &&
+                  static_cast<std::size_t>(RoleLabel::hybrid) == static_cast<std::size_t>(Label::mixed) &&
+                  static_cast<std::size_t>(RoleLabel::other) == static_cast<std::size_t>(Label::other),
+              "RoleLabel indexes the same counters as Label");
+
+/// "sales", "marketing", "other", "hybrid" or "unknown".
 std::string_view role_label_name(RoleLabel label) noexcept;
 
 /// How duties vote; defaults measured on pseudo-documents built from the dev data (scripts/eval_documents.py).
@@ -30,18 +39,20 @@ struct DocumentOptions {
   double hybrid_share = 0.45;         ///< Hybrid needs the smaller side to hold at least this share of the votes...
   double hybrid_lean_share = 0.35;    ///< ...and at least this share of the duties labelled sales or marketing...
   std::size_t hybrid_min_duties = 2;  ///< ...and at least this many such duties on each side.
-  double title_weight = 3.0;          ///< A title line's vote counts this many times a duty's.
+  double title_weight = 3.0;          ///< A title line labelled sales, marketing or mixed counts this many duties.
   double requirement_weight = 0.5;    ///< A requirements/qualifications line's vote counts this much.
   double intro_weight = 0.5;          ///< An intro line's vote, when the document also has a duties section.
   double duty_cap = 6.0;              ///< With Vote::sum, a duty adds at most this much evidence per side.
   double vote_scale = 4.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
+  double min_role_share = 0.35;       ///< Below this share of the voting duties labelled sales or marketing: other.
+  double work_scale = 2.0;            ///< Voting duties at which the confidence of other reaches 1 - 1/e of its share.
 };
 
-/// One duty of the document and its line-mode classification (reason spans relative to the document).
+/// One duty of the document and its line-mode classification (reason and other-work spans relative to the document).
 struct DutyResult {
   Duty duty;                 ///< Where the duty is and its section.
   Classification result;     ///< Its label, scores and reasons.
-  double vote_weight = 0.0;  ///< How much this duty's vote counts (0: boilerplate or no evidence).
+  double vote_weight = 0.0;  ///< How much this duty's vote counts (0: boilerplate or unknown).
 };
 
 /// What one of the four differences says about the role.
@@ -60,6 +71,8 @@ struct DocumentResult {
   std::array<double, 2> shares{};        ///< Share of the vote for sales and marketing (sum 1, or 0 0).
   std::array<double, 2> votes{};         ///< Weighted votes for sales and marketing.
   std::array<std::size_t, 2> leaning{};  ///< Number of voting duties leaning to each side.
+  std::array<double, 3> work{};  ///< Weighted voting duties labelled sales, marketing, other (mixed: half each side).
+  std::array<double, 3> work_shares{};  ///< `work` as shares of all voting duties (sum 1, or 0 0 0).
   std::array<DifferenceVerdict, kDifferenceCount> differences{};  ///< Per difference, in taxonomy order.
   std::vector<DutyResult> duties;                                 ///< Every duty, in document order.
   std::vector<Duty> split;  ///< Scratch space for the splitter, reused between documents.
@@ -72,10 +85,13 @@ class DocumentClassifier {
   explicit DocumentClassifier(const Classifier& classifier, DocumentOptions options = {});
 
   /// Splits `document`, labels each duty and decides the role into `out` (buffers reused).
-  /// A duty with a label votes its evidence (per DocumentOptions::vote) times its section's weight;
-  /// boilerplate never votes; requirements count toward the execution-capabilities difference.
-  /// Confidence: the winning share times 1 - exp(-votes / vote_scale); for hybrid, the balance of
-  /// the two shares times the same saturation; 1 for a document with no evidence at all.
+  /// Every duty with a label but unknown votes its label times its section's weight (boilerplate never
+  /// votes): when the duties labelled sales or marketing hold less than min_role_share of that work, the
+  /// role is other. Otherwise the duties labelled sales, marketing or mixed vote their evidence (per
+  /// DocumentOptions::vote) for sales, marketing or hybrid; requirements count toward the
+  /// execution-capabilities difference. Confidence: the winning share times 1 - exp(-votes / vote_scale);
+  /// for hybrid, the balance of the two shares times the same saturation; for other, its share of the
+  /// work times 1 - exp(-work / work_scale); 1 for a document with nothing to judge.
   void classify(std::string_view document, Scanner& scanner, DocumentResult& out) const;
 
   /// The line classifier in use.

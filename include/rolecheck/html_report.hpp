@@ -59,7 +59,7 @@ class HtmlReport {
   /// Error items added.
   [[nodiscard]] std::size_t errors() const noexcept { return m_errors; }
   /// Items with each label, indexed by Label (duties) or RoleLabel (documents; error items count as unknown).
-  [[nodiscard]] const std::array<std::size_t, 4>& label_counts() const noexcept { return m_label_counts; }
+  [[nodiscard]] const std::array<std::size_t, kLabelCount>& label_counts() const noexcept { return m_label_counts; }
   /// Summed evidence of the batch per difference and side (Classification::by_difference for duties,
   /// DifferenceVerdict::evidence for documents).
   [[nodiscard]] const std::array<std::array<double, 2>, kDifferenceCount>& evidence() const noexcept {
@@ -81,8 +81,7 @@ class HtmlReport {
     double weight = 0.0;
   };
   void count_reason(std::size_t difference, const Reason& reason);
-  void append_segments(std::string& item, std::string_view text, std::size_t offset,
-                       const std::vector<Reason>& reasons) const;
+  void append_segments(std::string& item, std::string_view text, std::size_t offset, const Classification& result);
   void append_item(std::string_view item);
   void require_unit(ReportUnit unit, std::string_view what) const;
   std::string_view label_text(std::size_t label) const noexcept;
@@ -100,12 +99,13 @@ class HtmlReport {
   std::size_t m_items = 0;
   std::size_t m_errors = 0;
   std::size_t m_duties = 0;  // duties inside documents
-  std::array<std::size_t, 4> m_label_counts{};
+  std::array<std::size_t, kLabelCount> m_label_counts{};
   std::array<std::array<double, 2>, kDifferenceCount> m_evidence{};
   std::array<std::array<std::size_t, 2>, kDifferenceCount> m_leaning{};
   std::vector<CueTotal> m_cue_totals;  // per difference, then per cue: [d * cues + c]
   std::vector<std::string> m_files;
-  std::string m_items_json;  // "[...],[...]" without the enclosing brackets
+  std::vector<Reason> m_matches;  // scratch: every match of the current duty, in text order
+  std::string m_items_json;       // "[...],[...]" without the enclosing brackets
 };
 
 /// Appends `text` with &, <, >, " and ' escaped for HTML text and attribute values.

@@ -49,7 +49,7 @@ class RecordFormatter {
   std::string_view before_block(bool block_has_records) noexcept;
 
  private:
-  void text_record(std::string& out, std::string_view text, const Classification& result) const;
+  void text_record(std::string& out, std::string_view text, const Classification& result);
   void json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
                    const Classification& result) const;
   void delimited_record(std::string& out, const RecordOrigin& origin, std::string_view text,
@@ -62,7 +62,8 @@ class RecordFormatter {
 
   bool m_first = true;
   bool m_prologue_pending = false;
-  std::string m_scratch;  // the reasons summary of the current record, reused
+  std::string m_scratch;          // the reasons summary of the current record, reused
+  std::vector<Reason> m_matches;  // every match of the current record, for highlighting
 };
 
 /// Appends `text` as one TSV field: tab, newline, CR, backslash and NUL written as \t \n \r \\ \0.
@@ -76,23 +77,42 @@ void append_json_string(std::string& out, std::string_view text);
 /// Appends a number the way every JSON output of rolecheck writes it (up to 4 decimals, no trailing zeros).
 void append_json_number(std::string& out, double value);
 
-/// Appends the reasons as a JSON array of {difference, side, cue, match, span, weight, negated}, spans into `text`.
+/// Appends the reasons as a JSON array of {difference, side, cue, match, span, weight, negated, role}, spans into
+/// `text`.
 void append_json_reasons(std::string& out, const Classification& result, std::string_view text,
                          const Classifier& classifier);
 
-/// A short summary of the reasons ("sales.cold_call+2 !sales.sell"), as in the TSV and CSV formats.
+/// Appends the other-work matches as a JSON array of {cue, match, span, weight, negated}, spans into `text`.
+void append_json_other_work(std::string& out, const Classification& result, std::string_view text,
+                            const Classifier& classifier);
+
+/// Appends `"scores":{"sales","marketing","other"},"core":{"sales","marketing"}` (no surrounding braces or comma).
+void append_json_scores(std::string& out, const Classification& result);
+
+/// Appends one line per match for --explain (sales/marketing reasons, then other-work matches): `indent`,
+/// difference (other_work), side (other), role, cue id, the matched words in quotes, "negated", +weight.
+/// Spans refer to a text whose slice from `offset` is `text`.
+void append_explained_reasons(std::string& out, const Classification& result, std::string_view text, std::size_t offset,
+                              const Classifier& classifier, std::string_view indent);
+
+/// Every match of `result` (sales/marketing reasons and other-work matches) into `out`, in text order.
+void collect_matches(const Classification& result, std::vector<Reason>& out);
+
+/// A short summary of the reasons ("sales.cold_call+2 !sales.sell other:other.stock+1"), as in the TSV
+/// and CSV formats: sales and marketing reasons, then other-work matches prefixed "other:".
 std::string reasons_summary(const Classification& result, const Matcher& matcher);
 
 /// Appends reasons_summary() to `out` without building a string.
 void append_reasons_summary(std::string& out, const Classification& result, const Matcher& matcher);
 
-/// The ANSI colour of a label in text output (sales green, marketing magenta, mixed yellow, unknown dim).
+/// The ANSI colour of a label in text output (sales green, marketing magenta, other cyan, mixed yellow, unknown dim).
 std::string_view ansi_label_color(Label label) noexcept;
 
 /// Appends `text` on one line (tab, CR, LF and NUL become spaces; with `squeeze`, runs of blanks become
 /// one space) with the words the reasons matched in bold, underlined and in their side's colour
-/// (a negated match only underlined). `offset` is where `text` starts in the text the reasons' spans
-/// refer to; spans outside `text` or overlapping an earlier one are skipped. `text` must be valid UTF-8.
+/// (other-work matches, role other, in cyan; a negated match only underlined). `offset` is where `text` starts in the
+/// text the reasons' spans refer to; spans outside `text` or overlapping an earlier one are skipped. `text` must be
+/// valid UTF-8.
 void append_highlighted(std::string& out, std::string_view text, std::size_t offset, const std::vector<Reason>& reasons,
                         bool squeeze);
 

@@ -21,8 +21,8 @@ class RunSummary {
   /// Counts for a taxonomy whose matcher has `cue_count` cues.
   explicit RunSummary(std::size_t cue_count = 0);
 
-  /// Counts one record with label index `label` (0..3, as Label or RoleLabel) and its reasons.
-  void add(std::size_t label, const std::vector<Reason>& reasons);
+  /// Counts one record with label index `label` (as Label or RoleLabel), its reasons and its other-work matches.
+  void add(std::size_t label, const std::vector<Reason>& reasons, const std::vector<Reason>& other_reasons = {});
   /// Counts one document with label index `label`: a cue fires in it when it fired in any of its duties.
   void add_document(std::size_t label, const DocumentResult& result);
   /// Adds the counts of `other` (a summary of the same taxonomy).
@@ -33,14 +33,14 @@ class RunSummary {
   /// Records counted.
   [[nodiscard]] std::size_t records() const noexcept { return m_records; }
   /// Records per label index.
-  [[nodiscard]] const std::array<std::size_t, 4>& labels() const noexcept { return m_labels; }
+  [[nodiscard]] const std::array<std::size_t, kLabelCount>& labels() const noexcept { return m_labels; }
   /// Per cue index: the number of records it fired in.
   [[nodiscard]] const std::vector<std::size_t>& cue_records() const noexcept { return m_cue_records; }
 
  private:
   void count_cues(const std::vector<Reason>& reasons);
 
-  std::array<std::size_t, 4> m_labels{};
+  std::array<std::size_t, kLabelCount> m_labels{};
   std::vector<std::size_t> m_cue_records;
   std::vector<std::size_t> m_last_record;  // per cue: the record (1-based) it was last counted in
   std::size_t m_records = 0;
@@ -49,21 +49,21 @@ class RunSummary {
 /// What a cue is, for the summary's list of top cues.
 struct SummaryCue {
   std::string_view id;         ///< The cue's id.
-  std::size_t difference = 0;  ///< Index of its difference.
+  std::size_t difference = 0;  ///< Index of its difference (kOtherWorkDifference for other work).
   Side side = Side::sales;     ///< The side it evidences.
 };
 
 /// The names a summary is rendered with.
 struct SummaryLegend {
-  std::array<std::string_view, 4> labels{};   ///< Label names by label index.
-  std::string_view unit = "records";          ///< What one record is, plural ("lines", "documents").
-  std::vector<std::string_view> differences;  ///< Difference ids, in taxonomy order.
-  std::vector<SummaryCue> cues;               ///< By cue index.
+  std::array<std::string_view, kLabelCount> labels{};  ///< Label names by label index.
+  std::string_view unit = "records";                   ///< What one record is, plural ("lines", "documents").
+  std::vector<std::string_view> differences;           ///< Difference ids, in taxonomy order.
+  std::vector<SummaryCue> cues;                        ///< By cue index.
 };
 
-/// The legend of line mode (labels sales, marketing, mixed, unknown; unit "lines"); views into `classifier`.
+/// The legend of line mode (labels sales, marketing, other, mixed, unknown; unit "lines"); views into `classifier`.
 SummaryLegend line_summary_legend(const Classifier& classifier);
-/// The legend of document mode (labels sales, marketing, hybrid, unknown; unit "documents").
+/// The legend of document mode (labels sales, marketing, other, hybrid, unknown; unit "documents").
 SummaryLegend document_summary_legend(const Classifier& classifier);
 
 /// How a summary looks.
@@ -78,7 +78,7 @@ struct SummaryStyle {
 std::string summary_bar(std::size_t count, std::size_t total, std::size_t width);
 
 /// The summary as text: a header, one line per label (name, count, share, bar), then per difference and
-/// side the cues that fired in the most records (ties by id), one a line after that number.
+/// side, and for other work, the cues that fired in the most records (ties by id), one a line after that number.
 std::string render_run_summary(const RunSummary& summary, const SummaryLegend& legend, const SummaryStyle& style = {});
 
 }  // namespace rolecheck

@@ -35,10 +35,10 @@ void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\
 // A batch of documents of one input (document_batches), then (once classified) their records.
 struct DocumentBlock : DocumentBatch {
   std::string records;
-  std::size_t written = 0;              // records in `records` (after --only)
-  std::array<std::size_t, 4> counts{};  // documents per verdict (before --only)
-  bool all_expected = true;             // every document had the --expect verdict
-  RunSummary summary;                   // with --summary: its verdicts and cues
+  std::size_t written = 0;                            // records in `records` (after --only)
+  std::array<std::size_t, kRoleLabelCount> counts{};  // documents per verdict (before --only)
+  bool all_expected = true;                           // every document had the --expect verdict
+  RunSummary summary;                                 // with --summary: its verdicts and cues
 
   void reset() {
     clear_batch();
@@ -193,11 +193,11 @@ class DocumentRun {
   DocumentFormatter m_formatter;
   bool m_flush_each_record;
   RunSummary m_summary;
-  std::unique_ptr<ProgressLine> m_progress;  // erased before the summary
-  std::size_t m_inputs_read = 0;             // inputs opened so far (blocks carry the index)
-  BatchNotices m_notices;                    // warnings and errors of the blocks written
-  std::vector<std::string> m_messages;       // scratch: one block's stderr lines
-  std::array<std::size_t, 4> m_counts{};     // documents per verdict
+  std::unique_ptr<ProgressLine> m_progress;             // erased before the summary
+  std::size_t m_inputs_read = 0;                        // inputs opened so far (blocks carry the index)
+  BatchNotices m_notices;                               // warnings and errors of the blocks written
+  std::vector<std::string> m_messages;                  // scratch: one block's stderr lines
+  std::array<std::size_t, kRoleLabelCount> m_counts{};  // documents per verdict
   bool m_all_expected = true;
   std::size_t m_documents_done = 0;
   std::size_t m_bytes_done = 0;

@@ -9,6 +9,8 @@
 
 #include "context.hpp"
 
+#include "rolecheck/document_classifier.hpp"
+
 namespace rolecheck::cli {
 
 /// The options of `classify` that apply to documents.
@@ -24,7 +26,8 @@ struct DocumentRunOptions {
   bool summary = false;            ///< --summary: labels and top cues on stderr after the records.
   bool progress = false;           ///< Show a progress line on stderr (a terminal) once the run is slow.
   std::size_t jobs = 1;            ///< -j N: classify on N worker threads; the output is the same as with 1.
-  std::array<bool, 4> keep{true, true, true, true};  ///< Verdicts whose records are written (--only), by RoleLabel.
+  std::array<bool, kRoleLabelCount> keep{true, true, true, true,
+                                         true};  ///< Verdicts whose records are written (--only), by RoleLabel.
   std::optional<std::size_t> expected;  ///< --expect: the verdict (RoleLabel index) every document should have.
   bool count = false;                   ///< --count: print the documents per verdict instead of records.
   bool quiet = false;                   ///< --quiet: print nothing (with --expect the exit status tells).

@@ -56,8 +56,8 @@ std::vector<std::string> split_labels(const std::string& value) {
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
-// A label's index, shared by line labels and document verdicts: sales 0, marketing 1, mixed or
-// hybrid 2 (mixed for lines, hybrid for documents: either name is accepted), unknown 3.
+// A label's index, shared by line labels and document verdicts: sales 0, marketing 1, other 2, mixed or
+// hybrid 3 (mixed for lines, hybrid for documents: either name is accepted), unknown 4.
 std::optional<std::size_t> label_index(std::string_view name) {
   if (name == "hybrid") return static_cast<std::size_t>(Label::mixed);
   const auto label = parse_label(name);
@@ -66,8 +66,8 @@ std::optional<std::size_t> label_index(std::string_view name) {
 }
 
 // The labels --only keeps (all when it is not given).
-std::array<bool, 4> kept_labels(const std::vector<std::string>& only) {
-  std::array<bool, 4> keep{true, true, true, true};
+std::array<bool, kLabelCount> kept_labels(const std::vector<std::string>& only) {
+  std::array<bool, kLabelCount> keep{true, true, true, true, true};
   if (only.empty()) return keep;
   keep.fill(false);
   for (const auto& value : only) {
@@ -150,7 +150,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
 
 Command add_classify_command(CLI::App& root, Context& context) {
   auto options = std::make_shared<ClassifyOptionsCli>();
-  auto* app = root.add_subcommand("classify", "Label each line (a duty) as sales, marketing, mixed or unknown");
+  auto* app = root.add_subcommand("classify", "Label each line (a duty) as sales, marketing, other, mixed or unknown");
   app->add_option("files", options->files, "Input files, one duty per line; '-' is stdin (default: stdin)")
       ->type_name("FILE...");
   app->add_option("-f,--format", options->format, "Output format")
@@ -161,14 +161,14 @@ Command add_classify_command(CLI::App& root, Context& context) {
       ->check(CLI::Range(0.0, 1.0));
   app->add_option("--only", options->only, "Keep only records with these labels (repeat or use commas)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->expected(1)               // one value per use...
+      ->expected(1)              // one value per use...
       ->allow_extra_args(false)  // ...so `--only sales FILE` leaves FILE alone
       ->check(
           [](const std::string& value) -> std::string {
             for (const auto& label : split_labels(value)) {
               if (!label_index(label)) {
                 return "'" + label +
-                       "' is not a label: use sales, marketing, mixed (hybrid for documents) or unknown "
+                       "' is not a label: use sales, marketing, other, mixed (hybrid for documents) or unknown "
                        "(comma-separated)";
               }
             }
@@ -179,7 +179,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_flag("--count", options->count, "Print the number of records per label instead of the records");
   app->add_flag("-q,--quiet", options->quiet, "Print nothing; with --expect, the exit status tells");
   app->add_option("--expect", options->expect, "Exit 1 unless every record has this label (0 if all do)")
-      ->check(CLI::IsMember({"sales", "marketing", "mixed", "hybrid", "unknown"}));
+      ->check(CLI::IsMember({"sales", "marketing", "other", "mixed", "hybrid", "unknown"}));
   app->add_option("--max-line-bytes", options->max_line_bytes, "Longer lines are not read and get an unknown record")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
       ->capture_default_str();

@@ -52,7 +52,7 @@ struct Block {
   std::string records;          // formatted output
   std::size_t written = 0;      // records in `records` (after --only)
   std::size_t input_bytes = 0;  // bytes of input its lines took, newlines included (for progress)
-  std::array<std::size_t, 4> counts{};
+  std::array<std::size_t, kLabelCount> counts{};
   RunSummary summary;  // with --summary: its labels and cues
   bool all_expected = true;
   std::vector<std::string> messages;  // stderr lines to print after the records
@@ -99,7 +99,7 @@ class BlockWorker {
       }
       const auto label = static_cast<std::size_t>(m_result.label);
       ++block.counts[label];
-      if (m_settings->summary) block.summary.add(label, m_result.reasons);
+      if (m_settings->summary) block.summary.add(label, m_result.reasons, m_result.other_reasons);
       if (m_settings->expected && m_result.label != *m_settings->expected) block.all_expected = false;
       if (m_settings->silent || !m_settings->keep[label]) continue;
       m_formatter.record(block.records, RecordOrigin{*block.file, line.number}, text, m_result);

@@ -27,7 +27,7 @@ records() {
 import json, sys
 for line in open("out.txt", encoding="utf-8"):
     record = json.loads(line)
-    assert isinstance(record, dict) and record["label"] in ("sales", "marketing", "hybrid", "unknown")
+    assert isinstance(record, dict) and record["label"] in ("sales", "marketing", "other", "hybrid", "unknown")
 ' 2>/dev/null || fail "$1: output is not one valid UTF-8 JSON object per line: $(head -c 300 out.txt)"
 }
 

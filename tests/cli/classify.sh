@@ -70,8 +70,43 @@ echo "$out" | grep -q '"negated":true' || fail "negation not recorded: $out"
 [ "$("$bin" classify --only marketing --format tsv "$examples/duties.txt" | tail -n +2 | cut -f3 | sort -u)" = marketing ] \
   || fail "--only marketing"
 "$bin" classify --count "$examples/duties.txt" >"$tmp/out"
-[ "$(cut -f1 "$tmp/out" | tr '\n' ' ')" = "sales marketing mixed unknown " ] || fail "--count labels: $(cat "$tmp/out")"
+[ "$(cut -f1 "$tmp/out" | tr '\n' ' ')" = "sales marketing other mixed unknown " ] || fail "--count labels: $(cat "$tmp/out")"
 [ "$(awk '{ total += $2 } END { print total }' "$tmp/out")" -eq "$lines" ] || fail "--count total"
+
+# The label other: --only, --expect, and the JSON record's other-work evidence (on a fixture taxonomy).
+cat >"$tmp/three.json" <<'JSON'
+{"schema_version": 1, "title": "t", "source": "t",
+ "thresholds": {"min_evidence": 1.0, "mixed_share": 0.6, "evidence_scale": 2.0},
+ "negation": {"words": ["not"], "scope": 3}, "skip_words": ["the"],
+ "differences": [
+  {"id": "business_concept", "name": "B", "sales": {"summary": "s", "quotes": []}, "marketing": {"summary": "m", "quotes": []},
+   "cues": [{"id": "sales.close", "side": "sales", "weight": 2, "phrases": ["close deals"], "rationale": "r"},
+            {"id": "sales.customer", "side": "sales", "role": "support", "weight": 0.5, "phrases": ["customers"], "rationale": "r"}]},
+  {"id": "core_capabilities", "name": "C", "sales": {"summary": "s", "quotes": []}, "marketing": {"summary": "m", "quotes": []},
+   "cues": [{"id": "marketing.campaign", "side": "marketing", "weight": 2, "phrases": ["campaign"], "rationale": "r"}]},
+  {"id": "execution_capabilities", "name": "E", "sales": {"summary": "s", "quotes": []}, "marketing": {"summary": "m", "quotes": []}, "cues": []},
+  {"id": "essential_purpose", "name": "P", "sales": {"summary": "s", "quotes": []}, "marketing": {"summary": "m", "quotes": []}, "cues": []}],
+ "other_work": {"summary": "o", "quotes": [], "cues": [{"id": "other.stock", "weight": 1, "phrases": ["stock shelves"]}]}}
+JSON
+printf 'Close deals\nStock shelves for customers\nPlan a campaign\n' >"$tmp/three.txt"
+three=("$bin" --taxonomy "$tmp/three.json" classify)
+[ "$("${three[@]}" --only other --format tsv "$tmp/three.txt" | tail -n +2 | cut -f3,5)" = "other	sales.customer+0.5 other:other.stock+1" ] \
+  || fail "--only other (tsv): $("${three[@]}" --only other --format tsv "$tmp/three.txt")"
+[ "$("${three[@]}" --count "$tmp/three.txt" | tr '\t\n' ': ')" = "sales:1 marketing:1 other:1 mixed:0 unknown:0 " ] || fail "--count other"
+echo "Stock shelves" | "${three[@]}" -q --expect other || fail "--expect other on other work should exit 0"
+echo "Close deals" | "${three[@]}" -q --expect other; [ $? -eq 1 ] || fail "--expect other on a sales duty should exit 1"
+"${three[@]}" --format jsonl "$tmp/three.txt" | sed -n 2p | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read())
+assert r["label"] == "other", r
+assert r["basis"] == "only evidence of how work is done, none of sales or marketing work", r
+assert r["scores"] == {"sales": 0.5, "marketing": 0, "other": 1} and r["core"] == {"sales": 0, "marketing": 0}, r
+assert [x["role"] for x in r["reasons"]] == ["support"], r
+assert r["other_work"] == [{"cue": "other.stock", "match": "Stock shelves", "span": [0, 13], "weight": 1, "negated": False}], r
+' || fail "jsonl other record"
+"${three[@]}" --explain "$tmp/three.txt" | grep -q '^    other_work              other     other   other.stock                      "Stock shelves" +1$' \
+  || fail "--explain lists other-work matches: $("${three[@]}" --explain "$tmp/three.txt")"
+"${three[@]}" --explain --color always "$tmp/three.txt" | grep -q $'\x1b\[1;4;36mStock shelves' || fail "other-work highlight"
 
 # --expect with -q: exit 0 when every record has the label, 1 otherwise, nothing printed.
 out=$(echo "Cold-call prospects" | "$bin" classify -q --expect sales); status=$?

@@ -59,7 +59,8 @@ check "rolecheck classify -f j" "json jsonl"
 check "rolecheck classify --format=j" "json jsonl"
 check "rolecheck classify --color " "always auto never"
 check "rolecheck classify --expect m" "marketing mixed"
-check "rolecheck classify --only " "hybrid marketing mixed sales unknown"
+check "rolecheck classify --only " "hybrid marketing mixed other sales unknown"
+check "rolecheck classify --expect o" "other"
 check "rolecheck classify --only sales,m" "sales,marketing sales,mixed"
 check "rolecheck classify --unit " "document line"
 check "rolecheck classify --ex" "--expect --explain"
@@ -118,7 +119,7 @@ if command -v zsh >/dev/null; then
   bound=$(HOME=$tmp zsh -f -c "fpath=($tmp/zfunc \$fpath); autoload -Uz compinit; compinit -u -D; print -r -- \$_comps[rolecheck]" 2>&1)
   [ "$bound" = "_rolecheck" ] || fail "zsh compinit binds rolecheck to '$bound', expected _rolecheck"
   for word in table classify explain eval taxonomy stats report fit "text jsonl json tsv csv" "auto always never" \
-              "coverage precision conflicts false-alarms" "--label-column=" "validate" "sales marketing mixed hybrid unknown" "--summary["; do
+              "coverage precision conflicts false-alarms" "--label-column=" "validate" "sales marketing other mixed hybrid unknown" "--summary["; do
     grep -qF -- "$word" "$src/completions/_rolecheck" || fail "zsh completion lacks '$word'"
   done
   grep -qF -- "'diff:" "$src/completions/_rolecheck" || fail "zsh completion lacks the diff subcommand"
