@@ -309,7 +309,7 @@ FitResult fit_weights(const Taxonomy& taxonomy, const std::vector<LabelledDuty>&
     for (const auto& hit : row.hits) ++matched[hit.cue];
   }
   for (std::size_t c = 0; c < cues.size(); ++c) {
-    result.report.cues.push_back(CueChange{cues[c]->id, cues[c]->role, cues[c]->side, fitted.sides[c], cues[c]->weight,
+    result.report.cues.push_back(FittedCue{cues[c]->id, cues[c]->role, cues[c]->side, fitted.sides[c], cues[c]->weight,
                                            fitted.weights[c], matched[c]});
   }
   return result;

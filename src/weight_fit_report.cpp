@@ -66,11 +66,11 @@ std::string fit_report_text(const FitReport& report, std::size_t top) {
                      report.thresholds_before.min_evidence, report.thresholds_after.min_evidence,
                      report.thresholds_after.other_share, report.thresholds_after.mixed_share);
 
-  std::vector<const CueChange*> changed;
+  std::vector<const FittedCue*> changed;
   for (const auto& cue : report.cues) {
     if (cue.after != cue.before || cue.side_after != cue.side_before) changed.push_back(&cue);
   }
-  std::stable_sort(changed.begin(), changed.end(), [](const CueChange* x, const CueChange* y) {
+  std::stable_sort(changed.begin(), changed.end(), [](const FittedCue* x, const FittedCue* y) {
     return std::abs(x->after - x->before) > std::abs(y->after - y->before);
   });
   out += fmt::format("\nlargest weight changes ({} of {} cues changed)\n", changed.size(), report.cues.size());

@@ -44,7 +44,7 @@ std::vector<LabelledDuty> fixture_rows() {
   return rows;
 }
 
-const CueChange& change_of(const FitReport& report, std::string_view id) {
+const FittedCue& change_of(const FitReport& report, std::string_view id) {
   for (const auto& cue : report.cues) {
     if (cue.id == id) return cue;
   }

@@ -36,7 +36,7 @@ struct FitOptions {
 };
 
 /// What the fit did to one cue.
-struct CueChange {
+struct FittedCue {
   std::string id;                  ///< The cue's id.
   CueRole role = CueRole::core;    ///< Core, support or other work.
   Side side_before = Side::sales;  ///< Its side in the input taxonomy.
@@ -58,7 +58,7 @@ struct FitReport {
   Evaluation training;              ///< The final fitted taxonomy on every row it was fitted on.
   Thresholds thresholds_before;     ///< The input thresholds.
   Thresholds thresholds_after;      ///< The fitted thresholds (min_evidence learnt, the rest kept).
-  std::vector<CueChange> cues;      ///< Every cue, in taxonomy order (differences, then other work).
+  std::vector<FittedCue> cues;      ///< Every cue, in taxonomy order (differences, then other work).
 };
 
 /// A fitted taxonomy and how it was reached.

@@ -41,6 +41,9 @@ check "detailed work activities" 0.85 0.05 0.86 0.22 "${three_way[@]}" "$data/on
 check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
 # Posting bullets written for the project (modern sales, marketing and other work; three-way labels).
 check "posting bullets" 0.90 0.05 0.90 0.10 "$2/tests/fixtures/posting_bullets.tsv"
+# Trap words: other work written with words that look like selling or marketing (ad hoc, pitch in,
+# brand new, leads the team, non-profit), and the few selling or marketing duties they resemble.
+check "trap words" 0.90 0.05 0.90 0.0 "$2/tests/fixtures/trap_words.tsv"
 # Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
 documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
 python3 - "$documents" <<'PY' || failures=$((failures + 1))
