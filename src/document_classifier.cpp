@@ -72,8 +72,12 @@ void DocumentClassifier::decide(DocumentResult& out) const {
     if (section == SectionKind::requirements) weight = m_options.requirement_weight;
     if (section == SectionKind::intro && has_duties_section) weight = m_options.intro_weight;
     entry.vote_weight = weight;
+    // A title that names both jobs ("Sales & Marketing Coordinator") counts for both, whichever side its
+    // cue weights favour: the duties decide between them.
+    const bool both_jobs = section == SectionKind::title && result.label != Label::other && result.core[0] > 0.0 &&
+                           result.core[1] > 0.0;
     // Every labelled duty says what kind of work the role is; only sales and marketing work votes on which.
-    switch (result.label) {
+    switch (both_jobs ? Label::mixed : result.label) {
       case Label::sales: out.work[0] += weight; break;
       case Label::marketing: out.work[1] += weight; break;
       case Label::mixed:
@@ -98,6 +102,7 @@ void DocumentClassifier::decide(DocumentResult& out) const {
         if (result.label == Label::mixed) vote = {0.5, 0.5};
         break;
     }
+    if (both_jobs) vote[0] = vote[1] = (vote[0] + vote[1]) / 2;
     out.votes[0] += weight * vote[0];
     out.votes[1] += weight * vote[1];
     if (result.label == Label::sales) ++out.leaning[0];
@@ -142,6 +147,11 @@ void DocumentClassifier::decide(DocumentResult& out) const {
   const double role_duties = out.work[0] + out.work[1];
   const bool few_duties = role_duties < m_options.min_role_duties ||
                           (role_duties < m_options.confirm_role_duties && out.role_evidence < m_options.min_role_evidence);
+  if ((total <= 0.0 || few_duties) && out.work[2] <= 0.0) {
+    out.label = RoleLabel::unknown;  // a little sales or marketing evidence and nothing else: too little to judge
+    out.confidence = 0.0;
+    return;
+  }
   if (total <= 0.0 || few_duties) {
     out.label = RoleLabel::other;  // mostly other work: not a sales or marketing role
     out.confidence = out.work_shares[2] * (1.0 - std::exp(-work / m_options.work_scale));

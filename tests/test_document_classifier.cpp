@@ -244,4 +244,23 @@ TEST_CASE("the result is reusable from one document to the next", "[document_cla
   CHECK(result.leaning[0] == 0);
 }
 
+TEST_CASE("a title naming both jobs counts for both, and the duties decide", "[document_classifier]") {
+  Fixture fixture;
+  // The title carries core evidence of both sides; the duties are evenly split: hybrid, not the title's lean.
+  const auto& result = fixture.run(
+      "Cold Call and Campaign Coordinator\n\n- Close deals\n- Run a demo\n- Write the copy\n- Plan the campaign\n");
+  REQUIRE(result.duties[0].duty.section == SectionKind::title);
+  CHECK(result.work[0] == Approx(result.work[1]));
+  CHECK(result.label == RoleLabel::hybrid);
+}
+
+TEST_CASE("a little selling and nothing else is too little to judge", "[document_classifier]") {
+  DocumentOptions options;
+  options.min_role_duties = 2.0;
+  Fixture fixture(options);
+  const auto& result = fixture.run("Requirements:\n- Patience with cold call work\n");
+  CHECK(result.work[2] == 0.0);
+  CHECK(result.label == RoleLabel::unknown);
+}
+
 }  // namespace rolecheck
