@@ -1,5 +1,6 @@
 #include "rolecheck/evaluation.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "rolecheck/record_format.hpp"
@@ -67,8 +68,14 @@ std::string_view gold_name(Gold gold) noexcept {
 }
 
 std::optional<Gold> parse_gold(std::string_view text) noexcept {
+  // Spreadsheet exports capitalise ("Sales", "OTHER"): compare without case.
+  const auto same = [](std::string_view name, std::string_view given) {
+    return name.size() == given.size() && std::equal(name.begin(), name.end(), given.begin(), [](char a, char b) {
+             return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
+           });
+  };
   for (const auto gold : {Gold::sales, Gold::marketing, Gold::other, Gold::ambiguous}) {
-    if (gold_name(gold) == text) return gold;
+    if (same(gold_name(gold), text)) return gold;
   }
   return std::nullopt;
 }

@@ -40,7 +40,9 @@ TEST_CASE("gold names parse both ways; other, mixed and unknown predictions coun
     CHECK(parse_gold(gold_name(gold)) == gold);
   }
   CHECK_FALSE(parse_gold("mixed").has_value());
-  CHECK_FALSE(parse_gold("Sales").has_value());
+  CHECK(parse_gold("Sales") == Gold::sales);  // spreadsheet capitals
+  CHECK(parse_gold("OTHER") == Gold::other);
+  CHECK_FALSE(parse_gold("Salesx").has_value());
   CHECK_FALSE(parse_gold("").has_value());
   CHECK(scored_class(Label::sales) == Gold::sales);
   CHECK(scored_class(Label::marketing) == Gold::marketing);

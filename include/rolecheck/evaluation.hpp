@@ -23,7 +23,7 @@ inline constexpr std::size_t kGoldClassCount = 3;
 /// "sales", "marketing", "other" or "ambiguous".
 std::string_view gold_name(Gold gold) noexcept;
 
-/// Parses "sales", "marketing", "other" or "ambiguous"; anything else gives nullopt.
+/// Parses "sales", "marketing", "other" or "ambiguous" in any letter case; anything else gives nullopt.
 std::optional<Gold> parse_gold(std::string_view text) noexcept;
 
 /// The class a prediction counts as when scored: sales, marketing, or other ("neither": other, mixed, unknown).
