@@ -46,6 +46,8 @@ struct DocumentOptions {
   double vote_scale = 4.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
   double min_role_share = 0.35;       ///< Below this share of the voting duties labelled sales or marketing: other.
   double work_scale = 2.0;            ///< Voting duties at which the confidence of other reaches 1 - 1/e of its share.
+  double review_confidence = 0.3;     ///< A verdict with a lower confidence is flagged for a person to review.
+  double review_margin = 0.2;         ///< A verdict whose margin (DocumentResult::margin) is lower is flagged.
 };
 
 /// One duty of the document and its line-mode classification (reason and other-work spans relative to the document).
@@ -73,6 +75,9 @@ struct DocumentResult {
   std::array<std::size_t, 2> leaning{};  ///< Number of voting duties leaning to each side.
   std::array<double, 3> work{};  ///< Weighted voting duties labelled sales, marketing, other (mixed: half each side).
   std::array<double, 3> work_shares{};  ///< `work` as shares of all voting duties (sum 1, or 0 0 0).
+  double margin =
+      0.0;  ///< How clearly the verdict clears its nearest boundary, in shares (see DocumentClassifier::classify).
+  bool review = false;  ///< True when a person should check the verdict (low confidence or margin).
   std::array<DifferenceVerdict, kDifferenceCount> differences{};  ///< Per difference, in taxonomy order.
   std::vector<DutyResult> duties;                                 ///< Every duty, in document order.
   std::vector<Duty> split;  ///< Scratch space for the splitter, reused between documents.
@@ -92,6 +97,11 @@ class DocumentClassifier {
   /// execution-capabilities difference. Confidence: the winning share times 1 - exp(-votes / vote_scale);
   /// for hybrid, the balance of the two shares times the same saturation; for other, its share of the
   /// work times 1 - exp(-work / work_scale); 1 for a document with nothing to judge.
+  /// Margin: for other, min_role_share minus the sales and marketing share of the work; for sales or marketing, the
+  /// smaller of the gap between the two vote shares and the sales and marketing share of the work above
+  /// min_role_share; for hybrid, the smaller of the minority vote share above hybrid_share and that work share above
+  /// min_role_share; 0 for unknown. The verdict is flagged for review when its confidence is below
+  /// review_confidence or its margin below review_margin (never for a document with nothing to judge).
   void classify(std::string_view document, Scanner& scanner, DocumentResult& out) const;
 
   /// The line classifier in use.
@@ -101,6 +111,8 @@ class DocumentClassifier {
 
  private:
   void decide(DocumentResult& out) const;
+  void decide_verdict(DocumentResult& out) const;   // the label and confidence, from the work and votes
+  void flag_for_review(DocumentResult& out) const;  // the margin and review flag of a decided verdict
 
   const Classifier* m_classifier;
   DocumentOptions m_options;
