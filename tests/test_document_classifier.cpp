@@ -237,3 +237,42 @@ TEST_CASE("the result is reusable from one document to the next", "[document_cla
 }
 
 }  // namespace rolecheck
+
+TEST_CASE("a verdict is flagged for review when its margin or confidence is low", "[document_classifier]") {
+  Fixture fixture;
+  // Clearly sales: all four duties sales, margin min(1, 1 - 0.35).
+  const auto& sales = fixture.run("- Cold call leads\n- Run a demo\n- Close deals\n- Meet the quota\n");
+  CHECK(sales.label == RoleLabel::sales);
+  CHECK(sales.margin == Approx(0.65));
+  CHECK_FALSE(sales.review);
+  // One sales duty in three: 0.33 of the work, 0.017 below min_role_share: other, but close.
+  const auto& close = fixture.run("- Close deals\n- Stock shelves\n- Repair the van\n");
+  CHECK(close.label == RoleLabel::other);
+  CHECK(close.margin == Approx(0.35 - 1.0 / 3));
+  CHECK(close.review);
+  // Only other work: margin 0.35, confidence 1 - e^(-1) high enough.
+  const auto& other = fixture.run("- Stock shelves\n- File records\n- Repair the van\n");
+  CHECK(other.label == RoleLabel::other);
+  CHECK(other.margin == Approx(0.35));
+  CHECK_FALSE(other.review);
+  // Nothing to judge: never flagged.
+  CHECK_FALSE(fixture.run("").review);
+}
+
+TEST_CASE("sales against marketing: the gap between the vote shares is the margin", "[document_classifier]") {
+  Fixture fixture;
+  // Sales 4 votes, marketing 1: shares 0.8 / 0.2, gap 0.6.
+  const auto& lean = fixture.run("- Cold call leads\n- Run a demo\n- Close deals\n- Meet the quota\n- Write copy\n");
+  CHECK(lean.label == RoleLabel::sales);
+  CHECK(lean.margin == Approx(0.6));
+  CHECK_FALSE(lean.review);
+  DocumentOptions strict;
+  strict.review_margin = 0.7;
+  Fixture stricter(strict);
+  CHECK(stricter.run(fixture.document).review);
+  DocumentOptions confident;
+  confident.review_margin = 0.0;
+  confident.review_confidence = 0.99;
+  Fixture unsure(confident);
+  CHECK(unsure.run(fixture.document).review);
+}
