@@ -185,10 +185,10 @@ TEST_CASE("repeats are counted per cue and side, and cost stays linear") {
 
 namespace {
 Classifier review_classifier(double review_confidence, double review_margin, ClassifyOptions options = {}) {
-  auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 3, {"sell"}),
-                                 make_cue("ads", Side::marketing, 2.5, {"advertising"}),
-                                 make_support_cue("customer", Side::sales, 1, {"customers"}),
-                                 make_support_cue("write", Side::marketing, 1, {"write"})});
+  auto taxonomy =
+      make_taxonomy({make_cue("sell", Side::sales, 3, {"sell"}), make_cue("ads", Side::marketing, 2.5, {"advertising"}),
+                     make_support_cue("customer", Side::sales, 1, {"customers"}),
+                     make_support_cue("write", Side::marketing, 1, {"write"})});
   taxonomy.other_work.cues = {make_other_cue("other.stock", 3, {"inventory"})};
   taxonomy.thresholds.min_evidence = 1.5;
   taxonomy.thresholds.other_share = 0.5;

@@ -171,7 +171,7 @@ TEST_CASE("rows flagged for review and the others are scored apart") {
   Evaluation evaluation;
   evaluation.add(Gold::sales, Label::sales, false);
   evaluation.add(Gold::sales, Label::sales, false);
-  evaluation.add(Gold::other, Label::mixed, false);   // neither counts as other: right
+  evaluation.add(Gold::other, Label::mixed, false);  // neither counts as other: right
   evaluation.add(Gold::marketing, Label::sales, false);
   evaluation.add(Gold::sales, Label::mixed, true);
   evaluation.add(Gold::other, Label::other, true);
@@ -182,7 +182,8 @@ TEST_CASE("rows flagged for review and the others are scored apart") {
   CHECK(evaluation.review_accuracy(true) == Approx(0.5));
   CHECK(evaluation.review_share() == Approx(2.0 / 6));
   const auto text = evaluation.to_text();
-  CHECK(text.find("     unflagged                         0.750         4  (accuracy of rows not flagged for review)\n") !=
+  CHECK(text.find(
+            "     unflagged                         0.750         4  (accuracy of rows not flagged for review)\n") !=
         std::string::npos);
   CHECK(text.find("       flagged                         0.500         2  (accuracy of rows flagged for review: 33.3% "
                   "of rows)\n") != std::string::npos);
