@@ -20,8 +20,7 @@ _rolecheck() {
     fi
   fi
 
-  local subcommands="table classify explain eval taxonomy stats report fit"
-  local subcommands="table classify explain eval taxonomy stats report diff"
+  local subcommands="table classify explain eval taxonomy stats report fit diff"
   local global_options="--help --version --taxonomy"
 
   # The subcommand (and taxonomy's own subcommand) typed so far; skip the value of --taxonomy.
@@ -98,7 +97,26 @@ _rolecheck() {
     eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;
     stats) options="--help --format --sort --errors --top --output --label-column" ;;
     report) options="--help --output --title --min-confidence --max-line-bytes --unit --input" ;;
-  local subcommands="table classify explain eval taxonomy stats report fit diff"
+    fit)
+      options="--help --output --report --part --except-part --label-column --regularisation --penalty --keep-sign
+               --no-keep-sign --folds --min-rows" ;;
+    diff)
+      options="--help --format --exit-code --output --jobs --unit --input"
+      # OLD and NEW: a taxonomy file or the word embedded; then the corpus files.
+      local positionals=0
+      for ((i = 2; i < cword; i++)); do
+        case ${words[i]} in
+          -f | --format | -o | --output | -j | --jobs | --unit | --input) ((i++)) ;;
+          -*) ;;
+          *) ((positionals++)) ;;
+        esac
+      done
+      if [[ $cur != -* && $positionals -lt 2 ]]; then
+        COMPREPLY=($(compgen -W "embedded" -- "$cur") $(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+        compopt -o filenames 2>/dev/null
+        return
+      fi
+      ;;
     taxonomy)
       if [[ -z $action ]]; then
         if [[ $cur == -* ]]; then

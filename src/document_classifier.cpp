@@ -41,6 +41,7 @@ void DocumentClassifier::decide(DocumentResult& out) const {
   out.leaning = {};
   out.work = {};
   out.work_shares = {};
+  out.role_evidence = 0.0;
   out.differences = {};
   const auto& cues = m_classifier->matcher().cues();
   // Text before the first heading is mostly about the company when a duties section follows.
@@ -84,6 +85,7 @@ void DocumentClassifier::decide(DocumentResult& out) const {
     }
     const double total = result.scores[0] + result.scores[1];
     if (result.label == Label::other || total <= 0.0) continue;
+    out.role_evidence += weight * std::min(result.core[0] + result.core[1], m_options.duty_cap);
     std::array<double, 2> vote{};
     switch (m_options.vote) {
       case DocumentOptions::Vote::share: vote = {result.scores[0] / total, result.scores[1] / total}; break;
@@ -142,7 +144,13 @@ void DocumentClassifier::decide_verdict(DocumentResult& out) const {
   const double total = out.votes[0] + out.votes[1];
   out.shares = {};
   if (total > 0.0) out.shares = {out.votes[0] / total, out.votes[1] / total};
-  if (total <= 0.0 || out.work_shares[0] + out.work_shares[1] < m_options.min_role_share) {
+  out.role_evidence /= work;
+  // A role needs sales or marketing duties: one with strong core evidence, or a few (one stray duty that
+  // reads as selling does not make a cook's posting a sales role).
+  const double role_duties = out.work[0] + out.work[1];
+  const bool few_duties = role_duties < m_options.min_role_duties || (role_duties < m_options.confirm_role_duties &&
+                                                                      out.role_evidence < m_options.min_role_evidence);
+  if (total <= 0.0 || few_duties) {
     out.label = RoleLabel::other;  // mostly other work: not a sales or marketing role
     out.confidence = out.work_shares[2] * (1.0 - std::exp(-work / m_options.work_scale));
     return;
@@ -169,15 +177,14 @@ void DocumentClassifier::decide_verdict(DocumentResult& out) const {
 }
 
 void DocumentClassifier::flag_for_review(DocumentResult& out) const {
-  const double role_share = out.work_shares[0] + out.work_shares[1];
-  const double above_role = role_share - m_options.min_role_share;
+  // The runner-up of other is a sales or marketing role (the duties of that work against the other duties); of
+  // sales or marketing, the other side of the vote; of hybrid, the larger side alone.
+  const double role_over_other = out.work_shares[0] + out.work_shares[1] - out.work_shares[2];
   switch (out.label) {
-    case RoleLabel::other: out.margin = -above_role; break;
+    case RoleLabel::other: out.margin = -role_over_other; break;
     case RoleLabel::sales:
-    case RoleLabel::marketing: out.margin = std::min(std::abs(out.shares[0] - out.shares[1]), above_role); break;
-    case RoleLabel::hybrid:
-      out.margin = std::min(std::min(out.shares[0], out.shares[1]) - m_options.hybrid_share, above_role);
-      break;
+    case RoleLabel::marketing: out.margin = std::abs(out.shares[0] - out.shares[1]); break;
+    case RoleLabel::hybrid: out.margin = std::min(out.shares[0], out.shares[1]) - m_options.hybrid_share; break;
     case RoleLabel::unknown: out.margin = 0.0; break;
   }
   out.review = out.confidence < m_options.review_confidence || out.margin < m_options.review_margin;

@@ -132,7 +132,7 @@ TEST_CASE("documents: the verdict and the duties whose label changed", "[decisio
   const auto diff = diff_documents(old_result, old_classifier.matcher(), new_result, new_classifier.matcher());
   CHECK(diff.verdict_changed());
   CHECK(diff.old_label == RoleLabel::sales);
-  CHECK(diff.new_label == RoleLabel::marketing);
+  CHECK(diff.new_label == RoleLabel::other);  // one marketing duty of three: mostly other work
   CHECK(diff.changed());
   REQUIRE(diff.duties.size() == 2);
   CHECK(new_result.duties[diff.duties[0].duty].duty.text(text) == "Close deals with buyers");

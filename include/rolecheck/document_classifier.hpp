@@ -44,10 +44,12 @@ struct DocumentOptions {
   double intro_weight = 0.5;          ///< An intro line's vote, when the document also has a duties section.
   double duty_cap = 6.0;              ///< With Vote::sum, a duty adds at most this much evidence per side.
   double vote_scale = 4.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
-  double min_role_share = 0.35;       ///< Below this share of the voting duties labelled sales or marketing: other.
+  double min_role_duties = 1.0;       ///< Fewer weighted duties labelled sales or marketing than this: other.
+  double confirm_role_duties = 2.0;   ///< Below this many, the role also needs min_role_evidence...
+  double min_role_evidence = 1.0;     ///< ...core evidence per voting duty (each duty's capped at duty_cap).
   double work_scale = 2.0;            ///< Voting duties at which the confidence of other reaches 1 - 1/e of its share.
   double review_confidence = 0.3;     ///< A verdict with a lower confidence is flagged for a person to review.
-  double review_margin = 0.2;         ///< A verdict whose margin (DocumentResult::margin) is lower is flagged.
+  double review_margin = 0.3;         ///< A verdict whose margin (DocumentResult::margin) is lower is flagged.
 };
 
 /// One duty of the document and its line-mode classification (reason and other-work spans relative to the document).
@@ -75,8 +77,8 @@ struct DocumentResult {
   std::array<std::size_t, 2> leaning{};  ///< Number of voting duties leaning to each side.
   std::array<double, 3> work{};  ///< Weighted voting duties labelled sales, marketing, other (mixed: half each side).
   std::array<double, 3> work_shares{};  ///< `work` as shares of all voting duties (sum 1, or 0 0 0).
-  double margin =
-      0.0;  ///< How clearly the verdict clears its nearest boundary, in shares (see DocumentClassifier::classify).
+  double role_evidence = 0.0;           ///< Core evidence of the sales and marketing duties per voting duty (weighted).
+  double margin = 0.0;  ///< How clearly the verdict beats the runner-up (see DocumentClassifier::classify).
   bool review = false;  ///< True when a person should check the verdict (low confidence or margin).
   std::array<DifferenceVerdict, kDifferenceCount> differences{};  ///< Per difference, in taxonomy order.
   std::vector<DutyResult> duties;                                 ///< Every duty, in document order.
@@ -90,18 +92,18 @@ class DocumentClassifier {
   explicit DocumentClassifier(const Classifier& classifier, DocumentOptions options = {});
 
   /// Splits `document`, labels each duty and decides the role into `out` (buffers reused).
-  /// Every duty with a label but unknown votes its label times its section's weight (boilerplate never
-  /// votes): when the duties labelled sales or marketing hold less than min_role_share of that work, the
+  /// Every duty with a label but unknown counts as a duty of its kind times its section's weight
+  /// (boilerplate never counts): with fewer than min_role_duties duties labelled sales or marketing, or
+  /// fewer than confirm_role_duties and less than min_role_evidence core evidence per counted duty, the
   /// role is other. Otherwise the duties labelled sales, marketing or mixed vote their evidence (per
   /// DocumentOptions::vote) for sales, marketing or hybrid; requirements count toward the
   /// execution-capabilities difference. Confidence: the winning share times 1 - exp(-votes / vote_scale);
   /// for hybrid, the balance of the two shares times the same saturation; for other, its share of the
   /// work times 1 - exp(-work / work_scale); 1 for a document with nothing to judge.
-  /// Margin: for other, min_role_share minus the sales and marketing share of the work; for sales or marketing, the
-  /// smaller of the gap between the two vote shares and the sales and marketing share of the work above
-  /// min_role_share; for hybrid, the smaller of the minority vote share above hybrid_share and that work share above
-  /// min_role_share; 0 for unknown. The verdict is flagged for review when its confidence is below
-  /// review_confidence or its margin below review_margin (never for a document with nothing to judge).
+  /// Margin: for other, the share of other duties minus that of sales and marketing duties; for sales or marketing,
+  /// the gap between the two vote shares; for hybrid, the minority vote share above hybrid_share; 0 for unknown.
+  /// The verdict is flagged for review when its confidence is below review_confidence or its margin below
+  /// review_margin (never for a document with nothing to judge).
   void classify(std::string_view document, Scanner& scanner, DocumentResult& out) const;
 
   /// The line classifier in use.

@@ -41,4 +41,15 @@ check "detailed work activities" 0.85 0.05 0.86 0.22 "${three_way[@]}" "$data/on
 check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
 # Posting bullets written for the project (modern sales, marketing and other work; three-way labels).
 check "posting bullets" 0.90 0.05 0.90 0.10 "$2/tests/fixtures/posting_bullets.tsv"
+# Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
+documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
+python3 - "$documents" <<'PY' || failures=$((failures + 1))
+import re, sys
+figures = dict(re.findall(r"^(all|other) +accuracy ([0-9.]+)", sys.argv[1], re.M))
+sm, other = float(figures["all"]), float(figures["other"])
+ok = sm >= 0.80 and other >= 0.95
+print(f"documents: sales and marketing roles {sm:.3f} (floor 0.80), other occupations {other:.3f} (floor 0.95)")
+print("ok" if ok else "FAIL")
+sys.exit(0 if ok else 1)
+PY
 [ $failures -eq 0 ] || { echo "$failures accuracy floor(s) broken" >&2; exit 1; }

@@ -58,7 +58,7 @@ expect_status 0 "validate the output of show --format json"
 # --- valid and invalid files ---
 run taxonomy validate "$fixtures/valid.json"
 expect_status 0 "validate valid.json"
-expect_out "valid.json: ok (2 cues: 1 sales, 1 marketing, in 4 differences)" "validate valid.json"
+expect_out "valid.json: ok (2 cues: 1 sales, 1 marketing, in 4 differences; 0 of other work)" "validate valid.json"
 [ -z "$err" ] || fail "validate valid.json wrote to stderr: $err"
 
 run taxonomy validate "$fixtures/structural.json"
