@@ -220,8 +220,8 @@ TEST_CASE("the margin of sales, marketing and mixed is the gap between the sides
   CHECK_FALSE(sales.review);
   const auto mixed = classify(classifier, "sell advertising");  // 3 vs 2.5
   CHECK(mixed.label == Label::mixed);
-  CHECK(mixed.margin == Approx(0.5 / 5.5));
-  CHECK(mixed.review);  // below 0.1
+  CHECK(mixed.margin == Approx(0.5 / 5.5));  // below 0.1
+  CHECK(mixed.review);
   const auto supported = classify(classifier, "sell to customers, write");  // sales 4, marketing 1
   CHECK(supported.label == Label::sales);
   CHECK(supported.margin == Approx(3.0 / 5.0));
