@@ -66,7 +66,7 @@ _rolecheck() {
         done_part=${cur%,*},
         last=${cur##*,}
       fi
-      COMPREPLY=($(compgen -P "$done_part" -W "sales marketing other mixed hybrid unknown" -- "$last"))
+      COMPREPLY=($(compgen -P "$done_part" -W "sales marketing other mixed hybrid unknown review" -- "$last"))
       compopt -o nospace 2>/dev/null
       return ;;
     fit:--penalty) COMPREPLY=($(compgen -W "l1 l2" -- "$cur")); return ;;
@@ -91,7 +91,7 @@ _rolecheck() {
       return ;;
     table) options="--help --format --difference --width --ascii" ;;
     classify)
-      options="--help --format --explain --min-confidence --only --count --quiet --expect --max-line-bytes --output
+      options="--help --format --explain --min-confidence --only --review --count --quiet --expect --max-line-bytes --output
                --color --line-buffered --summary --jobs --unit --input" ;;
     explain) options="--help --min-confidence" ;;
     eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;

@@ -175,9 +175,10 @@ void Classifier::flag_for_review(Classification& out) const {
   const double sales = out.scores[0];
   const double marketing = out.scores[1];
   if (out.label == Label::other) {
-    // How clearly "neither" beats the stronger side (its support evidence included).
+    // How clearly "neither" beats the stronger side: its core evidence, and its support at half weight
+    // (support is a hint that a duty might be that side's work, never proof of it).
     const double against = out.other + thresholds.other_prior;
-    const double side = std::max(sales, marketing);
+    const double side = std::max(out.core[0] + (sales - out.core[0]) / 2, out.core[1] + (marketing - out.core[1]) / 2);
     out.margin = (against - side) / (against + side);
   } else {
     out.margin = sales + marketing > 0.0 ? std::abs(sales - marketing) / (sales + marketing) : 0.0;

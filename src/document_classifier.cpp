@@ -131,13 +131,21 @@ void DocumentClassifier::decide(DocumentResult& out) const {
     }
   }
   const double work = out.work[0] + out.work[1] + out.work[2];
+  out.margin = 0.0;
+  out.review = false;
   if (work <= 0.0) {
     out.label = RoleLabel::unknown;  // nothing voted: no duties, or only boilerplate and unknowns
     out.shares = {};
     out.confidence = 1.0;
-    return;
+    return;  // nothing to review
   }
   for (std::size_t k = 0; k < out.work.size(); ++k) out.work_shares[k] = out.work[k] / work;
+  decide_verdict(out);
+  flag_for_review(out);
+}
+
+void DocumentClassifier::decide_verdict(DocumentResult& out) const {
+  const double work = out.work[0] + out.work[1] + out.work[2];
   const double total = out.votes[0] + out.votes[1];
   out.shares = {};
   if (total > 0.0) out.shares = {out.votes[0] / total, out.votes[1] / total};
@@ -176,6 +184,20 @@ void DocumentClassifier::decide(DocumentResult& out) const {
   }
   out.label = out.shares[0] > out.shares[1] ? RoleLabel::sales : RoleLabel::marketing;
   out.confidence = saturation * std::max(out.shares[0], out.shares[1]);
+}
+
+void DocumentClassifier::flag_for_review(DocumentResult& out) const {
+  // The runner-up of other is a sales or marketing role (the duties of that work against the other duties); of
+  // sales or marketing, the other side of the vote; of hybrid, the larger side alone.
+  const double role_over_other = out.work_shares[0] + out.work_shares[1] - out.work_shares[2];
+  switch (out.label) {
+    case RoleLabel::other: out.margin = -role_over_other; break;
+    case RoleLabel::sales:
+    case RoleLabel::marketing: out.margin = std::abs(out.shares[0] - out.shares[1]); break;
+    case RoleLabel::hybrid: out.margin = std::min(out.shares[0], out.shares[1]) - m_options.hybrid_share; break;
+    case RoleLabel::unknown: out.margin = 0.0; break;
+  }
+  out.review = out.confidence < m_options.review_confidence || out.margin < m_options.review_margin;
 }
 
 }  // namespace rolecheck

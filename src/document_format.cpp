@@ -70,6 +70,8 @@ void DocumentFormatter::begin(std::string& /*unused*/) {
     }
     out += separator;
     out += "error";
+    out += separator;
+    out += "review";
     out += m_format == RecordFormat::tsv ? "\n" : "\r\n";
   }
   if (m_format == RecordFormat::json) out += '[';
@@ -129,13 +131,13 @@ void DocumentFormatter::error_record(std::string& out, const DocumentOrigin& ori
       if (origin.line != 0) fmt::format_to(std::back_inserter(out), ":{}", origin.line);
       out += ": unknown (error: ";
       append_flat(out, message);
-      out += ")\n";
+      out += "; review)\n";  // an input that could not be read needs a person
       break;
     case RecordFormat::jsonl:
     case RecordFormat::json:
       out += '{';
       json_origin(out, origin);
-      out += ",\"label\":\"unknown\",\"error\":";
+      out += ",\"label\":\"unknown\",\"review\":true,\"error\":";
       append_json_string(out, message);
       out += '}';
       if (m_format == RecordFormat::jsonl) out += '\n';
@@ -172,6 +174,7 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
   out += role_label_name(result.label);
   out += "\",\"confidence\":";
   append_json_number(out, result.confidence);
+  out += result.review ? ",\"review\":true" : ",\"review\":false";
   out += ",\"shares\":{\"sales\":";
   append_json_number(out, result.shares[0]);
   out += ",\"marketing\":";
@@ -225,6 +228,7 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
     out += label_name(entry.result.label);
     out += "\",\"confidence\":";
     append_json_number(out, entry.result.confidence);
+    out += entry.result.review ? ",\"review\":true" : ",\"review\":false";
     out += ",\"basis\":";
     append_json_string(out, basis_description(entry.result.basis));
     out += ',';
@@ -256,12 +260,12 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
   std::size_t voting = 0;
   for (const auto& entry : result.duties) voting += entry.vote_weight > 0.0 ? 1 : 0;
   fmt::format_to(std::back_inserter(out),
-                 " (confidence {:.2f})\n  shares: sales {:.2f}, marketing {:.2f} ({} duties, {} voting: {} lean "
+                 " (confidence {:.2f}{})\n  shares: sales {:.2f}, marketing {:.2f} ({} duties, {} voting: {} lean "
                  "sales, {} lean marketing)\n  work: sales {:.2f}, marketing {:.2f}, other {:.2f} (shares of the "
                  "voting duties)\n\n  {:<24} {:<10} {}\n",
-                 result.confidence, result.shares[0], result.shares[1], result.duties.size(), voting, result.leaning[0],
-                 result.leaning[1], result.work_shares[0], result.work_shares[1], result.work_shares[2], "difference",
-                 "side", "strongest evidence");
+                 result.confidence, result.review ? ", review" : "", result.shares[0], result.shares[1],
+                 result.duties.size(), voting, result.leaning[0], result.leaning[1], result.work_shares[0],
+                 result.work_shares[1], result.work_shares[2], "difference", "side", "strongest evidence");
   for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
     const auto& verdict = result.differences[d];
     fmt::format_to(std::back_inserter(out), "  {:<24} ", taxonomy.differences[d].id);
@@ -285,7 +289,7 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     } else {
       fmt::format_to(std::back_inserter(out), "{:<9}", duty_label);
     }
-    fmt::format_to(std::back_inserter(out), " {:.2f}  ", entry.result.confidence);
+    fmt::format_to(std::back_inserter(out), " {:.2f} {} ", entry.result.confidence, review_marker(entry.result.review));
     if (m_style.color && m_style.explain && is_valid_utf8(entry.duty.text(document))) {
       collect_matches(entry.result, matches);
       append_highlighted(out, entry.duty.text(document), entry.duty.begin, matches, true);
@@ -327,6 +331,8 @@ void DocumentFormatter::delimited_record(std::string& out, const DocumentOrigin&
   }
   out += separator;
   append_field(out, error, m_format);
+  out += separator;
+  out += result == nullptr || result->review ? "true" : "false";  // an unreadable input needs a person too
   out += m_format == RecordFormat::tsv ? "\n" : "\r\n";
 }
 

@@ -95,12 +95,24 @@ bool prediction_matches(Gold gold, Label predicted) noexcept {
   return gold != Gold::ambiguous && scored_class(predicted) == gold;
 }
 
-void Evaluation::add(Gold gold, Label predicted) noexcept {
+void Evaluation::add(Gold gold, Label predicted, bool review) noexcept {
   if (gold == Gold::ambiguous) {
     ++m_ambiguous;
     return;
   }
   ++m_confusion[static_cast<std::size_t>(gold)][static_cast<std::size_t>(predicted)];
+  ++m_review_rows[review ? 1 : 0];
+  if (prediction_matches(gold, predicted)) ++m_review_correct[review ? 1 : 0];
+}
+
+std::size_t Evaluation::review_rows(bool flagged) const noexcept { return m_review_rows[flagged ? 1 : 0]; }
+
+double Evaluation::review_accuracy(bool flagged) const noexcept {
+  return ratio(static_cast<double>(m_review_correct[flagged ? 1 : 0]), static_cast<double>(review_rows(flagged)));
+}
+
+double Evaluation::review_share() const noexcept {
+  return ratio(static_cast<double>(review_rows(true)), static_cast<double>(total()));
 }
 
 std::size_t Evaluation::count(Gold gold, Label predicted) const noexcept {
@@ -295,6 +307,10 @@ std::string Evaluation::to_text() const {
                     "(share of gold other labelled sales or marketing)");
   out +=
       fmt::format("{:>14} {:>9} {:>9} {:>9} {:>9}  (gold ambiguous: left out)\n", "ambiguous", "", "", "", m_ambiguous);
+  out +=
+      share_line("unflagged", review_accuracy(false), review_rows(false), "(accuracy of rows not flagged for review)");
+  out += share_line("flagged", review_accuracy(true), review_rows(true),
+                    fmt::format("(accuracy of rows flagged for review: {:.1f}% of rows)", 100.0 * review_share()));
 
   out += "\ngold sales and marketing rows only (two-way)\n";
   for (const auto side : kSides) {
@@ -330,7 +346,13 @@ std::string Evaluation::to_json() const {
   append_json_number(out, false_alarm_rate());
   out += ",\"accuracy_when_labelled\":";
   append_json_number(out, accuracy_when_labelled());
-  out += ",\"labels\":{";
+  out += fmt::format(",\"flagged\":{{\"rows\":{},\"share\":", review_rows(true));
+  append_json_number(out, review_share());
+  out += ",\"accuracy\":";
+  append_json_number(out, review_accuracy(true));
+  out += fmt::format("}},\"unflagged\":{{\"rows\":{},\"accuracy\":", review_rows(false));
+  append_json_number(out, review_accuracy(false));
+  out += "},\"labels\":{";
   for (const auto gold : kClasses) {
     if (gold != Gold::sales) out += ',';
     out += fmt::format("\"{}\":", gold_name(gold));

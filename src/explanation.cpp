@@ -102,6 +102,11 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
     case Basis::low_confidence: out += "the confidence is below --min-confidence.\n"; break;
     case Basis::too_long: out += "the line is too long.\n"; break;
   }
+  if (result.basis != Basis::empty) {
+    out += fmt::format("\nreview: {} (confidence {:.2f}, review_confidence {:g}; margin {:.2f}, review_margin {:g})\n",
+                       result.review ? "flagged for a person to check" : "not flagged", result.confidence,
+                       thresholds.review_confidence, result.margin, thresholds.review_margin);
+  }
   return out;
 }
 

@@ -142,6 +142,7 @@ void HtmlReport::add(std::string_view file, std::size_t line, std::string_view t
   require_unit(ReportUnit::line, "add");
   ++m_items;
   ++m_label_counts[static_cast<std::size_t>(result.label)];
+  if (result.review) ++m_reviews;
   for (std::size_t d = 0; d < kDifferenceCount; ++d) {
     m_evidence[d][0] += result.by_difference[d][0];
     m_evidence[d][1] += result.by_difference[d][1];
@@ -166,6 +167,7 @@ std::string HtmlReport::summary_html() const {
       m_items, escaped(m_items == 1 ? m_options.unit : m_options.unit_plural), labelled, percent(labelled, m_items),
       m_label_counts[2], percent(m_label_counts[2], m_items), m_label_counts[3], label_text(3), m_label_counts[4]);
   if (m_errors > 0) out += fmt::format(" (<strong class=\"error\">{} could not be classified</strong>)", m_errors);
+  out += fmt::format(" &middot; {} flagged for review ({})", m_reviews, percent(m_reviews, m_items));
   if (m_unit == ReportUnit::document) out += fmt::format(" &middot; {} duties in all", m_duties);
   out += "</p>\n";
   return out;

@@ -13,6 +13,7 @@ void HtmlReport::add_document(const DocumentOrigin& origin, std::string_view doc
   require_unit(ReportUnit::document, "add_document");
   ++m_items;
   ++m_label_counts[static_cast<std::size_t>(result.label)];
+  if (result.review) ++m_reviews;
   m_duties += result.duties.size();
   for (std::size_t d = 0; d < kDifferenceCount; ++d) {
     const auto& verdict = result.differences[d];
@@ -80,6 +81,7 @@ void HtmlReport::add_error(const DocumentOrigin& origin, std::string_view messag
   require_unit(ReportUnit::document, "add_error");
   ++m_items;
   ++m_errors;
+  ++m_reviews;  // an input that could not be read needs a person
   ++m_label_counts[static_cast<std::size_t>(RoleLabel::unknown)];
   std::string item =
       fmt::format("[{},{},{},-1,", file_index(origin.file), origin.line, static_cast<int>(RoleLabel::unknown));

@@ -151,6 +151,8 @@ void append_highlighted(std::string& out, std::string_view text, std::size_t off
   if (open) out += kReset;
 }
 
+char review_marker(bool review) noexcept { return review ? '?' : ' '; }
+
 std::optional<RecordFormat> parse_record_format(std::string_view name) noexcept {
   if (name == "text") return RecordFormat::text;
   if (name == "jsonl") return RecordFormat::jsonl;
@@ -354,8 +356,8 @@ void RecordFormatter::begin(std::string& /*out*/) {
 
 std::string_view RecordFormatter::prologue() const noexcept {
   switch (m_format) {
-    case RecordFormat::tsv: return "file\tline\tlabel\tconfidence\treasons\ttext\n";
-    case RecordFormat::csv: return "file,line,label,confidence,reasons,text\r\n";
+    case RecordFormat::tsv: return "file\tline\tlabel\tconfidence\treasons\ttext\treview\n";
+    case RecordFormat::csv: return "file,line,label,confidence,reasons,text,review\r\n";
     case RecordFormat::json: return "[";
     case RecordFormat::text:
     case RecordFormat::jsonl: break;
@@ -411,10 +413,10 @@ void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::
 void RecordFormatter::text_record(std::string& out, std::string_view text, const Classification& result) {
   const auto label = label_name(result.label);
   if (m_style.color) {
-    fmt::format_to(std::back_inserter(out), "{}{:<9}{} {:.2f}  ", label_color(result.label), label, kReset,
-                   result.confidence);
+    fmt::format_to(std::back_inserter(out), "{}{:<9}{} {:.2f} {} ", label_color(result.label), label, kReset,
+                   result.confidence, review_marker(result.review));
   } else {
-    fmt::format_to(std::back_inserter(out), "{:<9} {:.2f}  ", label, result.confidence);
+    fmt::format_to(std::back_inserter(out), "{:<9} {:.2f} {} ", label, result.confidence, review_marker(result.review));
   }
   std::string_view shown = text;
   std::string cleaned;
@@ -446,6 +448,7 @@ void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, 
   out += label_name(result.label);
   out += "\",\"confidence\":";
   append_json_number(out, result.confidence);
+  out += result.review ? ",\"review\":true" : ",\"review\":false";
   out += ",\"basis\":";
   append_json_string(out, basis_description(result.basis));
   out += ',';
@@ -478,14 +481,14 @@ void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& ori
     append_tsv_field(out, summary);
     out += '\t';
     append_tsv_field(out, text);
-    out += '\n';
+    out += result.review ? "\ttrue\n" : "\tfalse\n";
   } else {
     append_csv_field(out, origin.file);
     append_common();
     append_csv_field(out, summary);
     out += ',';
     append_csv_field(out, text);
-    out += "\r\n";
+    out += result.review ? ",true\r\n" : ",false\r\n";
   }
 }
 

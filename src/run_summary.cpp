@@ -47,8 +47,10 @@ void RunSummary::count_cues(const std::vector<Reason>& reasons) {
   }
 }
 
-void RunSummary::add(std::size_t label, const std::vector<Reason>& reasons, const std::vector<Reason>& other_reasons) {
+void RunSummary::add(std::size_t label, const std::vector<Reason>& reasons, const std::vector<Reason>& other_reasons,
+                     bool review) {
   ++m_records;
+  if (review) ++m_reviews;
   ++m_labels[std::min<std::size_t>(label, kLabelCount - 1)];
   count_cues(reasons);
   count_cues(other_reasons);
@@ -56,6 +58,7 @@ void RunSummary::add(std::size_t label, const std::vector<Reason>& reasons, cons
 
 void RunSummary::add_document(std::size_t label, const DocumentResult& result) {
   ++m_records;
+  if (result.review) ++m_reviews;
   ++m_labels[std::min<std::size_t>(label, kLabelCount - 1)];
   for (const auto& duty : result.duties) {
     count_cues(duty.result.reasons);
@@ -65,6 +68,7 @@ void RunSummary::add_document(std::size_t label, const DocumentResult& result) {
 
 void RunSummary::merge(const RunSummary& other) {
   m_records += other.m_records;
+  m_reviews += other.m_reviews;
   for (std::size_t i = 0; i < m_labels.size(); ++i) m_labels[i] += other.m_labels[i];
   if (m_cue_records.size() < other.m_cue_records.size()) {
     m_cue_records.resize(other.m_cue_records.size(), 0);
@@ -77,6 +81,7 @@ void RunSummary::merge(const RunSummary& other) {
 void RunSummary::clear() {
   m_labels = {};
   m_records = 0;
+  m_reviews = 0;
   std::fill(m_cue_records.begin(), m_cue_records.end(), 0);
   std::fill(m_last_record.begin(), m_last_record.end(), 0);
 }
@@ -122,6 +127,7 @@ std::string render_run_summary(const RunSummary& summary, const SummaryLegend& l
     name_width = std::max(name_width, legend.labels[i].size());
     count_width = std::max(count_width, digits(summary.labels()[i]));
   }
+  count_width = std::max(count_width, digits(summary.reviews()));
   for (std::size_t i = 0; i < kLabelCount; ++i) {
     const auto count = summary.labels()[i];
     const double share = total == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(total);
@@ -132,6 +138,12 @@ std::string render_run_summary(const RunSummary& summary, const SummaryLegend& l
     if (!bar.empty()) fmt::format_to(it, "  {}", colored(label, bar));
     out += '\n';
   }
+
+  // Records flagged for a person to review, with their share but no bar (they overlap the labels).
+  const double review_share =
+      total == 0 ? 0.0 : 100.0 * static_cast<double>(summary.reviews()) / static_cast<double>(total);
+  fmt::format_to(it, "  {:<{}}  {:>{}}  {:5.1f}%  (flagged for review)\n", "review", name_width, summary.reviews(),
+                 count_width, review_share);
 
   // Per difference and side, and for other work, the cues that fired in the most records (ties by id).
   fmt::format_to(it, "cues that fired most ({} each fired in, cue):\n", legend.unit);

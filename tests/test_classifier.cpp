@@ -182,3 +182,78 @@ TEST_CASE("repeats are counted per cue and side, and cost stays linear") {
   classifier.classify("sell", scanner, result);
   CHECK(result.scores[0] == 3.0);
 }
+
+namespace {
+Classifier review_classifier(double review_confidence, double review_margin, ClassifyOptions options = {}) {
+  auto taxonomy =
+      make_taxonomy({make_cue("sell", Side::sales, 3, {"sell"}), make_cue("ads", Side::marketing, 2.5, {"advertising"}),
+                     make_support_cue("customer", Side::sales, 1, {"customers"}),
+                     make_support_cue("write", Side::marketing, 1, {"write"})});
+  taxonomy.other_work.cues = {make_other_cue("other.stock", 3, {"inventory"})};
+  taxonomy.thresholds.min_evidence = 1.5;
+  taxonomy.thresholds.other_share = 0.5;
+  taxonomy.thresholds.review_confidence = review_confidence;
+  taxonomy.thresholds.review_margin = review_margin;
+  return Classifier(taxonomy, options);
+}
+}  // namespace
+
+TEST_CASE("without review thresholds only too-long and low-confidence lines are flagged") {
+  const auto classifier = review_classifier(0.0, 0.0);
+  CHECK_FALSE(classify(classifier, "").review);
+  CHECK_FALSE(classify(classifier, "sell advertising").review);  // mixed, margin 3-2.5 / 5.5 > 0
+  CHECK_FALSE(classify(classifier, "write to customers").review);
+  Classification too_long;
+  too_long.label = Label::unknown;
+  too_long.basis = Basis::too_long;
+  classifier.flag_for_review(too_long);
+  CHECK(too_long.review);
+  const auto low = classify(review_classifier(0.0, 0.0, ClassifyOptions{0.99}), "sell");
+  CHECK(low.basis == Basis::low_confidence);
+  CHECK(low.review);
+}
+
+TEST_CASE("the margin of sales, marketing and mixed is the gap between the sides") {
+  const auto classifier = review_classifier(0.0, 0.1);
+  const auto sales = classify(classifier, "sell");
+  CHECK(sales.margin == Approx(1.0));
+  CHECK_FALSE(sales.review);
+  const auto mixed = classify(classifier, "sell advertising");  // 3 vs 2.5
+  CHECK(mixed.label == Label::mixed);
+  CHECK(mixed.margin == Approx(0.5 / 5.5));  // below 0.1
+  CHECK(mixed.review);
+  const auto supported = classify(classifier, "sell to customers, write");  // sales 4, marketing 1
+  CHECK(supported.label == Label::sales);
+  CHECK(supported.margin == Approx(3.0 / 5.0));
+}
+
+TEST_CASE("the margin of other counts the runner-up's core evidence and half its support") {
+  const auto classifier = review_classifier(0.0, 0.1);
+  const auto nothing = classify(classifier, "weld metal parts");
+  CHECK(nothing.label == Label::other);
+  CHECK(nothing.margin == Approx(1.0));  // other_prior 1 against 0
+  // Support only: 1 support counts 0.5 against other_prior 1: (1 - 0.5) / 1.5.
+  const auto hint = classify(classifier, "write to partners");
+  CHECK(hint.basis == Basis::support_only);
+  CHECK(hint.margin == Approx(0.5 / 1.5));
+  CHECK_FALSE(hint.review);
+  // More support: write three times is 1 + 0.5 + 0.25 = 1.75, counting 0.875: margin 0.125 / 1.875, flagged.
+  const auto hints = classify(classifier, "write, write, write");
+  CHECK(hints.label == Label::other);
+  CHECK(hints.margin == Approx(0.125 / 1.875));
+  CHECK(hints.review);
+  // Other work outweighing core evidence: against 3 + 1 = 4, side core 3: (4 - 3) / 7.
+  const auto stock = classify(classifier, "sell inventory");
+  CHECK(stock.basis == Basis::other_work);
+  CHECK(stock.margin == Approx(1.0 / 7.0));
+  CHECK_FALSE(stock.review);
+}
+
+TEST_CASE("a confidence below review_confidence is flagged, whatever the margin") {
+  const auto strict = review_classifier(0.9, 0.0);
+  const auto weak = classify(strict, "sell");  // one core match: confidence 1 - e^(-3/2)
+  CHECK(weak.confidence < 0.9);
+  CHECK(weak.review);
+  CHECK_FALSE(classify(review_classifier(0.5, 0.0), "sell").review);
+  CHECK_FALSE(classify(strict, "").review);  // an empty line is never flagged
+}

@@ -263,4 +263,49 @@ TEST_CASE("a little selling and nothing else is too little to judge", "[document
   CHECK(result.label == RoleLabel::unknown);
 }
 
+TEST_CASE("a verdict is flagged for review when its margin or confidence is low", "[document_classifier]") {
+  Fixture fixture;
+  // Clearly sales: all four duties sales, all votes sales: margin 1.
+  const auto& sales = fixture.run("- Cold call leads\n- Run a demo\n- Close deals\n- Meet the quota\n");
+  CHECK(sales.label == RoleLabel::sales);
+  CHECK(sales.margin == Approx(1.0));
+  CHECK_FALSE(sales.review);
+  // One weak sales duty beside one of other work: other, but half the duties are sales: margin 0, flagged.
+  const auto& close = fixture.run("- Close deals\n- Stock shelves\n");
+  CHECK(close.label == RoleLabel::other);
+  CHECK(close.margin == Approx(0.0));
+  CHECK(close.review);
+  // One sales duty in three: other duties 0.67, sales 0.33: margin 0.33, not flagged.
+  const auto& third = fixture.run("- Close deals\n- Stock shelves\n- Repair the van\n");
+  CHECK(third.label == RoleLabel::other);
+  CHECK(third.margin == Approx(1.0 / 3));
+  CHECK_FALSE(third.review);
+  // Only other work: margin 1.
+  const auto& other = fixture.run("- Stock shelves\n- File records\n- Repair the van\n");
+  CHECK(other.label == RoleLabel::other);
+  CHECK(other.margin == Approx(1.0));
+  CHECK_FALSE(other.review);
+  // Nothing to judge: never flagged.
+  CHECK_FALSE(fixture.run("").review);
+}
+
+TEST_CASE("sales against marketing: the gap between the vote shares is the margin", "[document_classifier]") {
+  Fixture fixture;
+  // Sales 4 votes, marketing 1: shares 0.8 / 0.2, gap 0.6.
+  const auto& lean =
+      fixture.run("- Cold call leads\n- Run a demo\n- Close deals\n- Meet the quota\n- Run a campaign\n");
+  CHECK(lean.label == RoleLabel::sales);
+  CHECK(lean.margin == Approx(0.6));
+  CHECK_FALSE(lean.review);
+  DocumentOptions strict;
+  strict.review_margin = 0.7;
+  Fixture stricter(strict);
+  CHECK(stricter.run(fixture.document).review);
+  DocumentOptions confident;
+  confident.review_margin = 0.0;
+  confident.review_confidence = 0.99;
+  Fixture unsure(confident);
+  CHECK(unsure.run(fixture.document).review);
+}
+
 }  // namespace rolecheck

@@ -108,17 +108,28 @@ TEST_CASE("an other verdict carries the share of each kind of duty and the other
         std::string::npos);
   CHECK(tsv.find("p\tpostings.jsonl\t\tother\t") != std::string::npos);
   CHECK(tsv.find("\t3\t3\t0.333\t0.000\t0.667\t") != std::string::npos);
+  // Review last: the other verdict's duties are 0.67 other, 0.33 sales (margin 0.33, not flagged); an error record
+  // is always flagged.
+  CHECK(tsv.substr(0, header_end).find("\terror\treview") != std::string::npos);
+  CHECK(tsv.find("\t\tfalse\n") != std::string::npos);
+  CHECK(tsv.find("x\tpostings.jsonl\t\tunknown\t") != std::string::npos);
+  CHECK(tsv.find("\tnot a JSON object\ttrue\n") != std::string::npos);
+  CHECK(jsonl.find("\"label\":\"other\",\"confidence\":0.5179,\"review\":false,") != std::string::npos);
+  CHECK(jsonl.find("\"label\":\"unknown\",\"review\":true,\"error\":\"not a JSON object\"") != std::string::npos);
+  // Each duty carries its own flag (no review thresholds in this taxonomy: none flagged).
+  CHECK(jsonl.find("\"confidence\":1,\"review\":false,\"basis\":\"no sales or marketing cue matched\"") !=
+        std::string::npos);
   // Every row, error rows too, has as many fields as the header.
   std::size_t start = 0;
   while (start < tsv.size()) {
     const auto end = tsv.find('\n', start);
     CHECK(std::count(tsv.begin() + static_cast<std::ptrdiff_t>(start), tsv.begin() + static_cast<std::ptrdiff_t>(end),
-                     '\t') == 16);
+                     '\t') == 17);
     start = end + 1;
   }
 
   const auto text = format_items(RecordFormat::text, documents, items, {});
-  CHECK(text.find("p: other (confidence ") != std::string::npos);
+  CHECK(text.find("p: other (confidence 0.52)\n") != std::string::npos);
   CHECK(text.find("  work: sales 0.33, marketing 0.00, other 0.67 (shares of the voting duties)\n") !=
         std::string::npos);
   DocumentFormatter explained(RecordFormat::text, documents, RecordStyle{true, false});

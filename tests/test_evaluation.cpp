@@ -168,3 +168,35 @@ TEST_CASE("JSON report carries every figure under stable keys") {
   CHECK(json["confusion"].size() == 3);
   CHECK(json["confusion"]["sales"].size() == 5);
 }
+
+TEST_CASE("rows flagged for review and the others are scored apart") {
+  Evaluation evaluation;
+  evaluation.add(Gold::sales, Label::sales, false);
+  evaluation.add(Gold::sales, Label::sales, false);
+  evaluation.add(Gold::other, Label::mixed, false);  // neither counts as other: right
+  evaluation.add(Gold::marketing, Label::sales, false);
+  evaluation.add(Gold::sales, Label::mixed, true);
+  evaluation.add(Gold::other, Label::other, true);
+  evaluation.add(Gold::ambiguous, Label::sales, true);  // counted only
+  CHECK(evaluation.review_rows(false) == 4);
+  CHECK(evaluation.review_rows(true) == 2);
+  CHECK(evaluation.review_accuracy(false) == Approx(0.75));
+  CHECK(evaluation.review_accuracy(true) == Approx(0.5));
+  CHECK(evaluation.review_share() == Approx(2.0 / 6));
+  const auto text = evaluation.to_text();
+  CHECK(text.find(
+            "     unflagged                         0.750         4  (accuracy of rows not flagged for review)\n") !=
+        std::string::npos);
+  CHECK(text.find("       flagged                         0.500         2  (accuracy of rows flagged for review: 33.3% "
+                  "of rows)\n") != std::string::npos);
+  const auto json = nlohmann::json::parse(evaluation.to_json());
+  CHECK(json["flagged"]["rows"] == 2);
+  CHECK(json["flagged"]["share"].get<double>() == Approx(0.3333).margin(1e-4));
+  CHECK(json["flagged"]["accuracy"].get<double>() == Approx(0.5));
+  CHECK(json["unflagged"]["rows"] == 4);
+  CHECK(json["unflagged"]["accuracy"].get<double>() == Approx(0.75));
+  CHECK(json["rows"] == 6);  // the existing keys stay
+  CHECK(json["accuracy"].get<double>() == Approx(4.0 / 6).margin(1e-4));
+  const auto none = nlohmann::json::parse(Evaluation().to_json());
+  CHECK(none["flagged"]["accuracy"] == 0);
+}

@@ -77,12 +77,14 @@ TEST_CASE("RunSummary counts labels and the records each cue fired in") {
   CHECK(summary.records() == 3);
   CHECK(summary.labels() == std::array<std::size_t, 5>{2, 0, 0, 0, 1});
   CHECK(summary.cue_records() == std::vector<std::size_t>{2, 1, 0, 0, 0, 0});
+  CHECK(summary.reviews() == 0);
 
   RunSummary other(6);
   other.add(1, {reason(2, false, Side::marketing)});
-  other.add(0, {reason(0)});
+  other.add(0, {reason(0)}, {}, true);
   summary.merge(other);
   CHECK(summary.records() == 5);
+  CHECK(summary.reviews() == 1);
   CHECK(summary.labels() == std::array<std::size_t, 5>{3, 1, 0, 0, 1});
   CHECK(summary.cue_records() == std::vector<std::size_t>{3, 1, 1, 0, 0, 0});
   summary.add(0, {reason(1), reason(1)});  // still once per record after a merge
@@ -90,6 +92,7 @@ TEST_CASE("RunSummary counts labels and the records each cue fired in") {
 
   summary.clear();
   CHECK(summary.records() == 0);
+  CHECK(summary.reviews() == 0);
   CHECK(summary.cue_records() == std::vector<std::size_t>(6, 0));
   summary.add(0, {reason(0)});
   CHECK(summary.cue_records()[0] == 1);
@@ -116,7 +119,7 @@ TEST_CASE("render_run_summary: labels with counts, shares and bars; top cues per
   RunSummary summary(6);
   summary.add(0, {reason(0), reason(1), reason(4)});
   summary.add(0, {reason(1), reason(5), reason(3)});
-  summary.add(1, {reason(2)});
+  summary.add(1, {reason(2)}, {}, true);
   summary.add(4, {});
   const auto text = render_run_summary(summary, small_legend());
   CHECK(text ==
@@ -126,6 +129,7 @@ TEST_CASE("render_run_summary: labels with counts, shares and bars; top cues per
         "  other      0    0.0%\n"
         "  mixed      0    0.0%\n"
         "  unknown    1   25.0%  ██████\n"
+        "  review     1   25.0%  (flagged for review)\n"
         "cues that fired most (lines each fired in, cue):\n"
         "  concept  sales      2  s.close\n"
         "                      1  s.call\n"
@@ -146,6 +150,7 @@ TEST_CASE("render_run_summary: all unknown, one label at 100 %, and no records")
         "  other      0    0.0%\n"
         "  mixed      0    0.0%\n"
         "  unknown    3  100.0%  ████████\n"
+        "  review     0    0.0%  (flagged for review)\n"
         "cues that fired most (lines each fired in, cue):\n"
         "  concept  sales      -\n"
         "           marketing  -\n"

@@ -48,6 +48,8 @@ struct DocumentOptions {
   double confirm_role_duties = 2.0;   ///< Below this many, the role also needs min_role_evidence...
   double min_role_evidence = 1.0;     ///< ...core evidence per voting duty (each duty's capped at duty_cap).
   double work_scale = 2.0;            ///< Voting duties at which the confidence of other reaches 1 - 1/e of its share.
+  double review_confidence = 0.3;     ///< A verdict with a lower confidence is flagged for a person to review.
+  double review_margin = 0.3;         ///< A verdict whose margin (DocumentResult::margin) is lower is flagged.
 };
 
 /// One duty of the document and its line-mode classification (reason and other-work spans relative to the document).
@@ -75,7 +77,9 @@ struct DocumentResult {
   std::array<std::size_t, 2> leaning{};  ///< Number of voting duties leaning to each side.
   std::array<double, 3> work{};  ///< Weighted voting duties labelled sales, marketing, other (mixed: half each side).
   std::array<double, 3> work_shares{};  ///< `work` as shares of all voting duties (sum 1, or 0 0 0).
-  double role_evidence = 0.0;  ///< Core evidence of the sales and marketing duties per voting duty (weighted).
+  double role_evidence = 0.0;           ///< Core evidence of the sales and marketing duties per voting duty (weighted).
+  double margin = 0.0;  ///< How clearly the verdict beats the runner-up (see DocumentClassifier::classify).
+  bool review = false;  ///< True when a person should check the verdict (low confidence or margin).
   std::array<DifferenceVerdict, kDifferenceCount> differences{};  ///< Per difference, in taxonomy order.
   std::vector<DutyResult> duties;                                 ///< Every duty, in document order.
   std::vector<Duty> split;  ///< Scratch space for the splitter, reused between documents.
@@ -96,6 +100,10 @@ class DocumentClassifier {
   /// execution-capabilities difference. Confidence: the winning share times 1 - exp(-votes / vote_scale);
   /// for hybrid, the balance of the two shares times the same saturation; for other, its share of the
   /// work times 1 - exp(-work / work_scale); 1 for a document with nothing to judge.
+  /// Margin: for other, the share of other duties minus that of sales and marketing duties; for sales or marketing,
+  /// the gap between the two vote shares; for hybrid, the minority vote share above hybrid_share; 0 for unknown.
+  /// The verdict is flagged for review when its confidence is below review_confidence or its margin below
+  /// review_margin (never for a document with nothing to judge).
   void classify(std::string_view document, Scanner& scanner, DocumentResult& out) const;
 
   /// The line classifier in use.
@@ -105,6 +113,8 @@ class DocumentClassifier {
 
  private:
   void decide(DocumentResult& out) const;
+  void decide_verdict(DocumentResult& out) const;   // the label and confidence, from the work and votes
+  void flag_for_review(DocumentResult& out) const;  // the margin and review flag of a decided verdict
 
   const Classifier* m_classifier;
   DocumentOptions m_options;

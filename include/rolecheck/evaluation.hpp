@@ -45,8 +45,8 @@ struct LabelScores {
 /// the confusion matrix keeps all five. Ambiguous gold rows are only counted.
 class Evaluation {
  public:
-  /// Counts one row (an ambiguous one only in ambiguous()).
-  void add(Gold gold, Label predicted) noexcept;
+  /// Counts one row (an ambiguous one only in ambiguous()); `review`: the prediction was flagged for review.
+  void add(Gold gold, Label predicted, bool review = false) noexcept;
 
   /// Scored rows (gold sales, marketing or other).
   [[nodiscard]] std::size_t total() const noexcept;
@@ -72,6 +72,13 @@ class Evaluation {
   /// Share of gold-other rows predicted sales or marketing.
   [[nodiscard]] double false_alarm_rate() const noexcept;
 
+  /// Scored rows whose prediction was flagged for review (`true`) or not (`false`).
+  [[nodiscard]] std::size_t review_rows(bool flagged) const noexcept;
+  /// Accuracy (as accuracy()) among the scored rows flagged for review (`true`) or not (`false`).
+  [[nodiscard]] double review_accuracy(bool flagged) const noexcept;
+  /// Share of scored rows flagged for review.
+  [[nodiscard]] double review_share() const noexcept;
+
   /// Rows whose gold is sales or marketing.
   [[nodiscard]] std::size_t work_rows() const noexcept;
   /// Scores of one side on gold sales/marketing rows only (a neither prediction is a miss, never a hit).
@@ -81,14 +88,17 @@ class Evaluation {
   /// Share of gold sales/marketing rows predicted other, mixed or unknown.
   [[nodiscard]] double neither_share() const noexcept;
 
-  /// The report as aligned text (per-class table, averages, coverage, false alarms, two-way table, confusion).
+  /// The report as aligned text (per-class table, averages, coverage, false alarms, flagged and unflagged rows,
+  /// two-way table, confusion).
   [[nodiscard]] std::string to_text() const;
-  /// The report as one JSON object (keys documented in docs/output.md).
+  /// The report as one JSON object (keys documented in docs/evaluation.md).
   [[nodiscard]] std::string to_json() const;
 
  private:
   std::array<std::array<std::size_t, kLabelCount>, kGoldClassCount> m_confusion{};
   std::size_t m_ambiguous = 0;
+  std::array<std::size_t, 2> m_review_rows{};     // scored rows by review flag (0 unflagged, 1 flagged)
+  std::array<std::size_t, 2> m_review_correct{};  // of those, the rows predicted right
 };
 
 }  // namespace rolecheck

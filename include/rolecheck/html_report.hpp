@@ -58,6 +58,8 @@ class HtmlReport {
   [[nodiscard]] std::size_t size() const noexcept { return m_items; }
   /// Error items added.
   [[nodiscard]] std::size_t errors() const noexcept { return m_errors; }
+  /// Items flagged for a person to review (error items included).
+  [[nodiscard]] std::size_t reviews() const noexcept { return m_reviews; }
   /// Items with each label, indexed by Label (duties) or RoleLabel (documents; error items count as unknown).
   [[nodiscard]] const std::array<std::size_t, kLabelCount>& label_counts() const noexcept { return m_label_counts; }
   /// Summed evidence of the batch per difference and side (Classification::by_difference for duties,
@@ -98,6 +100,7 @@ class HtmlReport {
   HtmlReportOptions m_options;
   std::size_t m_items = 0;
   std::size_t m_errors = 0;
+  std::size_t m_reviews = 0;
   std::size_t m_duties = 0;  // duties inside documents
   std::array<std::size_t, kLabelCount> m_label_counts{};
   std::array<std::array<double, 2>, kDifferenceCount> m_evidence{};

@@ -105,6 +105,9 @@ std::string reasons_summary(const Classification& result, const Matcher& matcher
 /// Appends reasons_summary() to `out` without building a string.
 void append_reasons_summary(std::string& out, const Classification& result, const Matcher& matcher);
 
+/// The text formats' review marker: '?' for a record flagged for review, ' ' otherwise.
+char review_marker(bool review) noexcept;
+
 /// The ANSI colour of a label in text output (sales green, marketing magenta, other cyan, mixed yellow, unknown dim).
 std::string_view ansi_label_color(Label label) noexcept;
 

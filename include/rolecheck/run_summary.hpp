@@ -21,9 +21,12 @@ class RunSummary {
   /// Counts for a taxonomy whose matcher has `cue_count` cues.
   explicit RunSummary(std::size_t cue_count = 0);
 
-  /// Counts one record with label index `label` (as Label or RoleLabel), its reasons and its other-work matches.
-  void add(std::size_t label, const std::vector<Reason>& reasons, const std::vector<Reason>& other_reasons = {});
-  /// Counts one document with label index `label`: a cue fires in it when it fired in any of its duties.
+  /// Counts one record with label index `label` (as Label or RoleLabel), its reasons, its other-work matches and
+  /// whether it is flagged for review.
+  void add(std::size_t label, const std::vector<Reason>& reasons, const std::vector<Reason>& other_reasons = {},
+           bool review = false);
+  /// Counts one document with label index `label` (and its review flag): a cue fires in it when it fired in any of
+  /// its duties.
   void add_document(std::size_t label, const DocumentResult& result);
   /// Adds the counts of `other` (a summary of the same taxonomy).
   void merge(const RunSummary& other);
@@ -32,6 +35,8 @@ class RunSummary {
 
   /// Records counted.
   [[nodiscard]] std::size_t records() const noexcept { return m_records; }
+  /// Records flagged for review.
+  [[nodiscard]] std::size_t reviews() const noexcept { return m_reviews; }
   /// Records per label index.
   [[nodiscard]] const std::array<std::size_t, kLabelCount>& labels() const noexcept { return m_labels; }
   /// Per cue index: the number of records it fired in.
@@ -44,6 +49,7 @@ class RunSummary {
   std::vector<std::size_t> m_cue_records;
   std::vector<std::size_t> m_last_record;  // per cue: the record (1-based) it was last counted in
   std::size_t m_records = 0;
+  std::size_t m_reviews = 0;
 };
 
 /// What a cue is, for the summary's list of top cues.
@@ -77,7 +83,8 @@ struct SummaryStyle {
 /// ▏▎▍▌▋▊▉); a non-zero count is at least ▏, a zero count (or total) is empty. No padding.
 std::string summary_bar(std::size_t count, std::size_t total, std::size_t width);
 
-/// The summary as text: a header, one line per label (name, count, share, bar), then per difference and
+/// The summary as text: a header, one line per label (name, count, share, bar), the records flagged for review,
+/// then per difference and
 /// side, and for other work, the cues that fired in the most records (ties by id), one a line after that number.
 std::string render_run_summary(const RunSummary& summary, const SummaryLegend& legend, const SummaryStyle& style = {});
 

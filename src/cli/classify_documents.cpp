@@ -35,16 +35,18 @@ void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\
 // A batch of documents of one input (document_batches), then (once classified) their records.
 struct DocumentBlock : DocumentBatch {
   std::string records;
-  std::size_t written = 0;                            // records in `records` (after --only)
-  std::array<std::size_t, kRoleLabelCount> counts{};  // documents per verdict (before --only)
-  bool all_expected = true;                           // every document had the --expect verdict
-  RunSummary summary;                                 // with --summary: its verdicts and cues
+  std::size_t written = 0;                                   // records in `records` (after --only)
+  std::array<std::size_t, kRoleLabelCount> counts{};         // documents per verdict (before --only)
+  std::array<std::size_t, kRoleLabelCount> review_counts{};  // documents flagged for review, per verdict
+  bool all_expected = true;                                  // every document had the --expect verdict
+  RunSummary summary;                                        // with --summary: its verdicts and cues
 
   void reset() {
     clear_batch();
     records.clear();
     written = 0;
     counts = {};
+    review_counts = {};
     all_expected = true;
     summary.clear();
   }
@@ -70,16 +72,19 @@ class DocumentWorker {
     for (std::size_t i = 0; i < block.count; ++i) {
       const InputDocument& document = block.documents[i];
       std::size_t label = static_cast<std::size_t>(RoleLabel::unknown);
+      bool review = true;  // an input that could not be read needs a person
       if (document.ok()) {
         m_documents->classify(document.text, m_scanner, m_result);
         label = static_cast<std::size_t>(m_result.label);
+        review = m_result.review;
         if (m_summary_cues != 0) block.summary.add_document(label, m_result);
       } else if (m_summary_cues != 0) {
-        block.summary.add(label, {});
+        block.summary.add(label, {}, {}, true);
       }
       ++block.counts[label];
+      if (review) ++block.review_counts[label];
       if (m_options->expected && label != *m_options->expected) block.all_expected = false;
-      if (silent || !m_options->keep[label]) continue;
+      if (silent || !m_options->keep[label] || (m_options->only_review && !review)) continue;
       if (document.ok()) {
         m_formatter.record(block.records, document.origin(), document.text, m_result);
       } else {
@@ -130,7 +135,8 @@ class DocumentRun {
     if (m_options.count && !m_options.quiet) {
       for (std::size_t i = 0; i < m_counts.size(); ++i) {
         if (!m_options.keep[i]) continue;
-        fmt::format_to(std::back_inserter(buffer), "{}\t{}\n", role_label_name(static_cast<RoleLabel>(i)), m_counts[i]);
+        fmt::format_to(std::back_inserter(buffer), "{}\t{}\n", role_label_name(static_cast<RoleLabel>(i)),
+                       m_options.only_review ? m_review_counts[i] : m_counts[i]);
       }
     }
     m_target.out().write(buffer);
@@ -172,7 +178,10 @@ class DocumentRun {
     m_target.out().write(m_formatter.before_block(block.written > 0));
     m_target.out().write(block.records);
     if (m_flush_each_record && block.written > 0) m_target.out().end_record();
-    for (std::size_t i = 0; i < m_counts.size(); ++i) m_counts[i] += block.counts[i];
+    for (std::size_t i = 0; i < m_counts.size(); ++i) {
+      m_counts[i] += block.counts[i];
+      m_review_counts[i] += block.review_counts[i];
+    }
     m_all_expected = m_all_expected && block.all_expected;
     if (m_options.summary) m_summary.merge(block.summary);
     if (block.status != 0) m_status = block.status;
@@ -193,11 +202,12 @@ class DocumentRun {
   DocumentFormatter m_formatter;
   bool m_flush_each_record;
   RunSummary m_summary;
-  std::unique_ptr<ProgressLine> m_progress;             // erased before the summary
-  std::size_t m_inputs_read = 0;                        // inputs opened so far (blocks carry the index)
-  BatchNotices m_notices;                               // warnings and errors of the blocks written
-  std::vector<std::string> m_messages;                  // scratch: one block's stderr lines
-  std::array<std::size_t, kRoleLabelCount> m_counts{};  // documents per verdict
+  std::unique_ptr<ProgressLine> m_progress;                    // erased before the summary
+  std::size_t m_inputs_read = 0;                               // inputs opened so far (blocks carry the index)
+  BatchNotices m_notices;                                      // warnings and errors of the blocks written
+  std::vector<std::string> m_messages;                         // scratch: one block's stderr lines
+  std::array<std::size_t, kRoleLabelCount> m_counts{};         // documents per verdict
+  std::array<std::size_t, kRoleLabelCount> m_review_counts{};  // documents flagged for review, per verdict
   bool m_all_expected = true;
   std::size_t m_documents_done = 0;
   std::size_t m_bytes_done = 0;

@@ -28,6 +28,7 @@ struct DocumentRunOptions {
   std::size_t jobs = 1;            ///< -j N: classify on N worker threads; the output is the same as with 1.
   std::array<bool, kRoleLabelCount> keep{true, true, true, true,
                                          true};  ///< Verdicts whose records are written (--only), by RoleLabel.
+  bool only_review = false;                      ///< --only review: write only documents flagged for review.
   std::optional<std::size_t> expected;  ///< --expect: the verdict (RoleLabel index) every document should have.
   bool count = false;                   ///< --count: print the documents per verdict instead of records.
   bool quiet = false;                   ///< --quiet: print nothing (with --expect the exit status tells).

@@ -37,6 +37,7 @@ struct ClassifyOptionsCli {
   bool quiet = false;
   bool line_buffered = false;
   bool summary = false;
+  bool review = false;
   std::string unit = "line";
   std::string input = "text";
   std::size_t jobs = 1;
@@ -65,15 +66,29 @@ std::optional<std::size_t> label_index(std::string_view name) {
   return static_cast<std::size_t>(*label);
 }
 
-// The labels --only keeps (all when it is not given).
+// The labels --only keeps (all when it names none: not given, or only `review`).
 std::array<bool, kLabelCount> kept_labels(const std::vector<std::string>& only) {
   std::array<bool, kLabelCount> keep{true, true, true, true, true};
-  if (only.empty()) return keep;
-  keep.fill(false);
+  bool any = false;
   for (const auto& value : only) {
-    for (const auto& name : split_labels(value)) keep[*label_index(name)] = true;
+    for (const auto& name : split_labels(value)) {
+      if (name == "review") continue;
+      if (!any) keep.fill(false);
+      any = true;
+      keep[*label_index(name)] = true;
+    }
   }
   return keep;
+}
+
+// True when --only names `review` (or --review is given): only records flagged for review are kept.
+bool only_review(const std::vector<std::string>& only, bool review_flag) {
+  for (const auto& value : only) {
+    for (const auto& name : split_labels(value)) {
+      if (name == "review") return true;
+    }
+  }
+  return review_flag;
 }
 
 // --unit document (or --input jsonl): whole job descriptions, handled in classify_documents.cpp.
@@ -91,6 +106,7 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
   documents.progress = !options.quiet && stderr_is_terminal();
   documents.jobs = options.jobs;
   documents.keep = kept_labels(options.only);
+  documents.only_review = only_review(options.only, options.review);
   if (!options.expect.empty()) documents.expected = label_index(options.expect);
   documents.count = options.count;
   documents.quiet = options.quiet;
@@ -110,6 +126,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   LineSettings settings;
   settings.max_line_bytes = options.max_line_bytes;
   settings.keep = kept_labels(options.only);
+  settings.only_review = only_review(options.only, options.review);
   if (!options.expect.empty()) settings.expected = static_cast<Label>(*label_index(options.expect));
   settings.silent = options.quiet || options.count;
   settings.jobs = options.jobs;
@@ -131,7 +148,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   buffer.clear();
 
   const auto totals = classify_lines(*inputs, classifier, formatter, target.out(), settings);
-  const auto& counts = totals.counts;
+  const auto& counts = settings.only_review ? totals.review_counts : totals.counts;
   if (!silent) formatter.end(buffer);
   if (options.count && !options.quiet) {
     for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -159,23 +176,26 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_flag("--explain", options->explain, "Text format: list the reasons under each duty");
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
-  app->add_option("--only", options->only, "Keep only records with these labels (repeat or use commas)")
+  app->add_option("--only", options->only,
+                  "Keep only records with these labels (repeat or use commas); review: only records flagged for "
+                  "review")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->expected(1)              // one value per use...
       ->allow_extra_args(false)  // ...so `--only sales FILE` leaves FILE alone
       ->check(
           [](const std::string& value) -> std::string {
             for (const auto& label : split_labels(value)) {
-              if (!label_index(label)) {
+              if (label != "review" && !label_index(label)) {
                 return "'" + label +
-                       "' is not a label: use sales, marketing, other, mixed (hybrid for documents) or unknown "
-                       "(comma-separated)";
+                       "' is not a label: use sales, marketing, other, mixed (hybrid for documents), unknown or "
+                       "review (flagged for review; comma-separated)";
               }
             }
             return {};
           },
           "LABEL[,LABEL]")
       ->type_name("LABEL[,LABEL]");
+  app->add_flag("--review", options->review, "Keep only records flagged for a person to review (--only review)");
   app->add_flag("--count", options->count, "Print the number of records per label instead of the records");
   app->add_flag("-q,--quiet", options->quiet, "Print nothing; with --expect, the exit status tells");
   app->add_option("--expect", options->expect, "Exit 1 unless every record has this label (0 if all do)")
@@ -204,6 +224,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
       "  cat duties.txt | rolecheck classify --format jsonl\n"
       "  rolecheck classify --only marketing --format tsv a.txt b.txt\n"
       "  rolecheck classify --count duties.txt\n"
+      "  rolecheck classify --only review --format tsv duties.txt\n"
       "  rolecheck classify --summary -o labels.txt duties.txt\n"
       "  rolecheck classify -q --summary -j 4 big.txt\n"
       "  rolecheck classify --explain --color always duties.txt | less -R\n"

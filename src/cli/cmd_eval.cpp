@@ -32,6 +32,7 @@ struct ErrorExample {
   std::string text;
   std::string predicted;
   std::string reasons;
+  bool review = false;
 };
 
 int run_eval(Context& context, const EvalOptions& options) {
@@ -51,11 +52,11 @@ int run_eval(Context& context, const EvalOptions& options) {
       return;
     }
     classifier.classify(text, scanner, result);
-    evaluation.add(*gold, result.label);
+    evaluation.add(*gold, result.label, result.review);
     if (!prediction_matches(*gold, result.label) && examples.size() < options.errors) {
       examples.push_back(ErrorExample{where, std::string(gold_text), std::string(text),
                                       std::string(label_name(result.label)),
-                                      reasons_summary(result, classifier.matcher())});
+                                      reasons_summary(result, classifier.matcher()), result.review});
     }
   };
 
@@ -79,6 +80,8 @@ int run_eval(Context& context, const EvalOptions& options) {
         append_json_string(out, e.gold);
         out += ",\"predicted\":";
         append_json_string(out, e.predicted);
+        out += ",\"review\":";
+        out += e.review ? "true" : "false";
         out += ",\"reasons\":";
         append_json_string(out, e.reasons);
         out += ",\"text\":";
@@ -92,8 +95,8 @@ int run_eval(Context& context, const EvalOptions& options) {
     out = evaluation.to_text();
     if (!examples.empty()) out += "\nerrors\n";
     for (const auto& e : examples) {
-      out += fmt::format("  {}  gold={} predicted={}  [{}]\n    {}\n", e.where, e.gold, e.predicted, e.reasons,
-                         e.text.empty() ? "(blank)" : e.text);
+      out += fmt::format("  {}  gold={} predicted={}{}  [{}]\n    {}\n", e.where, e.gold, e.predicted,
+                         e.review ? " review" : "", e.reasons, e.text.empty() ? "(blank)" : e.text);
     }
   }
   target.out().write(out);

@@ -68,6 +68,7 @@ bool add_lines(const std::vector<std::string>& paths, const ReportOptions& optio
         result = Classification{};
         result.basis = Basis::too_long;
         result.confidence = 1.0;
+        classifier.flag_for_review(result);
       } else {
         classifier.classify(line.text, scanner, result);
       }

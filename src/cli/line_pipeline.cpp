@@ -53,7 +53,8 @@ struct Block {
   std::size_t written = 0;      // records in `records` (after --only)
   std::size_t input_bytes = 0;  // bytes of input its lines took, newlines included (for progress)
   std::array<std::size_t, kLabelCount> counts{};
-  RunSummary summary;  // with --summary: its labels and cues
+  std::array<std::size_t, kLabelCount> review_counts{};  // flagged for review, per label
+  RunSummary summary;                                    // with --summary: its labels and cues
   bool all_expected = true;
   std::vector<std::string> messages;  // stderr lines to print after the records
   int status = 0;
@@ -66,6 +67,7 @@ struct Block {
     written = 0;
     input_bytes = 0;
     counts = {};
+    review_counts = {};
     summary.clear();
     all_expected = true;
     messages.clear();
@@ -94,14 +96,16 @@ class BlockWorker {
         m_result.label = Label::unknown;
         m_result.basis = Basis::too_long;
         m_result.confidence = 1.0;
+        m_classifier->flag_for_review(m_result);
       } else {
         m_classifier->classify(text, m_scanner, m_result);
       }
       const auto label = static_cast<std::size_t>(m_result.label);
       ++block.counts[label];
-      if (m_settings->summary) block.summary.add(label, m_result.reasons, m_result.other_reasons);
+      if (m_result.review) ++block.review_counts[label];
+      if (m_settings->summary) block.summary.add(label, m_result.reasons, m_result.other_reasons, m_result.review);
       if (m_settings->expected && m_result.label != *m_settings->expected) block.all_expected = false;
-      if (m_settings->silent || !m_settings->keep[label]) continue;
+      if (m_settings->silent || !m_settings->keep[label] || (m_settings->only_review && !m_result.review)) continue;
       m_formatter.record(block.records, RecordOrigin{*block.file, line.number}, text, m_result);
       ++block.written;
     }
@@ -130,7 +134,10 @@ class LineWriter {
     m_out->write(m_formatter->before_block(block.written > 0));
     m_out->write(block.records);
     if (m_settings->flush_each_record && block.written > 0) m_out->end_record();
-    for (std::size_t i = 0; i < block.counts.size(); ++i) m_totals.counts[i] += block.counts[i];
+    for (std::size_t i = 0; i < block.counts.size(); ++i) {
+      m_totals.counts[i] += block.counts[i];
+      m_totals.review_counts[i] += block.review_counts[i];
+    }
     if (m_settings->summary) m_totals.summary.merge(block.summary);
     m_totals.all_expected = m_totals.all_expected && block.all_expected;
     if (block.status != 0) m_totals.status = block.status;

@@ -20,7 +20,8 @@ namespace rolecheck::cli {
 struct LineSettings {
   std::size_t max_line_bytes = 0;                                    ///< Longer lines get an unknown/too_long record.
   std::array<bool, kLabelCount> keep{true, true, true, true, true};  ///< Labels whose records are written (--only).
-  std::optional<Label> expected;                                     ///< --expect: the label every record should have.
+  bool only_review = false;        ///< --only review: write only records flagged for review.
+  std::optional<Label> expected;   ///< --expect: the label every record should have.
   bool silent = false;             ///< Count only, write no records (--count, --quiet).
   bool flush_each_record = false;  ///< Terminal or --line-buffered: write each record at once.
   std::size_t jobs = 1;            ///< Worker threads (1: everything on the calling thread).
@@ -30,10 +31,11 @@ struct LineSettings {
 
 /// What the loop saw over all inputs.
 struct LineTotals {
-  std::array<std::size_t, kLabelCount> counts{};  ///< Records per label (before --only).
-  bool all_expected = true;                       ///< Every record had the --expect label.
-  int status = 0;                                 ///< 2 when an input could not be opened or read, else 0.
-  RunSummary summary;                             ///< With LineSettings::summary: labels and cues over all records.
+  std::array<std::size_t, kLabelCount> counts{};         ///< Records per label (before --only).
+  std::array<std::size_t, kLabelCount> review_counts{};  ///< Records flagged for review, per label.
+  bool all_expected = true;                              ///< Every record had the --expect label.
+  int status = 0;                                        ///< 2 when an input could not be opened or read, else 0.
+  RunSummary summary;  ///< With LineSettings::summary: labels and cues over all records.
 };
 
 /// Classifies every line of every input (paths, "-" for stdin) and writes one record per line to
