@@ -7,6 +7,7 @@
 #include <iostream>
 #include <unistd.h>
 #include <exception>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <new>
 #include <vector>
@@ -108,6 +109,14 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A descriptor among 0-2 closed at start-up (`2>&-`) would be handed to the first file opened, the -o
+  // file say, and warnings written to "stderr" would land in it: give each closed one /dev/null (open
+  // returns the lowest free descriptor, which is that one, since the lower ones are open by then).
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF && open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd) {
+      return 2;
+    }
+  }
   int status = 2;
   try {
     status = run(argc, argv);

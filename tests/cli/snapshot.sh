@@ -16,7 +16,7 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 # Inputs: the examples, the fixture descriptions and (when present) the labelled dev data's duties.
 cat "$src"/data/examples/*.txt >"$work/lines.txt"
 cut -f2 "$src/tests/fixtures/occupation_descriptions.tsv" | tail -n +2 >>"$work/lines.txt"
-for dev in /work/shared/data/*.tsv; do
+for dev in "$src"/../shared/data/*.tsv; do
   [ -f "$dev" ] && cut -f2 "$dev" | tail -n +2 >>"$work/lines.txt"
 done
 [ "$(wc -l <"$work/lines.txt")" -gt 100 ] || fail "too few input lines"

@@ -12,7 +12,17 @@ status=0
 check() {  # NAME ARGS...: compares the output of classify ARGS with NAME.expected
   local name=$1
   shift
-  "$rolecheck" --taxonomy taxonomy.json classify input.txt "$@" >"$work/$name.out" 2>"$work/$name.err" || true
+  local code=0
+  "$rolecheck" --taxonomy taxonomy.json classify input.txt "$@" >"$work/$name.out" 2>"$work/$name.err" || code=$?
+  if [ "$code" -ne 0 ]; then
+    echo "FAIL: classify $* exited $code: $(head -c 300 "$work/$name.err")" >&2
+    status=1
+  fi
+  # The sample's invalid UTF-8 gives one warning naming its line, and nothing else goes to stderr.
+  if grep -Ev '^rolecheck: input.txt:[0-9]+: warning: ' "$work/$name.err" | grep -q .; then
+    echo "FAIL: classify $* wrote more than warnings to stderr: $(head -c 300 "$work/$name.err")" >&2
+    status=1
+  fi
   if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
     cp "$work/$name.out" "$name.expected"
     return
