@@ -109,7 +109,7 @@ class DocumentRun {
       : m_options(options),
         m_classifier(context.taxonomy(), ClassifyOptions{options.min_confidence}),
         m_documents(m_classifier),
-        m_target(options.quiet || options.count ? std::string() : options.output_path, options.line_buffered),
+        m_target(options.output_path, options.line_buffered),
         m_formatter(*parse_record_format(options.format), m_documents,
                     RecordStyle{options.explain, use_color(options.color, m_target.is_terminal())}),
         m_flush_each_record(m_target.is_terminal() || options.line_buffered),

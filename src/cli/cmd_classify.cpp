@@ -134,7 +134,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   const bool silent = settings.silent;
   const auto& keep = settings.keep;
 
-  OutputTarget target(silent ? std::string() : options.output_path, options.line_buffered);
+  OutputTarget target(options.output_path, options.line_buffered);  // --count and -q honour -o too
   settings.flush_each_record = target.is_terminal() || options.line_buffered;
   // Progress shares stderr's terminal only when records do not go to that terminal too.
   settings.progress = !options.quiet && stderr_is_terminal() && (silent || !target.is_terminal());

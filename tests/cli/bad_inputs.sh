@@ -234,6 +234,19 @@ grep -q "warning" closed.out && fail "stderr closed: a warning went into the -o 
 expect_eq "all three closed status" "$?" 0
 expect_eq "all three closed: records" "$(lines closed.out)" 2
 
+# --count and -q honour -o: the counts go to the file, nothing to stdout; -q still creates the file.
+for unit in line document; do
+  rm -f counts.out
+  "$rolecheck" classify --unit "$unit" --count -o counts.out good.txt >stdout.txt 2>err.txt
+  expect_eq "--count -o ($unit) status" "$?" 0
+  expect_eq "--count -o ($unit) stdout" "$(cat stdout.txt)" ""
+  grep -q "^sales" counts.out 2>/dev/null || fail "--count -o ($unit): no counts in the file"
+  rm -f quiet.out
+  "$rolecheck" classify --unit "$unit" -q -o quiet.out good.txt >stdout.txt 2>err.txt
+  expect_eq "-q -o ($unit) status" "$?" 0
+  [ -f quiet.out ] && [ ! -s stdout.txt ] || fail "-q -o ($unit): file not created or stdout written"
+done
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures bad-input check(s) failed" >&2
   exit 1
