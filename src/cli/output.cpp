@@ -120,6 +120,21 @@ bool stdout_is_terminal() noexcept { return ::isatty(STDOUT_FILENO) == 1; }
 }  // namespace rolecheck::cli
 
 namespace rolecheck::cli {
+namespace {
+
+/// Moves an output file's descriptor off 0-2 and puts /dev/null there: if a standard descriptor was free
+/// (closed at start-up and not yet refilled, as under sanitizer runtimes), warnings written to "stderr"
+/// must never land in the output file.
+int off_standard_descriptors(int fd) {
+  if (fd < 0 || fd > 2) return fd;
+  const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+  if (moved < 0) return fd;
+  ::close(fd);
+  ::open("/dev/null", O_RDWR);  // takes the lowest free descriptor: the one just released
+  return moved;
+}
+
+}  // namespace
 
 OutputTarget::OutputTarget(const std::string& path, bool line_buffered) : m_path(path) {
   if (path.empty() || path == "-") {
@@ -131,7 +146,7 @@ OutputTarget::OutputTarget(const std::string& path, bool line_buffered) : m_path
   if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
     // A device or FIFO (/dev/null, a named pipe): renaming over it would replace it, so write to it.
     if (S_ISDIR(info.st_mode)) throw WriteError(path + ": is a directory");
-    m_fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    m_fd = off_standard_descriptors(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
     if (m_fd < 0) throw WriteError(path + ": cannot open output file: " + std::strerror(errno));
     m_close_fd = true;
     m_output = std::make_unique<Output>(m_fd, line_buffered);
@@ -141,7 +156,7 @@ OutputTarget::OutputTarget(const std::string& path, bool line_buffered) : m_path
   if (m_temp_path.size() >= sizeof g_temp_path) throw WriteError(path + ": cannot create output file: name too long");
   {
     const SignalBlock block;
-    m_fd = ::mkstemp(m_temp_path.data());
+    m_fd = off_standard_descriptors(::mkstemp(m_temp_path.data()));
     if (m_fd < 0) {
       const int error = errno;
       m_temp_path.clear();
