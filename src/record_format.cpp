@@ -250,6 +250,23 @@ std::string reasons_summary(const Classification& result, const Matcher& matcher
   return out;
 }
 
+namespace {
+
+// The fields every match shares in JSON: ,"match":…,"span":[b,e],"weight":…,"negated":…
+void append_json_match(std::string& out, const Reason& reason, std::string_view text) {
+  out += ",\"match\":";
+  append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
+  out += ",\"span\":[";
+  append_unsigned(out, reason.begin);
+  out += ',';
+  append_unsigned(out, reason.end);
+  out += "],\"weight\":";
+  append_json_number(out, reason.weight);
+  out += reason.negated ? ",\"negated\":true" : ",\"negated\":false";
+}
+
+}  // namespace
+
 void append_json_reasons(std::string& out, const Classification& result, std::string_view text,
                          const Classifier& classifier) {
   const auto& taxonomy = classifier.taxonomy();
@@ -265,15 +282,7 @@ void append_json_reasons(std::string& out, const Classification& result, std::st
     out += side_name(reason.side);
     out += "\",\"cue\":";
     append_json_string(out, cue.id);
-    out += ",\"match\":";
-    append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
-    out += ",\"span\":[";
-    append_unsigned(out, reason.begin);
-    out += ',';
-    append_unsigned(out, reason.end);
-    out += "],\"weight\":";
-    append_json_number(out, reason.weight);
-    out += reason.negated ? ",\"negated\":true" : ",\"negated\":false";
+    append_json_match(out, reason, text);
     out += ",\"role\":\"";
     out += cue_role_name(reason.role);
     out += "\"}";
@@ -290,15 +299,8 @@ void append_json_other_work(std::string& out, const Classification& result, std:
     out += first ? "{\"cue\":" : ",{\"cue\":";
     first = false;
     append_json_string(out, cues[reason.cue].id);
-    out += ",\"match\":";
-    append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
-    out += ",\"span\":[";
-    append_unsigned(out, reason.begin);
-    out += ',';
-    append_unsigned(out, reason.end);
-    out += "],\"weight\":";
-    append_json_number(out, reason.weight);
-    out += reason.negated ? ",\"negated\":true}" : ",\"negated\":false}";
+    append_json_match(out, reason, text);
+    out += '}';
   }
   out += ']';
 }
