@@ -117,8 +117,10 @@ void check_result(std::string_view text, const DocumentResult& result) {
   }
   for (const auto& verdict : result.differences) {
     if (!verdict.has_evidence) continue;
-    FUZZ_CHECK(verdict.duty < result.duties.size());
-    FUZZ_CHECK(verdict.reason < result.duties[verdict.duty].result.reasons.size());
+    FUZZ_CHECK(verdict.duty < result.duty_count);
+    FUZZ_CHECK(verdict.strongest.begin < verdict.strongest.end && verdict.strongest.weight > 0.0);
+    FUZZ_CHECK(result.split[verdict.duty].begin <= verdict.strongest.begin &&
+               verdict.strongest.end <= result.split[verdict.duty].end);
   }
 }
 

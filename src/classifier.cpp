@@ -49,24 +49,80 @@ Classifier::Classifier(const CompiledTaxonomy& compiled, ClassifyOptions options
       m_matcher(compiled.matcher ? compiled.matcher : std::make_shared<const Matcher>(*m_taxonomy)),
       m_options(options) {}
 
+namespace {
+
+// Where the window starting at `begin` ends: after the last ASCII clause break in its second half, else after
+// its last space or tab, else at the last UTF-8 character boundary; the rest of the text when it fits.
+std::size_t window_end(std::string_view text, std::size_t begin) {
+  if (text.size() - begin <= kScanWindowBytes) return text.size();
+  const std::size_t limit = begin + kScanWindowBytes;
+  const std::size_t half = begin + kScanWindowBytes / 2;
+  static constexpr std::string_view kBreaks = ",;:.!?()[]{}|\"";
+  for (auto i = limit; i > half; --i) {
+    if (kBreaks.find(text[i - 1]) != std::string_view::npos) return i;
+  }
+  for (auto i = limit; i > half; --i) {
+    if (text[i - 1] == ' ' || text[i - 1] == '\t') return i;
+  }
+  auto i = limit;
+  while (i > half && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+}  // namespace
+
 void Classifier::classify(std::string_view text, Scanner& scanner, Classification& out) const {
-  decide(scanner.scan(text), out);
+  if (text.size() <= kScanWindowBytes) {
+    decide(scanner.scan(text), out);
+    return;
+  }
+  // Clause breaks end every phrase and every negation's scope, so scanning window by window finds the same
+  // matches as one scan would; only the repeat counters carry over from one window to the next.
+  start(out);
+  bool has_words = false;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const auto end = window_end(text, begin);
+    const auto& scan = scanner.scan(text.substr(begin, end - begin));
+    has_words = has_words || !scan.words.tokens.empty();
+    add_matches(scan, static_cast<std::uint32_t>(begin), out);
+    begin = end;
+  }
+  std::fill(out.repeats.begin(), out.repeats.end(), 0);
+  finish(has_words, out);
 }
 
 void Classifier::decide(const ScanResult& scan, Classification& out) const {
+  start(out);
+  add_matches(scan, 0, out);
+  // Reset only the counters this duty touched.
+  for (const auto& match : scan.matches) {
+    out.repeats[std::size_t{match.cue} * 2] = 0;
+    out.repeats[std::size_t{match.cue} * 2 + 1] = 0;
+  }
+  finish(!scan.words.tokens.empty(), out);
+}
+
+void Classifier::start(Classification& out) const {
   out.scores = {};
   out.core = {};
   out.other = 0.0;
   out.by_difference = {};
   out.reasons.clear();
   out.other_reasons.clear();
-  const auto& cues = m_matcher->cues();
+  out.reasons_omitted = 0;
+  out.other_reasons_omitted = 0;
+  out.strongest = {};
+  out.strongest_by_difference = {};
   // A cue's further matches on the same side add half the weight of the one before (diminishing
   // returns); counted per cue and side so the cost stays linear in the matches.
-  out.repeats.resize(cues.size() * 2);
+  out.repeats.resize(m_matcher->cues().size() * 2);
+}
+
+void Classifier::add_matches(const ScanResult& scan, std::uint32_t offset, Classification& out) const {
+  const auto& cues = m_matcher->cues();
   for (const auto& match : scan.matches) {
     const auto& cue = cues[match.cue];
-    Reason reason{match.cue, cue.side, match.begin, match.end, cue.weight, match.negated, cue.role};
+    Reason reason{match.cue, cue.side, match.begin + offset, match.end + offset, cue.weight, match.negated, cue.role};
     if (match.negated) {
       if (cue.on_negation == NegationEffect::flip && cue.role != CueRole::other) {
         // "not responsible for selling": a hint for the other side, never proof that the duty is its work.
@@ -83,21 +139,32 @@ void Classifier::decide(const ScanResult& scan, Classification& out) const {
     }
     if (reason.role == CueRole::other) {
       out.other += reason.weight;
-      out.other_reasons.push_back(reason);
+      if (out.other_reasons.size() < kMaxListedReasons) {
+        out.other_reasons.push_back(reason);
+      } else {
+        ++out.other_reasons_omitted;
+      }
       continue;
     }
     const auto side = static_cast<std::size_t>(reason.side);
     out.scores[side] += reason.weight;
     if (reason.role == CueRole::core) out.core[side] += reason.weight;
-    if (cue.difference < kDifferenceCount) out.by_difference[cue.difference][side] += reason.weight;
-    out.reasons.push_back(reason);
+    if (cue.difference < kDifferenceCount) {
+      out.by_difference[cue.difference][side] += reason.weight;
+      auto& best = out.strongest_by_difference[cue.difference][side];
+      if (reason.weight > best.weight) best = reason;
+    }
+    out.strongest[side] = std::max(out.strongest[side], reason.weight);
+    if (out.reasons.size() < kMaxListedReasons) {
+      out.reasons.push_back(reason);
+    } else {
+      ++out.reasons_omitted;
+    }
   }
-  // Reset only the counters this duty touched.
-  for (const auto& match : scan.matches) {
-    out.repeats[std::size_t{match.cue} * 2] = 0;
-    out.repeats[std::size_t{match.cue} * 2 + 1] = 0;
-  }
-  if (scan.words.tokens.empty()) {
+}
+
+void Classifier::finish(bool has_words, Classification& out) const {
+  if (!has_words) {
     out.label = Label::unknown;
     out.basis = Basis::empty;
     out.confidence = 1.0;
@@ -145,11 +212,7 @@ void Classifier::label_from_scores(Classification& out) const {
     } else {
       const double share = std::max(sales, marketing) / total;
       // A tie is broken by the single strongest piece of evidence; a tie there too is mixed.
-      double strongest[2] = {0.0, 0.0};
-      for (const auto& reason : out.reasons) {
-        auto& best = strongest[static_cast<std::size_t>(reason.side)];
-        best = std::max(best, reason.weight);
-      }
+      const auto& strongest = out.strongest;
       const bool tied = sales == marketing && strongest[0] == strongest[1];
       if (share < thresholds.mixed_share || tied) {
         out.label = Label::mixed;

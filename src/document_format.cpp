@@ -205,7 +205,7 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
       out += "null}";
       continue;
     }
-    const auto& reason = result.duties[verdict.duty].result.reasons[verdict.reason];
+    const auto& reason = verdict.strongest;
     out += "{\"cue\":";
     append_json_string(out, cues[reason.cue].id);
     out += ",\"match\":";
@@ -241,7 +241,12 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
     append_json_other_work(out, entry.result, document, classifier);
     out += '}';
   }
-  out += "]}";
+  out += ']';
+  if (result.duty_count > result.duties.size()) {
+    out += ",\"duties_omitted\":";
+    out += std::to_string(result.duty_count - result.duties.size());
+  }
+  out += '}';
 }
 
 void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& origin, std::string_view document,
@@ -257,14 +262,13 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
   } else {
     out += label;
   }
-  std::size_t voting = 0;
-  for (const auto& entry : result.duties) voting += entry.vote_weight > 0.0 ? 1 : 0;
+  const std::size_t voting = result.voting;
   fmt::format_to(std::back_inserter(out),
                  " (confidence {:.2f}{})\n  shares: sales {:.2f}, marketing {:.2f} ({} duties, {} voting: {} lean "
                  "sales, {} lean marketing)\n  work: sales {:.2f}, marketing {:.2f}, other {:.2f} (shares of the "
                  "voting duties)\n\n  {:<24} {:<10} {}\n",
                  result.confidence, result.review ? ", review" : "", result.shares[0], result.shares[1],
-                 result.duties.size(), voting, result.leaning[0], result.leaning[1], result.work_shares[0],
+                 result.duty_count, voting, result.leaning[0], result.leaning[1], result.work_shares[0],
                  result.work_shares[1], result.work_shares[2], "difference", "side", "strongest evidence");
   for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
     const auto& verdict = result.differences[d];
@@ -273,7 +277,7 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
       out += "-          (no evidence)\n";
       continue;
     }
-    const auto& reason = result.duties[verdict.duty].result.reasons[verdict.reason];
+    const auto& reason = verdict.strongest;
     fmt::format_to(std::back_inserter(out), "{:<10} {} \"", side_name(verdict.side), cues[reason.cue].id);
     append_flat(out, document.substr(reason.begin, reason.end - reason.begin));
     out += "\"\n";
@@ -302,6 +306,10 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     fmt::format_to(std::back_inserter(out), "      ({})\n", basis_description(entry.result.basis));
     append_explained_reasons(out, entry.result, document, 0, classifier, "      ");
   }
+  if (result.duty_count > result.duties.size()) {
+    fmt::format_to(std::back_inserter(out), "  ({} more duties classified, not listed)\n",
+                   result.duty_count - result.duties.size());
+  }
 }
 
 void DocumentFormatter::delimited_record(std::string& out, const DocumentOrigin& origin, const DocumentResult* result,
@@ -317,11 +325,10 @@ void DocumentFormatter::delimited_record(std::string& out, const DocumentOrigin&
     out += "unknown";
     for (std::size_t i = 0; i < 8 + kDifferenceCount; ++i) out += separator;
   } else {
-    std::size_t voting = 0;
-    for (const auto& entry : result->duties) voting += entry.vote_weight > 0.0 ? 1 : 0;
+    const std::size_t voting = result->voting;
     fmt::format_to(std::back_inserter(out), "{}{}{:.3f}{}{:.3f}{}{:.3f}{}{}{}{}", role_label_name(result->label),
                    separator, result->confidence, separator, result->shares[0], separator, result->shares[1], separator,
-                   result->duties.size(), separator, voting);
+                   result->duty_count, separator, voting);
     for (const double share : result->work_shares)
       fmt::format_to(std::back_inserter(out), "{}{:.3f}", separator, share);
     for (const auto& verdict : result->differences) {

@@ -14,7 +14,7 @@ void HtmlReport::add_document(const DocumentOrigin& origin, std::string_view doc
   ++m_items;
   ++m_label_counts[static_cast<std::size_t>(result.label)];
   if (result.review) ++m_reviews;
-  m_duties += result.duties.size();
+  m_duties += result.duty_count;
   for (std::size_t d = 0; d < kDifferenceCount; ++d) {
     const auto& verdict = result.differences[d];
     m_evidence[d][0] += verdict.evidence[0];

@@ -235,6 +235,12 @@ void append_reasons_summary(std::string& out, const Classification& result, cons
   };
   for (const auto& reason : result.reasons) append(reason, {});
   for (const auto& reason : result.other_reasons) append(reason, "other:");
+  if (const auto omitted = result.reasons_omitted + result.other_reasons_omitted; omitted != 0) {
+    if (out.size() != start) out += ' ';
+    out += '+';
+    append_unsigned(out, omitted);
+    out += " more";
+  }
 }
 
 void collect_matches(const Classification& result, std::vector<Reason>& out) {
@@ -288,6 +294,10 @@ void append_json_reasons(std::string& out, const Classification& result, std::st
     out += "\"}";
   }
   out += ']';
+  if (result.reasons_omitted != 0) {
+    out += ",\"reasons_omitted\":";
+    append_unsigned(out, result.reasons_omitted);
+  }
 }
 
 void append_json_other_work(std::string& out, const Classification& result, std::string_view text,
@@ -303,6 +313,10 @@ void append_json_other_work(std::string& out, const Classification& result, std:
     out += '}';
   }
   out += ']';
+  if (result.other_reasons_omitted != 0) {
+    out += ",\"other_work_omitted\":";
+    append_unsigned(out, result.other_reasons_omitted);
+  }
 }
 
 void append_json_scores(std::string& out, const Classification& result) {
@@ -345,6 +359,9 @@ void append_explained_reasons(std::string& out, const Classification& result, st
   };
   for (const auto& reason : result.reasons) append(reason);
   for (const auto& reason : result.other_reasons) append(reason);
+  if (const auto omitted = result.reasons_omitted + result.other_reasons_omitted; omitted != 0) {
+    fmt::format_to(std::back_inserter(out), "{}({} more matches scored, not listed)\n", indent, omitted);
+  }
 }
 
 RecordFormatter::RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style)

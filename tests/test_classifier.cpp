@@ -1,7 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "rolecheck/classifier.hpp"
 #include "test_support.hpp"
+
+#include "rolecheck/classifier.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
@@ -82,7 +83,8 @@ TEST_CASE("a tie is broken by the strongest single piece of evidence") {
   // sales 2 + 1 + 0.5 (a repeat) = 3.5 vs 3: no tie, sales wins on totals.
   CHECK(classify(classifier, "sell, call, call about advertising").label == Label::sales);
   // Equal totals and equal strongest evidence: mixed.
-  auto even = make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"}), make_cue("ads", Side::marketing, 2, {"advertising"})});
+  auto even =
+      make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"}), make_cue("ads", Side::marketing, 2, {"advertising"})});
   even.thresholds.mixed_share = 0.5;
   CHECK(classify(Classifier(even), "sell advertising").label == Label::mixed);
 }
@@ -175,12 +177,37 @@ TEST_CASE("repeats are counted per cue and side, and cost stays linear") {
   Scanner scanner = classifier.make_scanner();
   Classification result;
   classifier.classify(text, scanner, result);
-  CHECK(result.reasons.size() == 40000);
+  CHECK(result.reasons.size() == kMaxListedReasons);  // every match scored, the first ones listed
+  CHECK(result.reasons_omitted == 40000 - kMaxListedReasons);
   CHECK(result.scores[0] == Approx(6.0));  // 3 + 1.5 + 0.75 + ... -> 6
   CHECK(result.scores[1] == Approx(5.0));
   // The reused scratch counters were reset: the next duty in the same Classification starts afresh.
   classifier.classify("sell", scanner, result);
   CHECK(result.scores[0] == 3.0);
+  CHECK(result.reasons_omitted == 0);
+}
+
+TEST_CASE("a long line is scanned in windows with the same result as one scan") {
+  const auto classifier = three_way_classifier();
+  Scanner scanner = classifier.make_scanner();
+  for (const std::string piece :
+       {"Sell advertising, not inventory. ", "not selling records; ", "sell\xC3\xA9 advertising (records) "}) {
+    std::string text;
+    while (text.size() < 3 * kScanWindowBytes) text += piece;
+    Classification windowed;
+    classifier.classify(text, scanner, windowed);
+    Classification whole;
+    classifier.decide(scanner.scan(text), whole);
+    CHECK(windowed.label == whole.label);
+    CHECK(windowed.scores == whole.scores);
+    CHECK(windowed.other == whole.other);
+    CHECK(windowed.reasons_omitted == whole.reasons_omitted);
+    REQUIRE(windowed.reasons.size() == whole.reasons.size());
+    for (std::size_t i = 0; i < whole.reasons.size(); ++i) {
+      CHECK(windowed.reasons[i].begin == whole.reasons[i].begin);
+      CHECK(windowed.reasons[i].weight == whole.reasons[i].weight);
+    }
+  }
 }
 
 namespace {

@@ -53,6 +53,10 @@ struct Reason {
   CueRole role = CueRole::core;  ///< Core or support (a flipped negation is support), or other work.
 };
 
+/// Reasons listed per duty and kind (sales or marketing, other work): every match is scored, the first this many are
+/// listed and the rest only counted (Classification::reasons_omitted), so a record stays bounded whatever the line.
+inline constexpr std::size_t kMaxListedReasons = 32;
+
 /// The full outcome for one duty.
 struct Classification {
   Label label = Label::unknown;                 ///< The verdict.
@@ -64,10 +68,20 @@ struct Classification {
   std::array<double, 2> core{};                 ///< Core evidence for sales and marketing (the work itself).
   double other = 0.0;                           ///< Evidence that the duty is other work.
   std::array<std::array<double, 2>, kDifferenceCount> by_difference{};  ///< Evidence per difference and side.
-  std::vector<Reason> reasons;                  ///< Every sales or marketing match, in text order.
-  std::vector<Reason> other_reasons;            ///< Every other-work match, in text order.
+  std::vector<Reason> reasons;                  ///< The first kMaxListedReasons sales or marketing matches, in text order.
+  std::vector<Reason> other_reasons;            ///< The first kMaxListedReasons other-work matches, in text order.
+  std::size_t reasons_omitted = 0;              ///< Sales or marketing matches scored but not listed in `reasons`.
+  std::size_t other_reasons_omitted = 0;        ///< Other-work matches scored but not listed in `other_reasons`.
+  std::array<double, 2> strongest{};            ///< The largest weight of one match per side (every match counted).
+  /// Per difference and side, the first match of the largest weight (weight 0: none), listed or not.
+  std::array<std::array<Reason, 2>, kDifferenceCount> strongest_by_difference{};
   std::vector<std::uint32_t> repeats;           ///< Scratch: matches so far per cue and side (reused).
 };
+
+/// Longest stretch of text one scan covers: Classifier::classify scans longer text in windows cut after a clause
+/// break (or, in a stretch without one, at a space, which then acts as a clause break), so its buffers stay
+/// bounded whatever the length of the line.
+inline constexpr std::size_t kScanWindowBytes = 64 * 1024;
 
 /// Options that adjust decisions without editing the taxonomy.
 struct ClassifyOptions {
@@ -82,7 +96,8 @@ class Classifier {
   /// Shares a taxonomy and its matcher (compiling the matcher only when `compiled` has none).
   explicit Classifier(const CompiledTaxonomy& compiled, ClassifyOptions options = {});
 
-  /// Classifies one duty into `out` (its buffers are reused), scanning with `scanner`.
+  /// Classifies one duty into `out` (its buffers are reused), scanning with `scanner`; text longer than
+  /// kScanWindowBytes is scanned window by window, so time and memory stay linear in its length.
   void classify(std::string_view text, Scanner& scanner, Classification& out) const;
   /// Fills `out` from an existing scan (for callers that need the scan too).
   void decide(const ScanResult& scan, Classification& out) const;
@@ -101,6 +116,10 @@ class Classifier {
   [[nodiscard]] const ClassifyOptions& options() const noexcept { return m_options; }
 
  private:
+  void start(Classification& out) const;
+  void add_matches(const ScanResult& scan, std::uint32_t offset, Classification& out) const;
+  void finish(bool has_words, Classification& out) const;
+
   std::shared_ptr<const Taxonomy> m_taxonomy;
   std::shared_ptr<const Matcher> m_matcher;
   ClassifyOptions m_options;

@@ -65,8 +65,12 @@ struct DifferenceVerdict {
   bool has_evidence = false;         ///< True when any voting duty carried evidence for this difference.
   Side side = Side::sales;           ///< The side with more evidence (valid when has_evidence).
   std::size_t duty = 0;              ///< Index of the duty holding the strongest evidence for that side.
-  std::size_t reason = 0;            ///< Index of that reason in the duty's reasons.
+  Reason strongest;                  ///< That evidence (span relative to the document), listed or not.
 };
+
+/// Duties listed per document: every duty is classified and votes, the first this many are kept in
+/// DocumentResult::duties and the rest only counted, so a record stays bounded whatever the document.
+inline constexpr std::size_t kMaxListedDuties = 1000;
 
 /// The verdict on one document.
 struct DocumentResult {
@@ -81,8 +85,10 @@ struct DocumentResult {
   double margin = 0.0;  ///< How clearly the verdict beats the runner-up (see DocumentClassifier::classify).
   bool review = false;  ///< True when a person should check the verdict (low confidence or margin).
   std::array<DifferenceVerdict, kDifferenceCount> differences{};  ///< Per difference, in taxonomy order.
-  std::vector<DutyResult> duties;                                 ///< Every duty, in document order.
-  std::vector<Duty> split;  ///< Scratch space for the splitter, reused between documents.
+  std::vector<DutyResult> duties;  ///< The first kMaxListedDuties duties, in document order.
+  std::size_t duty_count = 0;      ///< Every duty found, listed or not.
+  std::size_t voting = 0;          ///< Duties whose vote counts (vote weight above 0), listed or not.
+  std::vector<Duty> split;         ///< Scratch space for the splitter, reused between documents.
 };
 
 /// Classifies whole documents with a line Classifier; immutable and shareable (each thread brings a Scanner).
@@ -112,6 +118,8 @@ class DocumentClassifier {
   [[nodiscard]] const DocumentOptions& options() const noexcept { return m_options; }
 
  private:
+  void vote(const DutyResult& entry, DocumentResult& out) const;
+  [[nodiscard]] double vote_weight(const Duty& duty, const Classification& result, bool has_duties_section) const;
   void decide(DocumentResult& out) const;
   void decide_verdict(DocumentResult& out) const;   // the label and confidence, from the work and votes
   void flag_for_review(DocumentResult& out) const;  // the margin and review flag of a decided verdict

@@ -78,11 +78,12 @@ void append_json_string(std::string& out, std::string_view text);
 void append_json_number(std::string& out, double value);
 
 /// Appends the reasons as a JSON array of {difference, side, cue, match, span, weight, negated, role}, spans into
-/// `text`.
+/// `text`; when some were scored but not listed (kMaxListedReasons), then `,"reasons_omitted":N`.
 void append_json_reasons(std::string& out, const Classification& result, std::string_view text,
                          const Classifier& classifier);
 
-/// Appends the other-work matches as a JSON array of {cue, match, span, weight, negated}, spans into `text`.
+/// Appends the other-work matches as a JSON array of {cue, match, span, weight, negated}, spans into `text`; when
+/// some were scored but not listed (kMaxListedReasons), then `,"other_work_omitted":N`.
 void append_json_other_work(std::string& out, const Classification& result, std::string_view text,
                             const Classifier& classifier);
 
@@ -90,7 +91,8 @@ void append_json_other_work(std::string& out, const Classification& result, std:
 void append_json_scores(std::string& out, const Classification& result);
 
 /// Appends one line per match for --explain (sales/marketing reasons, then other-work matches): `indent`,
-/// difference (other_work), side (other), role, cue id, the matched words in quotes, "negated", +weight.
+/// difference (other_work), side (other), role, cue id, the matched words in quotes, "negated", +weight; then
+/// "(N more matches scored, not listed)" when some were omitted.
 /// Spans refer to a text whose slice from `offset` is `text`.
 void append_explained_reasons(std::string& out, const Classification& result, std::string_view text, std::size_t offset,
                               const Classifier& classifier, std::string_view indent);
@@ -99,7 +101,8 @@ void append_explained_reasons(std::string& out, const Classification& result, st
 void collect_matches(const Classification& result, std::vector<Reason>& out);
 
 /// A short summary of the reasons ("sales.cold_call+2 !sales.sell other:other.stock+1"), as in the TSV
-/// and CSV formats: sales and marketing reasons, then other-work matches prefixed "other:".
+/// and CSV formats: sales and marketing reasons, then other-work matches prefixed "other:", then "+N more" when
+/// some matches were scored but not listed.
 std::string reasons_summary(const Classification& result, const Matcher& matcher);
 
 /// Appends reasons_summary() to `out` without building a string.
