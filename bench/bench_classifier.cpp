@@ -4,6 +4,7 @@
 #include "bench_support.hpp"
 
 #include "rolecheck/classifier.hpp"
+#include "rolecheck/document_classifier.hpp"
 #include "rolecheck/record_format.hpp"
 
 namespace {
@@ -44,5 +45,58 @@ void BM_classify_and_format(benchmark::State& state) {
   state.SetLabel(format == rolecheck::RecordFormat::tsv ? "tsv" : "jsonl");
 }
 BENCHMARK(BM_classify_and_format)->Arg(0)->Arg(1);
+
+// Linear time whatever the line (issue "Hardening" §1): 1 MiB of one repeated duty classified and formatted
+// as JSON Lines, arg 0 as one line, arg 1 as 30,000 short lines; the two should cost about the same.
+void BM_long_line_vs_short_lines(benchmark::State& state) {
+  const std::string duty = "Close deals and write blog posts.";
+  const bool one_line = state.range(0) == 0;
+  std::vector<std::string> lines;
+  std::string text;
+  while (text.size() + duty.size() + 1 <= (std::size_t{1} << 20)) {
+    text += duty;
+    text += ' ';
+    lines.push_back(duty);
+  }
+  if (one_line) lines.assign(1, text);
+  const rolecheck::Classifier classifier(rolecheck::bench::taxonomy());
+  auto scanner = classifier.make_scanner();
+  rolecheck::Classification result;
+  rolecheck::RecordFormatter formatter(rolecheck::RecordFormat::jsonl, classifier);
+  std::string out;
+  for (auto _ : state) {
+    std::size_t number = 0;
+    for (const auto& line : lines) {
+      classifier.classify(line, scanner, result);
+      formatter.record(out, rolecheck::RecordOrigin{"corpus.txt", ++number}, line, result);
+      if (out.size() > (1u << 16)) out.clear();
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+  state.SetLabel(one_line ? "one line" : "short lines");
+}
+BENCHMARK(BM_long_line_vs_short_lines)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The same for documents: arg 0 one document of one 1 MiB line, arg 1 one document of 30,000 short lines.
+void BM_long_document(benchmark::State& state) {
+  const std::string duty = "Close deals and write blog posts.";
+  const char separator = state.range(0) == 0 ? ' ' : '\n';
+  std::string text;
+  while (text.size() + duty.size() + 1 <= (std::size_t{1} << 20)) {
+    text += duty;
+    text += separator;
+  }
+  const rolecheck::Classifier classifier(rolecheck::bench::taxonomy());
+  const rolecheck::DocumentClassifier documents(classifier);
+  auto scanner = classifier.make_scanner();
+  rolecheck::DocumentResult result;
+  for (auto _ : state) {
+    documents.classify(text, scanner, result);
+    benchmark::DoNotOptimize(result.label);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+  state.SetLabel(state.range(0) == 0 ? "one line" : "short lines");
+}
+BENCHMARK(BM_long_document)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "rolecheck/classifier.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace rolecheck {
@@ -52,7 +53,8 @@ Classifier::Classifier(const CompiledTaxonomy& compiled, ClassifyOptions options
 namespace {
 
 // Where the window starting at `begin` ends: after the last ASCII clause break in its second half, else after
-// its last space or tab, else at the last UTF-8 character boundary; the rest of the text when it fits.
+// its last other ASCII separator (space, hyphen, ...), else at the last UTF-8 character boundary; the rest of the
+// text when it fits.
 std::size_t window_end(std::string_view text, std::size_t begin) {
   if (text.size() - begin <= kScanWindowBytes) return text.size();
   const std::size_t limit = begin + kScanWindowBytes;
@@ -62,7 +64,8 @@ std::size_t window_end(std::string_view text, std::size_t begin) {
     if (kBreaks.find(text[i - 1]) != std::string_view::npos) return i;
   }
   for (auto i = limit; i > half; --i) {
-    if (text[i - 1] == ' ' || text[i - 1] == '\t') return i;
+    const auto c = static_cast<unsigned char>(text[i - 1]);
+    if (c < 0x80 && std::isalnum(c) == 0 && c != '\'') return i;  // any ASCII separator ends a word
   }
   auto i = limit;
   while (i > half && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
