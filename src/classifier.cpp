@@ -184,11 +184,17 @@ void Classifier::label_from_scores(Classification& out) const {
   const double marketing = out.scores[1];
   const double total = sales + marketing;
   const double core = out.core[0] + out.core[1];
+  // Once a side has core evidence, part of its support counts toward min_evidence too: a customer alone is
+  // not selling, a customer with a demonstration, an order or a negotiation is.
+  double credited = core;
+  for (std::size_t side = 0; side < 2; ++side) {
+    if (out.core[side] > 0.0) credited += thresholds.support_credit * (out.scores[side] - out.core[side]);
+  }
   const double other = out.other;
   // Other work is weighed against all the evidence for either side: support cannot make a label, but it
   // can tip the balance between "this is selling or marketing" and "this is other work".
   const bool other_outweighs = other > 0.0 && other >= thresholds.other_share * (other + total);
-  if (core < thresholds.min_evidence || other_outweighs) {
+  if (credited < thresholds.min_evidence || other_outweighs) {
     // Not sales or marketing work: say which evidence was missing or too weak.
     out.label = Label::other;
     if (other_outweighs && core > 0.0) {

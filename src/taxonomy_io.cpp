@@ -123,6 +123,7 @@ std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
         {"mixed_share", taxonomy.thresholds.mixed_share},
         {"evidence_scale", taxonomy.thresholds.evidence_scale},
         {"other_share", taxonomy.thresholds.other_share},
+        {"support_credit", taxonomy.thresholds.support_credit},
         {"other_prior", taxonomy.thresholds.other_prior},
         {"review_confidence", taxonomy.thresholds.review_confidence},
         {"review_margin", taxonomy.thresholds.review_margin}}},

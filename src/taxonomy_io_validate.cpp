@@ -257,6 +257,7 @@ class Validator {
                                            {"mixed_share", true, "a number in [0.5, 1]"},
                                            {"evidence_scale", true, "a number greater than 0"},
                                            {"other_share", false, "a number in (0, 1]"},
+                                           {"support_credit", false, "a number in [0, 1]"},
                                            {"other_prior", false, "a number greater than 0"},
                                            {"review_confidence", false, "a number in [0, 1]"},
                                            {"review_margin", false, "a number in [-1, 1]"}})) {
@@ -271,6 +272,8 @@ class Validator {
                              .value_or(out.evidence_scale);
     out.other_share =
         number(*value, "/thresholds", "other_share", "a number in (0, 1]", {0, true, 1, false}).value_or(out.other_share);
+    out.support_credit = number(*value, "/thresholds", "support_credit", "a number in [0, 1]", {0, false, 1, false})
+                             .value_or(out.support_credit);
     out.other_prior = number(*value, "/thresholds", "other_prior", "a number greater than 0", positive)
                           .value_or(out.other_prior);
     out.review_confidence = number(*value, "/thresholds", "review_confidence", "a number in [0, 1]", {0, false, 1, false})

@@ -171,6 +171,7 @@ void write_taxonomy(Writer& w, const Taxonomy& t) {
   w.value(t.thresholds.mixed_share);
   w.value(t.thresholds.evidence_scale);
   w.value(t.thresholds.other_share);
+  w.value(t.thresholds.support_credit);
   w.value(t.thresholds.other_prior);
   w.value(t.thresholds.review_confidence);
   w.value(t.thresholds.review_margin);
@@ -225,6 +226,7 @@ Taxonomy read_taxonomy(Reader& r) {
   t.thresholds.mixed_share = r.value<double>();
   t.thresholds.evidence_scale = r.value<double>();
   t.thresholds.other_share = r.value<double>();
+  t.thresholds.support_credit = r.value<double>();
   t.thresholds.other_prior = r.value<double>();
   t.thresholds.review_confidence = r.value<double>();
   t.thresholds.review_margin = r.value<double>();

@@ -84,6 +84,7 @@ struct Thresholds {
   double mixed_share = 0.6;     ///< The winning side needs at least this share of the evidence, else mixed.
   double evidence_scale = 2.0;  ///< Evidence at which confidence reaches 1 - 1/e of the share.
   double other_share = 0.5;     ///< Other work wins when it holds at least this share of all evidence.
+  double support_credit = 0.0;  ///< Share of a side's support that counts toward min_evidence once it has core.
   double other_prior = 1.0;     ///< Evidence of other work assumed in every duty (for the confidence of other).
   double review_confidence = 0.0;  ///< A label with a lower confidence is flagged for a person to review.
   double review_margin = 0.0;      ///< A label whose margin over the runner-up is lower is flagged for review.

@@ -32,10 +32,10 @@ PY
 files=("$data/onet_tasks_dev.tsv" "$data/onet_dwa_dev.tsv" "$data/onet_other_dev.tsv")
 three_way=(--label-column text_label)
 # Rows i % 4 == 0 of each file were held aside before any cue or threshold was tuned.
-check "held-aside part (1/4), pooled" 0.80 0.07 0.80 0.25 "${three_way[@]}" --part 1/4 "${files[@]}"
-check "tuning part (3/4), pooled" 0.84 0.055 0.88 0.16 "${three_way[@]}" --except-part 1/4 "${files[@]}"
-check "task statements" 0.82 0.12 0.85 0.18 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
-check "detailed work activities" 0.85 0.05 0.86 0.22 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
+check "held-aside part (1/4), pooled" 0.84 0.07 0.87 0.15 "${three_way[@]}" --part 1/4 "${files[@]}"
+check "tuning part (3/4), pooled" 0.84 0.055 0.89 0.15 "${three_way[@]}" --except-part 1/4 "${files[@]}"
+check "task statements" 0.83 0.12 0.87 0.16 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
+check "detailed work activities" 0.89 0.05 0.92 0.13 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
 # Occupation descriptions written for the project in the style of another taxonomy (never tuned on);
 # two-way labels, so only the sales/marketing figures apply.
 check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
@@ -50,8 +50,8 @@ python3 - "$documents" <<'PY' || failures=$((failures + 1))
 import re, sys
 figures = dict(re.findall(r"^(all|other) +accuracy ([0-9.]+)", sys.argv[1], re.M))
 sm, other = float(figures["all"]), float(figures["other"])
-ok = sm >= 0.80 and other >= 0.95
-print(f"documents: sales and marketing roles {sm:.3f} (floor 0.80), other occupations {other:.3f} (floor 0.95)")
+ok = sm >= 0.84 and other >= 0.95
+print(f"documents: sales and marketing roles {sm:.3f} (floor 0.84), other occupations {other:.3f} (floor 0.95)")
 print("ok" if ok else "FAIL")
 sys.exit(0 if ok else 1)
 PY
