@@ -136,6 +136,24 @@ TEST_CASE("support tips the decision once core evidence says what the work is") 
   CHECK(against.confidence < classify(classifier, "sell").confidence);
 }
 
+TEST_CASE("support_credit lets a side's support complete its core evidence, never replace it") {
+  auto taxonomy = make_taxonomy({make_cue("client", Side::sales, 1, {"clients"}),
+                                 make_support_cue("demo", Side::sales, 1, {"demonstrate"}),
+                                 make_support_cue("write", Side::marketing, 1, {"write"})});
+  taxonomy.thresholds.min_evidence = 1.5;
+  const Classifier without(taxonomy);
+  // Core 1 alone is below min_evidence, and so is core 1 with support when no credit is given.
+  CHECK(classify(without, "demonstrate to clients").label == Label::other);
+  CHECK(classify(without, "demonstrate to clients").basis == Basis::weak_evidence);
+  taxonomy.thresholds.support_credit = 0.5;
+  const Classifier half(taxonomy);
+  CHECK(classify(half, "demonstrate to clients").label == Label::sales);  // 1 + 0.5 x 1 reaches 1.5
+  CHECK(classify(half, "clients").label == Label::other);               // core alone stays below
+  CHECK(classify(half, "demonstrate and write").basis == Basis::support_only);  // no core: no credit
+  // Support of the side without core evidence is not credited.
+  CHECK(classify(half, "write to clients").label == Label::other);
+}
+
 TEST_CASE("duties with no words are unknown; words with no evidence are other") {
   const auto classifier = three_way_classifier();
   CHECK(classify(classifier, "").label == Label::unknown);

@@ -181,6 +181,8 @@ TEST_CASE("structural errors name the JSON pointer and what was expected") {
         Lines{"t.json: error: /negation/scope: expected an integer in [1, 20], got 5.5"});
   CHECK(problems(replaced(kValid, "\"mixed_share\": 0.6", "\"mixed_share\": 0.4")) ==
         Lines{"t.json: error: /thresholds/mixed_share: expected a number in [0.5, 1], got 0.4"});
+  CHECK(problems(replaced(kValid, "\"mixed_share\": 0.6", "\"mixed_share\": 0.6, \"support_credit\": 1.5")) ==
+        Lines{"t.json: error: /thresholds/support_credit: expected a number in [0, 1], got 1.5"});
   CHECK(problems(replaced(kValid, "\"id\": \"d2\"", "\"id\": \"D 2\"")) ==
         Lines{"t.json: error: /differences/1/id: expected an id of lower-case letters, digits and '_', got \"D 2\""});
   CHECK(problems(replaced(kValid, "\"title\": \"T\"", "\"title\": \"a\\u0007b\"")) ==
