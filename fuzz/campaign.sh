@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# A long fuzzing campaign: every libFuzzer target in turn, for SECONDS each, on JOBS processes
+# (libFuzzer's -fork mode), growing a persistent corpus that later campaigns start from. Prints the
+# executions per target and fails on any crash, timeout, leak or out-of-memory input.
+#
+#   fuzz/campaign.sh [SECONDS_PER_TARGET [JOBS]]      (defaults: 600 s, every core)
+#
+# Builds build-fuzz/ with clang-14 first (as .ci/run does). The corpus lives in
+# ${ROLECHECK_FUZZ_CORPUS:-build-fuzz/campaign}/<target>/ and starts from fuzz/corpus/<target>/;
+# crashes land in build-fuzz/campaign-artifacts/: commit each under fuzz/corpus/<target>/ with its fix.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+jobs=${2:-$(nproc)}
+corpus_root=${ROLECHECK_FUZZ_CORPUS:-build-fuzz/campaign}
+artifacts=build-fuzz/campaign-artifacts
+targets=(fuzz_taxonomy fuzz_classify fuzz_line_reader fuzz_documents)
+declare -A max_len=([fuzz_taxonomy]=65536 [fuzz_classify]=1048576 [fuzz_line_reader]=1048576 [fuzz_documents]=1048576)
+
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DROLECHECK_FUZZ=ON -DROLECHECK_TESTS=OFF -DROLECHECK_WERROR=ON >/dev/null
+cmake --build build-fuzz -j "$jobs" --target "${targets[@]}" >/dev/null
+mkdir -p "$artifacts"
+
+status=0
+for target in "${targets[@]}"; do
+  corpus="$corpus_root/$target"
+  mkdir -p "$corpus"
+  log="build-fuzz/campaign-$target.log"
+  echo "campaign: $target for $seconds s on $jobs processes (max_len ${max_len[$target]})" >&2
+  # -fork keeps going after a crash is recorded (-ignore_crashes=0: it stops, and we fail); -timeout 5 s
+  # per input catches super-linear paths (linear work on 1 MiB takes well under a second, instrumented).
+  if ! "build-fuzz/$target" -fork="$jobs" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
+    -max_len="${max_len[$target]}" -print_final_stats=1 -artifact_prefix="$artifacts/$target-" \
+    "$corpus" "fuzz/corpus/$target" >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "campaign: $target FAILED (see $log and $artifacts/)" >&2
+    status=1
+  fi
+  # In fork mode the last status line carries the total executions: "#<execs> ... exec/s: N ...".
+  execs=$(grep -Eo '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')
+  echo "campaign: $target: ${execs:-0} executions in $seconds s, corpus $(find "$corpus" -type f | wc -l) files" >&2
+done
+exit "$status"
