@@ -33,6 +33,9 @@ struct ReportOptions {
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
+// Thrown by a reader that has already reported why its input failed.
+struct InputFailed {};
+
 // Opens every input in turn and hands it to `read`; an input that cannot be opened or read is
 // reported and the others are still read. Returns false if any input failed.
 bool read_inputs(const std::vector<std::string>& paths, const std::function<void(const InputFile&)>& read) {
@@ -50,9 +53,26 @@ bool read_inputs(const std::vector<std::string>& paths, const std::function<void
     } catch (const Error& read_error) {
       warn(read_error.what());
       ok = false;
-    }
+    } catch (const InputFailed&) { ok = false; }
   }
   return ok;
+}
+
+// Classifies every line `reader` gives and adds it to the report; throws Error on a read error.
+void read_lines(LineReader& reader, InputLine& line, LineNotices& notices, const Classifier& classifier,
+                Scanner& scanner, Classification& result, const InputFile& input, HtmlReport& report) {
+  while (reader.next(line)) {
+    notices.note(line);
+    if (line.too_long) {
+      result = Classification{};
+      result.basis = Basis::too_long;
+      result.confidence = 1.0;
+      classifier.flag_for_review(result);
+    } else {
+      classifier.classify(line.text, scanner, result);
+    }
+    report.add(input.name(), line.number, line.text, result);
+  }
 }
 
 // Line mode: every input line is one item, as in `rolecheck classify`. Returns false if an input failed.
@@ -63,17 +83,22 @@ bool add_lines(const std::vector<std::string>& paths, const ReportOptions& optio
   return read_inputs(paths, [&](const InputFile& input) {
     LineReader reader(input.fd(), input.name(), options.max_line_bytes);
     InputLine line;
-    while (reader.next(line)) {
-      if (line.too_long) {
-        result = Classification{};
-        result.basis = Basis::too_long;
-        result.confidence = 1.0;
-        classifier.flag_for_review(result);
-      } else {
-        classifier.classify(line.text, scanner, result);
-      }
-      report.add(input.name(), line.number, line.text, result);
+    LineNotices notices;
+    // The warnings classify prints, also when a read error ends the input early (then after the error,
+    // as classify prints them).
+    const auto print_notices = [&] {
+      std::vector<std::string> messages;
+      notices.collect(input.name(), options.max_line_bytes, messages);
+      for (const auto& message : messages) warn(message);
+    };
+    try {
+      read_lines(reader, line, notices, classifier, scanner, result, input, report);
+    } catch (const Error& read_error) {
+      warn(read_error.what());
+      print_notices();
+      throw InputFailed();
     }
+    print_notices();
   });
 }
 
@@ -119,6 +144,8 @@ int run_report(Context& context, const ReportOptions& options) {
     warn("the report is an HTML file: give -o FILE (for example -o report.html), or redirect stdout");
     return 2;
   }
+  // Opened before the work, so a bad -o fails at once.
+  OutputTarget target(options.output_path, false);
   const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
   HtmlReportOptions report_options;
   report_options.title = options.title;
@@ -128,7 +155,6 @@ int run_report(Context& context, const ReportOptions& options) {
   const bool ok = by_document ? add_documents(*inputs, options, documents, report)
                               : add_lines(*inputs, options, classifier, report);
 
-  OutputTarget target(options.output_path, false);
   report.write([&target](std::string_view bytes) { target.out().write(bytes); });
   target.commit();
   return ok ? 0 : 2;
