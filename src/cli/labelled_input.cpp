@@ -8,6 +8,7 @@
 
 #include "input_files.hpp"
 
+#include "rolecheck/json_caps.hpp"
 #include "rolecheck/line_reader.hpp"
 #include "rolecheck/record_format.hpp"
 
@@ -43,6 +44,11 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
                                        LabelledRow& row, Diagnostic& problem) {
   if (line.empty()) return LabelledLine::blank;
   if (line.front() == '{') {
+    // The caps of document input first, so one line's tree stays as small as the line.
+    if (auto cap = json_cap_problem(line); !cap.empty()) {
+      problem = problem_at(name, number, std::move(cap));
+      return LabelledLine::problem;
+    }
     const auto object = nlohmann::json::parse(line, nullptr, false);
     if (!object.is_object() || !object.contains(m_label_name) || !object[m_label_name].is_string() ||
         !object.contains("text") || !object["text"].is_string()) {
