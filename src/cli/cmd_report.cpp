@@ -27,6 +27,7 @@ struct ReportOptions {
   std::string title = "rolecheck report";
   double min_confidence = 0.0;
   std::size_t max_line_bytes = kDefaultMaxLineBytes;
+  CLI::Option* max_line_bytes_option = nullptr;  // to tell whether --max-line-bytes was given
   std::string unit = "line";
   std::string input = "text";
 };
@@ -140,6 +141,10 @@ int run_report(Context& context, const ReportOptions& options) {
                      by_document ? "a job description" : "text"));
     return 2;
   }
+  if (by_document && options.max_line_bytes_option->count() > 0) {
+    warn(document_line_limit_message());
+    return 2;
+  }
   if ((options.output_path.empty() || options.output_path == "-") && stdout_is_terminal()) {
     warn("the report is an HTML file: give -o FILE (for example -o report.html), or redirect stdout");
     return 2;
@@ -174,9 +179,11 @@ Command add_report_command(CLI::App& root, Context& context) {
   app->add_option("--title", options->title, "Title of the page")->capture_default_str();
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
-  app->add_option("--max-line-bytes", options->max_line_bytes, "Longer lines are not read and get an unknown record")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
-      ->capture_default_str();
+  options->max_line_bytes_option =
+      app->add_option("--max-line-bytes", options->max_line_bytes,
+                      "Longer lines are not read and get an unknown record (line mode only)")
+          ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+          ->capture_default_str();
   add_document_input_options(*app, options->unit, options->input);
   app->footer(
       "Examples:\n"
