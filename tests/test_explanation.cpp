@@ -79,7 +79,7 @@ TEST_CASE("a negation is shown with its scope, and a flipped match says so", "[e
   CHECK(has(explain_decision(classifier, "Sell products"), "negations\n  (none)\n"));
 }
 
-TEST_CASE("--min-confidence appears among the thresholds only when set", "[explanation]") {
+TEST_CASE("the minimum confidence appears among the thresholds only when set", "[explanation]") {
   ClassifyOptions options;
   options.min_confidence = 0.99;
   auto taxonomy = make_taxonomy({make_cue("sales.sell", Side::sales, 2, {"sell"})});
