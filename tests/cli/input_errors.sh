@@ -79,7 +79,7 @@ cmp -s err.txt classify_err.txt || fail "eval utf16: message differs from classi
 printf 'Sell products\nbad \xff byte\nsell\0products\nRun campaigns\n' >dirty.txt
 "$bin" classify dirty.txt >/dev/null 2>expected_err.txt
 expect_eq "classify dirty: warnings" "$(wc -l <expected_err.txt)" 2
-for command in "report -o r.html" "stats"; do
+for command in "report -o r.html" "stats" "diff embedded embedded"; do
   # shellcheck disable=SC2086
   run $command dirty.txt
   expect_eq "$command dirty: status" "$status" 0
