@@ -78,7 +78,11 @@ void DocumentFormatter::begin(std::string& /*unused*/) {
 }
 
 void DocumentFormatter::end(std::string& out) {
-  if (m_first) return;  // no record was written: nothing to close
+  if (m_first) {
+    // No record: JSON is still one valid (empty) array; the other formats print nothing.
+    if (m_format == RecordFormat::json) out += "[]\n";
+    return;
+  }
   if (m_format == RecordFormat::json) out += "\n]\n";
 }
 

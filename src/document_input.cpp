@@ -10,15 +10,13 @@
 #include <vector>
 
 #include "rolecheck/error.hpp"
+#include "rolecheck/json_caps.hpp"
 #include "rolecheck/utf8.hpp"
 
 namespace rolecheck {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// Most values (scalars, arrays, objects) one JSONL record may hold: bounds the parsed tree's memory.
-constexpr std::size_t kMaxJsonlValues = 100'000;
 
 constexpr std::string_view kExpected = "expected {\"id\": ..., \"text\": \"...\"} on each line";
 
@@ -43,49 +41,6 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
     i += length;
   }
   return std::string_view::npos;
-}
-
-// The shape of a JSON text found without parsing it: how deep its brackets nest and how many values
-// it holds (approximately: brackets, commas and colons outside strings), so caps apply before nlohmann
-// builds a tree. Stops counting once a cap is passed.
-struct JsonShape {
-  std::size_t depth = 0;
-  std::size_t values = 0;
-};
-
-JsonShape json_shape(std::string_view text) noexcept {
-  JsonShape shape;
-  std::size_t depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (const char c : text) {
-    if (in_string) {
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    switch (c) {
-      case '"': in_string = true; break;
-      case '[':
-      case '{':
-        ++shape.values;
-        shape.depth = std::max(shape.depth, ++depth);
-        break;
-      case ']':
-      case '}':
-        if (depth > 0) --depth;
-        break;
-      case ',':
-      case ':': ++shape.values; break;
-      default: break;
-    }
-    if (shape.depth > kMaxJsonlDepth || shape.values > kMaxJsonlValues) break;
-  }
-  return shape;
 }
 
 // Names the fields a document record writes itself: an input field with one of these names goes under "input".

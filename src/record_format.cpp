@@ -385,7 +385,11 @@ std::string_view RecordFormatter::prologue() const noexcept {
 }
 
 void RecordFormatter::end(std::string& out) {
-  if (m_prologue_pending) return;  // no record was written: nothing to close
+  if (m_prologue_pending) {
+    // No record: JSON is still one valid (empty) array, what json.load expects; the other formats print nothing.
+    if (m_format == RecordFormat::json) out += "[]\n";
+    return;
+  }
   if (m_format == RecordFormat::json) out += "\n]\n";
 }
 

@@ -87,6 +87,21 @@ TEST_CASE("a tie is broken by the strongest single piece of evidence") {
       make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"}), make_cue("ads", Side::marketing, 2, {"advertising"})});
   even.thresholds.mixed_share = 0.5;
   CHECK(classify(Classifier(even), "sell advertising").label == Label::mixed);
+  // The mirror image: sales' single cue (3) beats marketing's strongest (2), so the winner follows the
+  // strongest evidence, not a fixed side.
+  auto mirror = make_taxonomy({make_cue("sell", Side::sales, 3, {"sell"}), make_cue("ads", Side::marketing, 2, {"advertising"}),
+                               make_cue("brand", Side::marketing, 1, {"brand"})});
+  mirror.thresholds.mixed_share = 0.5;
+  const auto sales_broken = classify(Classifier(mirror), "sell advertising for the brand");
+  CHECK(sales_broken.scores[0] == sales_broken.scores[1]);
+  CHECK(sales_broken.label == Label::sales);
+  CHECK(sales_broken.basis == Basis::prevails);
+  // Proof the branch is reached only because of the fixture: at the default mixed_share (0.6) the same
+  // tie never gets there (a 50 % share is under it) and is mixed.
+  auto default_share = taxonomy;
+  default_share.thresholds.mixed_share = Taxonomy{}.thresholds.mixed_share;
+  REQUIRE(default_share.thresholds.mixed_share > 0.5);
+  CHECK(classify(Classifier(default_share), "sell and call about advertising").label == Label::mixed);
 }
 
 TEST_CASE("a minimum confidence turns weak labels into unknown") {

@@ -77,13 +77,15 @@ TEST_CASE("document records formatted in blocks equal one stream, in every forma
   }
 }
 
-TEST_CASE("no documents and only empty blocks give no output at all", "[document_format]") {
+TEST_CASE("no documents and only empty blocks give no output at all, and JSON an empty array", "[document_format]") {
   const Classifier classifier(testing::make_taxonomy({make_cue("sales.close", Side::sales, 1.0, {"close deals"})}));
   const DocumentClassifier documents(classifier);
-  for (const auto format : {RecordFormat::json, RecordFormat::tsv, RecordFormat::text}) {
+  for (const auto format : {RecordFormat::jsonl, RecordFormat::tsv, RecordFormat::csv, RecordFormat::text}) {
     CHECK(format_items(format, documents, {}, {}).empty());
     CHECK(format_items(format, documents, {}, {0, 0}).empty());
   }
+  CHECK(format_items(RecordFormat::json, documents, {}, {}) == "[]\n");
+  CHECK(format_items(RecordFormat::json, documents, {}, {0, 0}) == "[]\n");
 }
 
 TEST_CASE("an other verdict carries the share of each kind of duty and the other-work matches in every format",

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "rolecheck/evaluation.hpp"
@@ -199,4 +200,60 @@ TEST_CASE("rows flagged for review and the others are scored apart") {
   CHECK(json["accuracy"].get<double>() == Approx(4.0 / 6).margin(1e-4));
   const auto none = nlohmann::json::parse(Evaluation().to_json());
   CHECK(none["flagged"]["accuracy"] == 0);
+}
+
+TEST_CASE("gaps: ambiguous rows stay out of every count, weighted F1 and accuracy when labelled by hand") {
+  Evaluation evaluation = small_matrix();
+  // Ambiguous rows are counted apart: never in the confusion, the review rows or the support.
+  CHECK(evaluation.count(Gold::ambiguous, Label::sales) == 0);
+  CHECK(evaluation.support(Gold::ambiguous) == 0);
+  CHECK(evaluation.scores(Gold::ambiguous).support == 0);
+  CHECK(evaluation.review_rows(false) + evaluation.review_rows(true) == evaluation.total());
+  CHECK(evaluation.ambiguous() == 2);
+  // weighted F1 = (5 * 0.6 + 4 * 4/7 + 6 * 10/13) / 15.
+  CHECK(evaluation.weighted_f1() == Approx((5 * 0.6 + 4 * 4.0 / 7 + 6 * 10.0 / 13) / 15));
+  // Rows labelled sales or marketing: 3 + 1 of gold sales, 2 + 1 of gold marketing, 1 of gold other: 8,
+  // of which 3 + 2 are right.
+  CHECK(evaluation.accuracy_when_labelled() == Approx(5.0 / 8));
+  // Adding an ambiguous row changes nothing but ambiguous().
+  const auto before = evaluation.to_json();
+  evaluation.add(Gold::ambiguous, Label::marketing, true);
+  auto after = nlohmann::json::parse(evaluation.to_json());
+  auto expected = nlohmann::json::parse(before);
+  CHECK(after["ambiguous"] == 3);
+  after.erase("ambiguous");
+  expected.erase("ambiguous");
+  CHECK(after == expected);
+}
+
+TEST_CASE("gaps: an evaluation with nothing labelled, or only one class, divides by nothing") {
+  Evaluation only_unknown;
+  add_rows(only_unknown, Gold::sales, Label::unknown, 3);
+  CHECK(only_unknown.accuracy_when_labelled() == 0.0);  // no row labelled sales or marketing
+  CHECK(only_unknown.coverage() == 0.0);
+  CHECK(only_unknown.neither_share() == 1.0);
+  CHECK(only_unknown.scores(Gold::sales).precision == 0.0);
+  CHECK(only_unknown.scores(Gold::sales).recall == 0.0);
+  CHECK(only_unknown.scores(Gold::sales).f1 == 0.0);
+  CHECK(only_unknown.review_accuracy(true) == 0.0);  // no flagged rows
+  CHECK(only_unknown.review_share() == 0.0);
+
+  Evaluation only_other;
+  add_rows(only_other, Gold::other, Label::mixed, 2);  // mixed counts as neither, that is other: right
+  add_rows(only_other, Gold::other, Label::marketing, 2);
+  CHECK(only_other.work_rows() == 0);
+  CHECK(only_other.two_way_macro_f1() == 0.0);
+  CHECK(only_other.neither_share() == 0.0);
+  CHECK(only_other.false_alarm_rate() == Approx(0.5));
+  CHECK(only_other.accuracy() == Approx(0.5));
+  CHECK(only_other.macro_f1() == Approx(only_other.scores(Gold::other).f1));  // the one class with gold rows
+
+  // Every JSON number stays finite (no NaN from 0/0), and the report parses.
+  for (const Evaluation* evaluation : {&only_unknown, &only_other}) {
+    const auto json = nlohmann::json::parse(evaluation->to_json());
+    for (const auto& [key, value] : json.items()) {
+      if (value.is_number_float()) CHECK(std::isfinite(value.get<double>()));
+    }
+    CHECK(evaluation->to_text().find("nan") == std::string::npos);
+  }
 }

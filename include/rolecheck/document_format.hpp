@@ -32,7 +32,7 @@ class DocumentFormatter {
   void record(std::string& out, const DocumentOrigin& origin, std::string_view document, const DocumentResult& result);
   /// Appends a record for an input that could not be classified (label unknown, with `message`).
   void error_record(std::string& out, const DocumentOrigin& origin, std::string_view message);
-  /// Appends what follows the last record (JSON "]").
+  /// Appends what follows the last record (JSON "]"); with no record, "[]" for JSON and nothing otherwise.
   void end(std::string& out);
 
   /// A formatter for one block of records formatted apart (e.g. on another thread): it writes no

@@ -10,15 +10,13 @@
 #include <vector>
 
 #include "rolecheck/document_format.hpp"
+#include "rolecheck/json_caps.hpp"
 #include "rolecheck/line_reader.hpp"
 
 namespace rolecheck {
 
 /// Largest document read from a whole input or one JSONL line; bigger ones become error items.
 inline constexpr std::size_t kMaxInputDocumentBytes = std::size_t{16} << 20;
-
-/// Deepest nesting of arrays and objects in a JSONL record (the record itself is level 1).
-inline constexpr std::size_t kMaxJsonlDepth = 64;
 
 /// How an input holds documents.
 enum class DocumentInput : std::uint8_t {

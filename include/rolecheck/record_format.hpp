@@ -36,11 +36,11 @@ class RecordFormatter {
   RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style = {});
 
   /// Starts a stream; what precedes the first record (TSV/CSV header, JSON "[") is written with that
-  /// record, so a stream with no records produces no output at all.
+  /// record, so a stream with no records produces no output at all, except JSON's empty array from end().
   void begin(std::string& out);
   /// Appends one record.
   void record(std::string& out, const RecordOrigin& origin, std::string_view text, const Classification& result);
-  /// Appends what follows the last record (JSON "]"), if any record was written.
+  /// Appends what follows the last record (JSON "]"); with no record, "[]" for JSON and nothing otherwise.
   void end(std::string& out);
 
   /// A copy that formats a block of records as if they came first (for formatting blocks in parallel).

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 #include <memory>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -142,7 +143,9 @@ class DocumentRun {
     m_target.out().write(buffer);
     m_target.commit();
     if (m_options.summary) print_run_summary(m_summary, document_summary_legend(m_classifier), m_options.color);
-    if (m_status == 0 && m_options.expected && !m_all_expected) return 1;
+    // --expect with no documents at all: nothing was shown to have the verdict.
+    const bool no_records = std::accumulate(m_counts.begin(), m_counts.end(), std::size_t{0}) == 0;
+    if (m_status == 0 && m_options.expected && (!m_all_expected || no_records)) return 1;
     return m_status;
   }
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <fmt/format.h>
+#include <numeric>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -32,6 +33,7 @@ struct ClassifyOptionsCli {
   std::string expect;
   double min_confidence = 0.0;
   std::size_t max_line_bytes = kDefaultMaxLineBytes;
+  CLI::Option* max_line_bytes_option = nullptr;  // to tell whether --max-line-bytes was given
   bool explain = false;
   bool count = false;
   bool quiet = false;
@@ -93,6 +95,10 @@ bool only_review(const std::vector<std::string>& only, bool review_flag) {
 
 // --unit document (or --input jsonl): whole job descriptions, handled in classify_documents.cpp.
 int run_documents(Context& context, const ClassifyOptionsCli& options) {
+  if (options.max_line_bytes_option->count() > 0) {
+    warn(document_line_limit_message());
+    return 2;
+  }
   DocumentRunOptions documents;
   documents.files = options.files;
   documents.format = options.format;
@@ -159,7 +165,9 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   target.out().write(buffer);
   target.commit();
   if (options.summary) print_run_summary(totals.summary, line_summary_legend(classifier), options.color);
-  if (totals.status == 0 && settings.expected && !totals.all_expected) return 1;
+  // --expect asserts something about the records: with none (empty input) nothing was shown to have the label.
+  const bool no_records = std::accumulate(totals.counts.begin(), totals.counts.end(), std::size_t{0}) == 0;
+  if (totals.status == 0 && settings.expected && (!totals.all_expected || no_records)) return 1;
   return totals.status;
 }
 
@@ -198,11 +206,13 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_flag("--review", options->review, "Keep only records flagged for a person to review (--only review)");
   app->add_flag("--count", options->count, "Print the number of records per label instead of the records");
   app->add_flag("-q,--quiet", options->quiet, "Print nothing; with --expect, the exit status tells");
-  app->add_option("--expect", options->expect, "Exit 1 unless every record has this label (0 if all do)")
+  app->add_option("--expect", options->expect, "Exit 1 unless there are records and every one has this label")
       ->check(CLI::IsMember({"sales", "marketing", "other", "mixed", "hybrid", "unknown"}));
-  app->add_option("--max-line-bytes", options->max_line_bytes, "Longer lines are not read and get an unknown record")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
-      ->capture_default_str();
+  options->max_line_bytes_option =
+      app->add_option("--max-line-bytes", options->max_line_bytes,
+                      "Longer lines are not read and get an unknown record (line mode only)")
+          ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+          ->capture_default_str();
   app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
       ->type_name("FILE");
   app->add_option("--color", options->color, "Colour labels: auto (terminal only), always, never")

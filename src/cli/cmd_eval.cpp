@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "diagnostics.hpp"
+#include "input_files.hpp"
 #include "labelled_input.hpp"
 #include "output.hpp"
 
@@ -36,16 +38,23 @@ struct ErrorExample {
 };
 
 int run_eval(Context& context, const EvalOptions& options) {
+  const auto inputs = resolve_inputs(options.files);
+  if (!inputs) {
+    std::fputs(
+        "rolecheck: no input: give a FILE, '-' for stdin, or pipe labelled rows in (try 'rolecheck eval --help')\n",
+        stderr);
+    return 2;
+  }
   const PartFilter filter = part_filter(options.labelled);
   const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
   Scanner scanner = classifier.make_scanner();
   Evaluation evaluation;
   std::vector<ErrorExample> examples;
-  std::vector<Diagnostic> problems;
+  InputLog log;
   Classification result;
 
   const auto score_row = [&](const std::string& where, std::string_view gold_text, std::string_view text) {
-    const auto gold = parse_gold_at(where, gold_text, options.labelled.label_column, problems);
+    const auto gold = parse_gold_at(where, gold_text, options.labelled.label_column, log);
     if (!gold) return;
     if (*gold == Gold::ambiguous) {
       evaluation.add(*gold, Label::unknown);  // counted, not scored: no need to classify it
@@ -61,10 +70,11 @@ int run_eval(Context& context, const EvalOptions& options) {
   };
 
   read_labelled_files(
-      options.files, options.labelled.label_column, filter,
-      [&](const std::string& where, const LabelledRow& row) { score_row(where, row.gold, row.text); }, problems);
+      *inputs, options.labelled.label_column, filter,
+      [&](const std::string& where, const LabelledRow& row) { score_row(where, row.gold, row.text); }, log);
 
-  for (const auto& problem : problems) std::fputs(("rolecheck: " + format_diagnostic(problem) + "\n").c_str(), stderr);
+  // Everything that could be read is scored and reported; the problems come first, and make the exit status 2.
+  log.print();
   OutputTarget target("", false);
   std::string out;
   if (options.format == "json") {
@@ -101,7 +111,7 @@ int run_eval(Context& context, const EvalOptions& options) {
   }
   target.out().write(out);
   target.commit();
-  return problems.empty() ? 0 : 2;
+  return log.failed() ? 2 : 0;
 }
 
 }  // namespace
@@ -110,7 +120,7 @@ Command add_eval_command(CLI::App& root, Context& context) {
   auto options = std::make_shared<EvalOptions>();
   auto* app = root.add_subcommand(
       "eval", "Score rolecheck three-way (sales, marketing, other) on labelled duties (TSV or JSONL)");
-  app->add_option("files", options->files, "Labelled files")->required()->type_name("FILE...");
+  app->add_option("files", options->files, "Labelled files; '-' is stdin (default: stdin)")->type_name("FILE...");
   app->add_option("-f,--format", options->format, "Report format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -2,10 +2,12 @@
 
 #include <cstdio>
 #include <fmt/format.h>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
+#include "diagnostics.hpp"
 #include "labelled_input.hpp"
 #include "output.hpp"
 
@@ -28,12 +30,16 @@ struct FitCommandOptions {
 int run_fit(Context& context, FitCommandOptions& options) {
   const PartFilter filter = part_filter(options.labelled);
   std::vector<LabelledDuty> duties;
-  std::vector<Diagnostic> problems;
+  InputLog log;
   std::size_t ambiguous = 0;
+  // Opened before the work, so a bad -o fails at once; nothing is written unless every row was read.
+  OutputTarget fitted(options.output_path, false);
+  std::optional<OutputTarget> report_file;
+  if (!options.report_path.empty()) report_file.emplace(options.report_path, false);
   read_labelled_files(
       options.files, options.labelled.label_column, filter,
       [&](const std::string& where, const LabelledRow& row) {
-        const auto gold = parse_gold_at(where, row.gold, options.labelled.label_column, problems);
+        const auto gold = parse_gold_at(where, row.gold, options.labelled.label_column, log);
         if (!gold) return;
         if (*gold == Gold::ambiguous) {
           ++ambiguous;
@@ -41,11 +47,10 @@ int run_fit(Context& context, FitCommandOptions& options) {
         }
         duties.push_back(LabelledDuty{*gold, std::string(row.text)});
       },
-      problems);
-  if (!problems.empty()) {
-    for (const auto& problem : problems) {
-      std::fputs(("rolecheck: " + format_diagnostic(problem) + "\n").c_str(), stderr);
-    }
+      log);
+  const bool failed = log.failed();
+  log.print();
+  if (failed) {
     std::fputs("rolecheck: fit: nothing written (fix the labelled data first)\n", stderr);
     return 2;
   }
@@ -54,15 +59,13 @@ int run_fit(Context& context, FitCommandOptions& options) {
 
   std::string report = fit_report_text(result.report);
   report += fmt::format("\n{} ambiguous rows skipped\n", ambiguous);
-  OutputTarget fitted(options.output_path, false);
   fitted.out().write(taxonomy_to_json(result.taxonomy) + "\n");
-  if (options.report_path.empty()) {
+  if (!report_file) {
     fitted.commit();
     std::fputs(report.c_str(), stderr);
   } else {
-    OutputTarget report_file(options.report_path, false);
-    report_file.out().write(report);
-    report_file.commit();
+    report_file->out().write(report);
+    report_file->commit();
     fitted.commit();
   }
   return 0;

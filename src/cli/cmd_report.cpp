@@ -27,11 +27,15 @@ struct ReportOptions {
   std::string title = "rolecheck report";
   double min_confidence = 0.0;
   std::size_t max_line_bytes = kDefaultMaxLineBytes;
+  CLI::Option* max_line_bytes_option = nullptr;  // to tell whether --max-line-bytes was given
   std::string unit = "line";
   std::string input = "text";
 };
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
+
+// Thrown by a reader that has already reported why its input failed.
+struct InputFailed {};
 
 // Opens every input in turn and hands it to `read`; an input that cannot be opened or read is
 // reported and the others are still read. Returns false if any input failed.
@@ -50,9 +54,26 @@ bool read_inputs(const std::vector<std::string>& paths, const std::function<void
     } catch (const Error& read_error) {
       warn(read_error.what());
       ok = false;
-    }
+    } catch (const InputFailed&) { ok = false; }
   }
   return ok;
+}
+
+// Classifies every line `reader` gives and adds it to the report; throws Error on a read error.
+void read_lines(LineReader& reader, InputLine& line, LineNotices& notices, const Classifier& classifier,
+                Scanner& scanner, Classification& result, const InputFile& input, HtmlReport& report) {
+  while (reader.next(line)) {
+    notices.note(line);
+    if (line.too_long) {
+      result = Classification{};
+      result.basis = Basis::too_long;
+      result.confidence = 1.0;
+      classifier.flag_for_review(result);
+    } else {
+      classifier.classify(line.text, scanner, result);
+    }
+    report.add(input.name(), line.number, line.text, result);
+  }
 }
 
 // Line mode: every input line is one item, as in `rolecheck classify`. Returns false if an input failed.
@@ -63,17 +84,22 @@ bool add_lines(const std::vector<std::string>& paths, const ReportOptions& optio
   return read_inputs(paths, [&](const InputFile& input) {
     LineReader reader(input.fd(), input.name(), options.max_line_bytes);
     InputLine line;
-    while (reader.next(line)) {
-      if (line.too_long) {
-        result = Classification{};
-        result.basis = Basis::too_long;
-        result.confidence = 1.0;
-        classifier.flag_for_review(result);
-      } else {
-        classifier.classify(line.text, scanner, result);
-      }
-      report.add(input.name(), line.number, line.text, result);
+    LineNotices notices;
+    // The warnings classify prints, also when a read error ends the input early (then after the error,
+    // as classify prints them).
+    const auto print_notices = [&] {
+      std::vector<std::string> messages;
+      notices.collect(input.name(), options.max_line_bytes, messages);
+      for (const auto& message : messages) warn(message);
+    };
+    try {
+      read_lines(reader, line, notices, classifier, scanner, result, input, report);
+    } catch (const Error& read_error) {
+      warn(read_error.what());
+      print_notices();
+      throw InputFailed();
     }
+    print_notices();
   });
 }
 
@@ -115,10 +141,16 @@ int run_report(Context& context, const ReportOptions& options) {
                      by_document ? "a job description" : "text"));
     return 2;
   }
+  if (by_document && options.max_line_bytes_option->count() > 0) {
+    warn(document_line_limit_message());
+    return 2;
+  }
   if ((options.output_path.empty() || options.output_path == "-") && stdout_is_terminal()) {
     warn("the report is an HTML file: give -o FILE (for example -o report.html), or redirect stdout");
     return 2;
   }
+  // Opened before the work, so a bad -o fails at once.
+  OutputTarget target(options.output_path, false);
   const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
   HtmlReportOptions report_options;
   report_options.title = options.title;
@@ -128,7 +160,6 @@ int run_report(Context& context, const ReportOptions& options) {
   const bool ok = by_document ? add_documents(*inputs, options, documents, report)
                               : add_lines(*inputs, options, classifier, report);
 
-  OutputTarget target(options.output_path, false);
   report.write([&target](std::string_view bytes) { target.out().write(bytes); });
   target.commit();
   return ok ? 0 : 2;
@@ -148,9 +179,11 @@ Command add_report_command(CLI::App& root, Context& context) {
   app->add_option("--title", options->title, "Title of the page")->capture_default_str();
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
-  app->add_option("--max-line-bytes", options->max_line_bytes, "Longer lines are not read and get an unknown record")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
-      ->capture_default_str();
+  options->max_line_bytes_option =
+      app->add_option("--max-line-bytes", options->max_line_bytes,
+                      "Longer lines are not read and get an unknown record (line mode only)")
+          ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+          ->capture_default_str();
   add_document_input_options(*app, options->unit, options->input);
   app->footer(
       "Examples:\n"

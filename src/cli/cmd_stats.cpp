@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "diagnostics.hpp"
 #include "input_files.hpp"
 #include "labelled_input.hpp"
 #include "output.hpp"
@@ -31,8 +32,10 @@ struct StatsOptions {
 };
 
 // Reads one input: plain duties (one per line) or labelled data, detected from the first non-blank line.
+// Plain lines are read as classify reads them (a line over the limit counts as unknown, with a warning);
+// labelled lines as eval reads them (a line over the limit is an error). Throws Error on a read error.
 void read_input(InputFile& input, const std::string& label_column, const Classifier& classifier, Scanner& scanner,
-                CueStats& stats, std::vector<Diagnostic>& problems) {
+                CueStats& stats, InputLog& log, LineNotices& notices) {
   LineReader reader(input.fd(), input.name());
   LabelledLineParser parser(label_column);
   enum class Mode { undecided, plain, labelled } mode = Mode::undecided;
@@ -42,6 +45,16 @@ void read_input(InputFile& input, const std::string& label_column, const Classif
   Diagnostic problem;
   Classification result;
   while (reader.next(line)) {
+    if (mode == Mode::labelled && line.too_long) {
+      log.error(Diagnostic{fmt::format("{}:{}", input.name(), line.number),
+                           0,
+                           0,
+                           {},
+                           fmt::format("line longer than {} bytes: split it, or leave it out", kDefaultMaxLineBytes),
+                           {}});
+      continue;
+    }
+    notices.note(line);
     if (mode == Mode::undecided) {
       if (line.text.empty() && !line.too_long) {
         ++leading_blanks;
@@ -65,14 +78,14 @@ void read_input(InputFile& input, const std::string& label_column, const Classif
     switch (parser.parse(line.text, input.name(), line.number, row, problem)) {
       case LabelledLine::row: {
         const auto where = fmt::format("{}:{}", input.name(), line.number);
-        const auto gold = parse_gold_at(where, row.gold, label_column, problems);
+        const auto gold = parse_gold_at(where, row.gold, label_column, log);
         if (!gold) break;
         classifier.classify(row.text, scanner, result);
         stats.add(result, gold, where, row.text);
         break;
       }
-      case LabelledLine::bad_header: problems.push_back(problem); return;
-      case LabelledLine::problem: problems.push_back(problem); break;
+      case LabelledLine::bad_header: log.error(problem); return;
+      case LabelledLine::problem: log.error(problem); break;
       case LabelledLine::blank:
       case LabelledLine::header: break;
     }
@@ -90,29 +103,35 @@ int run_stats(Context& context, const StatsOptions& options) {
                stderr);
     return 2;
   }
+  // Opened before the work, so a bad -o fails at once.
+  OutputTarget target(options.output_path, false);
   const Classifier classifier(context.taxonomy());
   Scanner scanner = classifier.make_scanner();
   CueStats stats(classifier, options.errors);
-  std::vector<Diagnostic> problems;
+  InputLog log;
+  std::vector<std::string> warnings;
   for (const auto& path : *inputs) {
     std::string error;
     auto input = InputFile::open(path, error);
     if (!input) {
-      problems.push_back(Diagnostic{"", 0, 0, {}, error, {}});
+      log.error(error);
       continue;
     }
+    LineNotices notices;
     try {
-      read_input(*input, options.label_column, classifier, scanner, stats, problems);
-    } catch (const Error& read_error) {
-      for (const auto& diagnostic : read_error.diagnostics()) problems.push_back(diagnostic);
-    }
+      read_input(*input, options.label_column, classifier, scanner, stats, log, notices);
+    } catch (const Error& read_error) { log.error(read_error); }
+    warnings.clear();
+    notices.collect(input->name(), kDefaultMaxLineBytes, warnings);
+    for (auto& warning : warnings) log.warn(std::move(warning));
   }
-  for (const auto& problem : problems) std::fputs(("rolecheck: " + format_diagnostic(problem) + "\n").c_str(), stderr);
+  // Everything that could be read is counted and reported; the problems come first, and make the exit status 2.
+  const bool failed = log.failed();
+  log.print();
   const CueSort sort = *parse_cue_sort(options.sort);
-  OutputTarget target(options.output_path, false);
   target.out().write(options.format == "json" ? stats.to_json(sort, options.top) : stats.to_text(sort, options.top));
   target.commit();
-  return problems.empty() ? 0 : 2;
+  return failed ? 2 : 0;
 }
 
 }  // namespace

@@ -2,10 +2,13 @@
 // The table of subcommands: each registers its options on the root app and returns how to run it.
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <functional>
 #include <string>
 
 #include "context.hpp"
+
+#include "rolecheck/document_input.hpp"
 
 namespace rolecheck::cli {
 
@@ -24,6 +27,14 @@ inline void add_document_input_options(CLI::App& app, std::string& unit, std::st
   app.add_option("--input", input, "text, or jsonl: one {\"id\", \"text\"} job description per line")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
+}
+
+/// Why --max-line-bytes is refused with --unit document or --input jsonl: documents have their own cap.
+inline std::string document_line_limit_message() {
+  return fmt::format(
+      "--max-line-bytes applies to line mode only; a document (a whole input, or one JSONL line) is "
+      "capped at {} MiB, and a larger one gets an error record",
+      kMaxInputDocumentBytes >> 20);
 }
 
 /// Registers `rolecheck table`.

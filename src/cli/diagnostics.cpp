@@ -21,4 +21,9 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
+void InputLog::print() {
+  if (!m_entries.empty()) print_diagnostics(m_entries);
+  m_entries.clear();
+}
+
 }  // namespace rolecheck::cli

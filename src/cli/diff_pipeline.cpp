@@ -186,7 +186,9 @@ DiffTotals diff_line_inputs(const std::vector<std::string>& inputs, const Classi
     block->file = &name;
     LineReader reader(input->fd(), name);
     InputLine line;
+    LineNotices notices;  // classify's warnings: invalid UTF-8, NUL bytes, lines over the limit
     while (read_line(reader, line, *block)) {
+      notices.note(line);
       block->lines.push_back(BlockLine{block->text.size(), line.text.size(), line.number, line.too_long});
       block->text.append(line.text);
       if (block->lines.size() >= kLineBlockLines || block->text.size() >= kLineBlockBytes) {
@@ -195,6 +197,7 @@ DiffTotals diff_line_inputs(const std::vector<std::string>& inputs, const Classi
         block->file = &name;
       }
     }
+    notices.collect(name, kDefaultMaxLineBytes, block->messages);
     pipeline.submit();
   }
   pipeline.finish();

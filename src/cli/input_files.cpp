@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -39,6 +40,26 @@ InputFile::InputFile(InputFile&& other) noexcept
 
 InputFile::~InputFile() {
   if (m_fd > STDERR_FILENO) ::close(m_fd);
+}
+
+void LineNotices::note(const InputLine& line) noexcept {
+  if (line.too_long && m_first_too_long == 0) m_first_too_long = line.number;
+  if (!line.too_long && line.invalid_utf8 && m_first_invalid == 0) m_first_invalid = line.number;
+  if (!line.too_long && line.has_nul && m_first_nul == 0) m_first_nul = line.number;
+}
+
+void LineNotices::collect(std::string_view name, std::size_t max_line_bytes, std::vector<std::string>& out) const {
+  if (m_first_invalid != 0) {
+    out.push_back(
+        fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)", name, m_first_invalid));
+  }
+  if (m_first_nul != 0) {
+    out.push_back(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", name, m_first_nul));
+  }
+  if (m_first_too_long != 0) {
+    out.push_back(fmt::format("{}:{}: warning: line longer than --max-line-bytes={} labelled unknown (first such line)",
+                              name, m_first_too_long, max_line_bytes));
+  }
 }
 
 std::optional<std::vector<std::string>> resolve_inputs(const std::vector<std::string>& paths) {

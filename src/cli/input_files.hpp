@@ -1,9 +1,13 @@
 #pragma once
 // Opening the inputs named on the command line the way grep does: "-" is stdin, errors name the path.
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "rolecheck/line_reader.hpp"
 
 namespace rolecheck::cli {
 
@@ -30,6 +34,21 @@ class InputFile {
   int m_fd;
   std::string m_name;
   std::size_t m_size;
+};
+
+/// The warnings every line-reading subcommand prints about one input, worded once: the first line with
+/// invalid UTF-8, with NUL bytes, and over --max-line-bytes.
+class LineNotices {
+ public:
+  /// Remembers `line` if it is the first of its kind.
+  void note(const InputLine& line) noexcept;
+  /// Appends one "NAME:LINE: warning: ..." message per kind seen to `out` (in that order).
+  void collect(std::string_view name, std::size_t max_line_bytes, std::vector<std::string>& out) const;
+
+ private:
+  std::size_t m_first_invalid = 0;
+  std::size_t m_first_nul = 0;
+  std::size_t m_first_too_long = 0;
 };
 
 /// The inputs to read: the given paths, or "-" when none are given and stdin is not a terminal.

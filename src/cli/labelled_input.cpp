@@ -8,6 +8,7 @@
 
 #include "input_files.hpp"
 
+#include "rolecheck/json_caps.hpp"
 #include "rolecheck/line_reader.hpp"
 #include "rolecheck/record_format.hpp"
 
@@ -43,6 +44,11 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
                                        LabelledRow& row, Diagnostic& problem) {
   if (line.empty()) return LabelledLine::blank;
   if (line.front() == '{') {
+    // The caps of document input first, so one line's tree stays as small as the line.
+    if (auto cap = json_cap_problem(line); !cap.empty()) {
+      problem = problem_at(name, number, std::move(cap));
+      return LabelledLine::problem;
+    }
     const auto object = nlohmann::json::parse(line, nullptr, false);
     if (!object.is_object() || !object.contains(m_label_name) || !object[m_label_name].is_string() ||
         !object.contains("text") || !object["text"].is_string()) {
@@ -117,31 +123,50 @@ PartFilter part_filter(const LabelledOptions& options) {
 }
 
 std::optional<Gold> parse_gold_at(const std::string& where, std::string_view gold, std::string_view label_column,
-                                  std::vector<Diagnostic>& problems) {
+                                  InputLog& log) {
   auto parsed = parse_gold(gold);
   if (!parsed) {
-    problems.push_back(
-        Diagnostic{where,
-                   0,
-                   0,
-                   {},
-                   fmt::format("{} must be sales, marketing, other or ambiguous, got \"{}\"", label_column, gold),
-                   {}});
+    log.error(Diagnostic{where,
+                         0,
+                         0,
+                         {},
+                         fmt::format("{} must be sales, marketing, other or ambiguous, got \"{}\"", label_column, gold),
+                         {}});
   }
   return parsed;
 }
 
+bool LabelledFileReader::next(InputLine& line) {
+  try {
+    while (m_reader.next(line)) {
+      if (!line.too_long) {
+        m_notices.note(line);
+        return true;
+      }
+      m_log.error(
+          problem_at(m_name, line.number,
+                     fmt::format("line longer than {} bytes: split it, or leave it out", kDefaultMaxLineBytes)));
+    }
+  } catch (const Error& read_error) { m_log.error(read_error); }
+  return false;
+}
+
+void LabelledFileReader::finish() {
+  std::vector<std::string> warnings;
+  m_notices.collect(m_name, kDefaultMaxLineBytes, warnings);
+  for (auto& warning : warnings) m_log.warn(std::move(warning));
+}
+
 void read_labelled_files(const std::vector<std::string>& files, const std::string& label_column,
-                         const PartFilter& filter, const LabelledRowHandler& on_row,
-                         std::vector<Diagnostic>& problems) {
+                         const PartFilter& filter, const LabelledRowHandler& on_row, InputLog& log) {
   for (const auto& path : files) {
     std::string error;
     auto input = InputFile::open(path, error);
     if (!input) {
-      problems.push_back(Diagnostic{"", 0, 0, {}, error, {}});
+      log.error(error);
       continue;
     }
-    LineReader reader(input->fd(), input->name());
+    LabelledFileReader reader(*input, log);
     LabelledLineParser parser(label_column);
     InputLine line;
     LabelledRow row;
@@ -153,11 +178,12 @@ void read_labelled_files(const std::vector<std::string>& files, const std::strin
           if (filter.keeps(row.index)) on_row(fmt::format("{}:{}", input->name(), line.number), row);
           break;
         case LabelledLine::bad_header: skip_file = true; [[fallthrough]];
-        case LabelledLine::problem: problems.push_back(problem); break;
+        case LabelledLine::problem: log.error(problem); break;
         case LabelledLine::blank:
         case LabelledLine::header: break;
       }
     }
+    reader.finish();
   }
 }
 

@@ -12,8 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include "diagnostics.hpp"
+#include "input_files.hpp"
+
 #include "rolecheck/error.hpp"
 #include "rolecheck/evaluation.hpp"
+#include "rolecheck/line_reader.hpp"
 
 namespace rolecheck::cli {
 
@@ -82,16 +86,37 @@ void add_labelled_options(CLI::App& app, LabelledOptions& options);
 /// The filter --part or --except-part asks for; throws Error when the value is not K/N with 1 <= K <= N.
 PartFilter part_filter(const LabelledOptions& options);
 
-/// Parses a gold label cell; a value other than sales, marketing, other or ambiguous adds a problem at `where`.
+/// Parses a gold label cell; a value other than sales, marketing, other or ambiguous adds an error at `where`.
 std::optional<Gold> parse_gold_at(const std::string& where, std::string_view gold, std::string_view label_column,
-                                  std::vector<Diagnostic>& problems);
+                                  InputLog& log);
+
+/// The lines of one labelled input, with the policy every labelled-data command shares: a line over the
+/// line limit and a read error (UTF-16, an I/O error) are errors in `log`, and the reading stops at a read
+/// error with what came before kept; invalid UTF-8 and NUL bytes are the warnings classify prints.
+class LabelledFileReader {
+ public:
+  /// Reads `input` (which must outlive the reader), reporting to `log`.
+  LabelledFileReader(const InputFile& input, InputLog& log)
+      : m_reader(input.fd(), input.name()), m_name(input.name()), m_log(log) {}
+  /// The next line that can be parsed; false at the end of input or after a read error.
+  bool next(InputLine& line);
+  /// Adds the input's warnings to the log (call once, at the end).
+  void finish();
+
+ private:
+  LineReader m_reader;
+  std::string m_name;
+  InputLog& m_log;
+  LineNotices m_notices;
+};
 
 /// Called for each kept row with its location ("FILE:LINE").
 using LabelledRowHandler = std::function<void(const std::string& where, const LabelledRow& row)>;
 
-/// Reads the labelled files in order and hands every row `filter` keeps to `on_row`; files that cannot be
-/// opened, bad headers (the rest of that file is skipped) and malformed lines are added to `problems`.
+/// Reads the labelled files in order ("-" is stdin) and hands every row `filter` keeps to `on_row`; files
+/// that cannot be opened or read, bad headers (the rest of that file is skipped) and malformed lines are
+/// errors in `log`, invalid UTF-8 and NUL bytes warnings. Every row that could be read is handed on.
 void read_labelled_files(const std::vector<std::string>& files, const std::string& label_column,
-                         const PartFilter& filter, const LabelledRowHandler& on_row, std::vector<Diagnostic>& problems);
+                         const PartFilter& filter, const LabelledRowHandler& on_row, InputLog& log);
 
 }  // namespace rolecheck::cli

@@ -208,15 +208,11 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
     const auto& name = names.emplace_back(input->name());
     LineReader reader(input->fd(), name, settings.max_line_bytes);
     InputLine line;
-    std::size_t first_invalid = 0;
-    std::size_t first_too_long = 0;
-    std::size_t first_nul = 0;
+    LineNotices notices;
     Block* block = &pipeline.acquire();
     block->file = &name;
     while (read_line(reader, line, *block)) {
-      if (line.too_long && first_too_long == 0) first_too_long = line.number;
-      if (!line.too_long && line.invalid_utf8 && first_invalid == 0) first_invalid = line.number;
-      if (!line.too_long && line.has_nul && first_nul == 0) first_nul = line.number;
+      notices.note(line);
       block->lines.push_back(BlockLine{block->text.size(), line.text.size(), line.number, line.too_long});
       block->text.append(line.text);
       block->input_bytes += line.raw_bytes + 1;
@@ -228,19 +224,7 @@ LineTotals classify_lines(const std::vector<std::string>& inputs, const Classifi
         block->file = &name;
       }
     }
-    if (first_invalid != 0) {
-      block->messages.push_back(fmt::format("{}:{}: warning: invalid UTF-8 replaced by U+FFFD (first such line)",
-                                            input->name(), first_invalid));
-    }
-    if (first_nul != 0) {
-      block->messages.push_back(
-          fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", input->name(), first_nul));
-    }
-    if (first_too_long != 0) {
-      block->messages.push_back(
-          fmt::format("{}:{}: warning: line longer than --max-line-bytes={} labelled unknown (first such line)",
-                      input->name(), first_too_long, settings.max_line_bytes));
-    }
+    notices.collect(input->name(), settings.max_line_bytes, block->messages);
     pipeline.submit();
   }
   pipeline.finish();

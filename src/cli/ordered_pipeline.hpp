@@ -4,14 +4,18 @@
 // were filled, so the output of -j N is byte-identical to -j 1. Blocks come from a fixed pool and are
 // recycled, so memory stays bounded whatever the input size.
 
+#include <charconv>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -21,6 +25,38 @@ namespace rolecheck::cli {
 /// The pool of blocks for N jobs: every worker can hold one while the reader fills the next and the
 /// writer drains the last.
 inline std::size_t pipeline_pool_size(std::size_t jobs) noexcept { return jobs <= 1 ? 1 : jobs * 2 + 2; }
+
+/// A test hook: ROLECHECK_TEST_PIPELINE_THROW=worker:N (or writer:N) makes the worker processing the block
+/// with sequence number N (0-based), or the writer about to write it, throw std::runtime_error, so tests
+/// can check that an error on another thread is reported (exit 2) and nothing hangs. Unset: no effect.
+struct PipelineFault {
+  std::size_t worker_block = static_cast<std::size_t>(-1);  ///< Sequence number whose worker throws.
+  std::size_t writer_block = static_cast<std::size_t>(-1);  ///< Sequence number whose writer throws.
+
+  /// Reads the hook from the environment.
+  static PipelineFault from_environment() {
+    PipelineFault fault;
+    const char* value = std::getenv("ROLECHECK_TEST_PIPELINE_THROW");
+    if (value == nullptr) return fault;
+    const std::string_view text(value);
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos) return fault;
+    std::size_t block = 0;
+    const auto digits = text.substr(colon + 1);
+    if (std::from_chars(digits.data(), digits.data() + digits.size(), block).ec != std::errc{}) return fault;
+    if (text.substr(0, colon) == "worker") fault.worker_block = block;
+    if (text.substr(0, colon) == "writer") fault.writer_block = block;
+    return fault;
+  }
+
+  /// Throws when `sequence` is `at` (the hook's block for that side).
+  static void check(std::size_t sequence, std::size_t at, const char* side) {
+    if (sequence == at) {
+      throw std::runtime_error("test hook ROLECHECK_TEST_PIPELINE_THROW: the " + std::string(side) +
+                               " failed on block " + std::to_string(sequence));
+    }
+  }
+};
 
 /// Runs `Worker::process(Block&)` on `jobs` threads (inline on the calling thread with one job) and
 /// hands the blocks to `write` in order. Block needs `void reset()`; Worker must be movable.
@@ -84,7 +120,10 @@ class OrderedPipeline {
     if (m_filling == nullptr) throw std::logic_error("OrderedPipeline::submit() without acquire()");
     Slot* slot = std::exchange(m_filling, nullptr);
     if (m_inline_worker) {
-      m_inline_worker->process(slot->block);
+      try {
+        PipelineFault::check(slot->sequence, m_fault.worker_block, "worker");
+        m_inline_worker->process(slot->block);
+      } catch (...) { slot->failure = std::current_exception(); }
       m_done[slot->sequence % m_done.size()] = slot;
       write_finished(false);
       return;
@@ -131,6 +170,7 @@ class OrderedPipeline {
         m_work.pop_front();
       }
       try {
+        PipelineFault::check(slot->sequence, m_fault.worker_block, "worker");
         worker.process(slot->block);
       } catch (...) { slot->failure = std::current_exception(); }
       {
@@ -155,6 +195,7 @@ class OrderedPipeline {
         slot = std::exchange(done, nullptr);
       }
       if (slot->failure) std::rethrow_exception(slot->failure);
+      PipelineFault::check(m_next_write, m_fault.writer_block, "writer");
       m_write(slot->block);
       {
         const std::lock_guard lock(m_mutex);
@@ -166,6 +207,7 @@ class OrderedPipeline {
   }
 
   Writer m_write;
+  const PipelineFault m_fault = PipelineFault::from_environment();
   std::vector<std::unique_ptr<Slot>> m_slots;
   std::unique_ptr<Worker> m_inline_worker;
   std::vector<std::thread> m_threads;

@@ -134,16 +134,49 @@ int off_standard_descriptors(int fd) {
   return moved;
 }
 
+/// The file a path finally names: `path` itself, or the end of its chain of symbolic links
+/// (relative links resolved against the directory of the link; a dangling link names its target).
+/// Throws WriteError on a loop or an unreadable link.
+std::string follow_symlinks(const std::string& path) {
+  std::string current = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat info {};
+    if (::lstat(current.c_str(), &info) != 0 || !S_ISLNK(info.st_mode)) return current;
+    std::string target(static_cast<std::size_t>(info.st_size > 0 ? info.st_size : 4096) + 1, '\0');
+    const ssize_t n = ::readlink(current.c_str(), target.data(), target.size());
+    if (n < 0) throw WriteError(path + ": cannot read symbolic link: " + std::strerror(errno));
+    target.resize(static_cast<std::size_t>(n));
+    if (target.empty() || target.front() == '/') {
+      current = target;
+    } else {
+      const auto slash = current.rfind('/');
+      current = slash == std::string::npos ? target : current.substr(0, slash + 1) + target;
+    }
+  }
+  throw WriteError(path + ": cannot open output file: " + std::strerror(ELOOP));
+}
+
+/// The mode a newly created file gets: 0666 less the process umask (read without changing it for long).
+mode_t new_file_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
 }  // namespace
 
-OutputTarget::OutputTarget(const std::string& path, bool line_buffered) : m_path(path) {
-  if (path.empty() || path == "-") {
+OutputTarget::OutputTarget(const std::string& requested, bool line_buffered) : m_path(requested) {
+  if (requested.empty() || requested == "-") {
     m_terminal = stdout_is_terminal();
     m_output = std::make_unique<Output>(STDOUT_FILENO, line_buffered || m_terminal);
     return;
   }
+  // Through a symbolic link, the link's target is replaced and the link stays.
+  const std::string path = follow_symlinks(requested);
+  m_path = path;
   struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+  const bool exists = ::stat(path.c_str(), &info) == 0;
+  if (exists && !S_ISREG(info.st_mode)) {
     // A device or FIFO (/dev/null, a named pipe): renaming over it would replace it, so write to it.
     if (S_ISDIR(info.st_mode)) throw WriteError(path + ": is a directory");
     m_fd = off_standard_descriptors(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
@@ -166,7 +199,15 @@ OutputTarget::OutputTarget(const std::string& path, bool line_buffered) : m_path
     g_temp_active = 1;
     install_cleanup_handlers();
   }
-  ::fchmod(m_fd, 0644);
+  // An existing file keeps its mode (and, when we may, its owner and group); a new one gets 0666 & ~umask.
+  if (exists) {
+    if (::fchown(m_fd, info.st_uid, info.st_gid) != 0) {
+      // Not root: the replacement is ours, like any file we create.
+    }
+    ::fchmod(m_fd, info.st_mode & 07777);
+  } else {
+    ::fchmod(m_fd, new_file_mode());
+  }
   m_output = std::make_unique<Output>(m_fd, line_buffered);
 }
 

@@ -58,11 +58,14 @@ bool stdout_is_terminal() noexcept;
 namespace rolecheck::cli {
 
 /// Where a subcommand's records go: stdout, or a file written to a temporary name and renamed
-/// into place by commit(), so an interrupted run never leaves a half-written file. While a
-/// temporary file exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT remove it before ending the process.
+/// into place by commit(), so an interrupted run never leaves a half-written file. A symbolic link is
+/// followed (its target is replaced, the link stays); an existing file's mode is kept, a new file gets
+/// 0666 & ~umask; a hard link to the old file keeps the old contents. While a temporary file exists,
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT remove it before ending the process.
 class OutputTarget {
  public:
-  /// Opens stdout (empty path or "-") or a temporary file beside `path`; throws WriteError if it cannot.
+  /// Opens stdout (empty path or "-") or a temporary file beside the file `path` names (through any
+  /// symbolic links); throws WriteError if it cannot.
   OutputTarget(const std::string& path, bool line_buffered);
   OutputTarget(const OutputTarget&) = delete;
   OutputTarget& operator=(const OutputTarget&) = delete;

@@ -14,12 +14,23 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 expect_eq() { [ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"; }
 tax=(--taxonomy "$golden/taxonomy.json")
 
-# Golden outputs (run from the source dir so file names in records are stable).
+# Golden outputs (run from the source dir so file names in records are stable). stdout must equal
+# NAME; stderr followed by "exit STATUS" must equal NAME.err when that exists, else be "exit 0" alone.
 check_golden() {  # NAME COMMAND...
   local name=$1; shift
-  (cd "$src" && "$@") >"$tmp/$name" 2>/dev/null
-  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then cp "$tmp/$name" "$golden/$name"; return; fi
+  (cd "$src" && "$@") >"$tmp/$name" 2>"$tmp/$name.err"
+  echo "exit $?" >>"$tmp/$name.err"
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$tmp/$name" "$golden/$name"
+    if [ "$(cat "$tmp/$name.err")" = "exit 0" ]; then rm -f "$golden/$name.err"; else cp "$tmp/$name.err" "$golden/$name.err"; fi
+    return
+  fi
   diff -u "$golden/$name" "$tmp/$name" >"$tmp/diff" || { fail "golden $name differs"; head -40 "$tmp/diff"; }
+  if [ -e "$golden/$name.err" ]; then
+    diff -u "$golden/$name.err" "$tmp/$name.err" >"$tmp/diff" || { fail "golden $name: stderr or exit status differs"; head -20 "$tmp/diff"; }
+  else
+    expect_eq "$(cat "$tmp/$name.err")" "exit 0" "golden $name: stderr and exit status"
+  fi
 }
 check_golden sales.txt "$bin" "${tax[@]}" classify --unit document --explain data/examples/posting_sales.txt
 check_golden examples.tsv "$bin" "${tax[@]}" classify --unit document --format tsv \
@@ -103,7 +114,7 @@ expect_eq "$status" 1 "--expect other on a sales posting"
 status=$(rc "$bin" classify --unit document --only sales --format json "${postings[@]}")
 expect_eq "$(jq -r '.[].label' "$tmp/out" | tr '\n' ' ')" "sales " "--only sales in JSON (one valid array)"
 status=$(rc "$bin" classify --unit document --only unknown --format json "${postings[@]}")
-expect_eq "$status:$(wc -c <"$tmp/out")" "0:0" "--only with no match prints nothing"
+expect_eq "$status:$(cat "$tmp/out")" "0:[]" "--only with no match prints an empty JSON array"
 status=$(rc "$bin" classify --unit document -q --expect sales "$examples/posting_sales.txt")
 expect_eq "$status:$(wc -c <"$tmp/out")" "0:0" "-q --expect sales on a sales posting"
 status=$(rc "$bin" classify --unit document -q --expect sales "${postings[@]}")

@@ -69,6 +69,45 @@ for args in (["classify", "-f", "jsonl", "lines.txt"], ["classify", "-f", "jsonl
 sys.exit(1 if failed else 0)
 PY
 
+# Labelled data (eval, stats, fit) has the caps of document input: a 1 MB line nested half a million
+# levels deep, or holding 250,000 values, is an error naming the line, found before it is parsed (it
+# used to cost 42 MB); the row before it is still scored, and peak memory stays under 16 MB.
+python3 - "$rolecheck" <<'PY' || fail "labelled data: a 1 MB nested line (see above)"
+import resource, subprocess, sys
+rolecheck = sys.argv[1]
+# Written in pieces: a child's peak RSS counts what this process held when it forked.
+with open("nested.jsonl", "w") as f:
+    f.write('{"label": "sales", "text": "Close deals with buyers"}\n{"label": "sales", "text": "x", "deep": ')
+    for _ in range(500):
+        f.write("[" * 1000)
+    for _ in range(500):
+        f.write("]" * 1000)
+    f.write("}\n")
+with open("values.jsonl", "w") as f:
+    f.write('{"label": "sales", "text": "Close deals with buyers"}\n{"label": "sales", "text": "x", "many": [1')
+    for _ in range(250):
+        f.write(",1" * 1000)
+    f.write("]}\n")
+failed = False
+for name in ("nested.jsonl", "values.jsonl"):
+    for command in (["eval"], ["stats"], ["fit", "-o", "fitted.json"]):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        run = subprocess.run([rolecheck] + command + [name], capture_output=True, text=True)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        what = f"rolecheck {' '.join(command)} {name}"
+        if run.returncode != 2 or f"{name}:2: error:" not in run.stderr:
+            print(f"FAIL: {what}: exit {run.returncode}, stderr {run.stderr[:300]!r}", file=sys.stderr)
+            failed = True
+        if peak > 16 * 1024:
+            print(f"FAIL: {what}: peak RSS {peak} KB > 16 MB", file=sys.stderr)
+            failed = True
+    run = subprocess.run([rolecheck, "eval", "-f", "json", name], capture_output=True, text=True)
+    if '"rows":1' not in run.stdout:
+        print(f"FAIL: eval {name}: the good row was not scored: {run.stdout[:200]!r}", file=sys.stderr)
+        failed = True
+sys.exit(1 if failed else 0)
+PY
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures memory-limit check(s) failed" >&2
   exit 1
