@@ -21,6 +21,7 @@ bool is_dropped(GumboTag tag) noexcept {
     case GUMBO_TAG_SVG:
     case GUMBO_TAG_MATH:
     case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_NAV:
     case GUMBO_TAG_BUTTON: return true;
     default: return false;
   }
@@ -44,7 +45,6 @@ bool is_block(GumboTag tag, bool& paragraph) noexcept {
     case GUMBO_TAG_HR: paragraph = true; return true;
     case GUMBO_TAG_DIV:
     case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_FORM:
     case GUMBO_TAG_FIGURE:

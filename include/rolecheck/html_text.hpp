@@ -9,7 +9,7 @@ namespace rolecheck {
 /// Converts an HTML page or fragment (valid UTF-8) to plain text with the structure the document
 /// splitter knows: `<h1>`–`<h6>` become Markdown headings (`# `, `## `, …) on lines of their own,
 /// each `<li>` a `- ` item (indented when nested), `<p>`, `<div>` and other blocks and `<br>` line
-/// breaks; scripts, styles, `<head>`, `<template>` and comments are dropped, entities decoded (by
+/// breaks; scripts, styles, `<head>`, `<nav>`, `<template>` and comments are dropped, entities decoded (by
 /// Gumbo, the HTML5 parser), runs of blanks squeezed and non-breaking spaces read as spaces.
 std::string html_to_text(std::string_view html);
 
