@@ -173,7 +173,8 @@ std::string html_to_text(std::string_view html) {
       writer.drop_prefix();
       writer.line_break(1);
     } else if (is_block(tag, paragraph)) {
-      writer.line_break(paragraph ? 2 : 1);
+      const bool nested_list = (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) && lists.size() > 1;
+      writer.line_break(paragraph && !nested_list ? 2 : 1);
     }
     if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) lists.pop_back();
   };
@@ -207,7 +208,9 @@ std::string html_to_text(std::string_view html) {
     } else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
       writer.text(" ");
     } else if (is_block(tag, paragraph)) {
-      writer.line_break(paragraph ? 2 : 1);
+      // A list inside a list item goes on the next line, no blank line before it.
+      const bool nested_list = (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) && !lists.empty();
+      writer.line_break(paragraph && !nested_list ? 2 : 1);
     }
     if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) lists.push_back(0);
     stack.push_back(Frame{child, 0});
