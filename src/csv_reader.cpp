@@ -87,8 +87,8 @@ bool CsvReader::next(CsvRecord& out) {
       // End of input: the last record needs no line break; an open quote is an error.
       if (m_pending_cr) append('\r');
       if (m_state == State::quoted) {
-        out.error = fmt::format("a quoted field opened on line {} is never closed (an unescaped '\"' inside it?)",
-                                out.line);
+        out.error =
+            fmt::format("a quoted field opened on line {} is never closed (an unescaped '\"' inside it?)", out.line);
       }
       end_field();
       finish(out);

@@ -50,10 +50,15 @@ std::string_view detect_binary(std::string_view start) noexcept {
   if (starts("%PDF-"sv)) return "a PDF document";
   if (starts("PK\x03\x04"sv) || starts("PK\x05\x06"sv)) return "a ZIP archive (a .docx, .xlsx or .odt document?)";
   if (starts("\xD0\xCF\x11\xE0"sv)) return "an old Microsoft Office document (.doc or .xls)";
-  if (starts("\x7F" "ELF"sv)) return "an executable (ELF)";
+  if (starts("\x7F"
+             "ELF"sv))
+    return "an executable (ELF)";
   if (starts("\x89PNG"sv) || starts("\xFF\xD8\xFF"sv) || starts("GIF8"sv)) return "an image";
   if (starts("BZh"sv) && start.size() > 3 && start[3] >= '1' && start[3] <= '9') return "bzip2-compressed data";
-  if (starts("\xFD" "7zXZ"sv) || starts("\x28\xB5\x2F\xFD"sv) || starts("7z\xBC\xAF"sv)) return "compressed data";
+  if (starts("\xFD"
+             "7zXZ"sv) ||
+      starts("\x28\xB5\x2F\xFD"sv) || starts("7z\xBC\xAF"sv))
+    return "compressed data";
   const auto window = start.substr(0, kBinarySniffBytes);
   if (window.size() < 16) return "";
   std::size_t odd = 0;

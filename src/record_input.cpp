@@ -155,8 +155,9 @@ std::string fold(std::string_view text) {
 
 bool is_reserved_record_key(std::string_view key) noexcept {
   for (const std::string_view name :
-       {"id", "text", "file", "line", "label", "confidence", "review", "shares", "duty_shares", "votes", "margin",
-        "differences", "duties", "error", "input", "basis", "scores", "core", "reasons", "other_work"}) {
+       {"id",     "text",        "file",   "line",   "label",       "confidence", "review",
+        "shares", "duty_shares", "votes",  "margin", "differences", "duties",     "error",
+        "input",  "basis",       "scores", "core",   "reasons",     "other_work"}) {
     if (key == name) return true;
   }
   return false;

@@ -81,7 +81,9 @@ TEST_CASE("CSV: an unclosed quote is an error naming its line; too long rows are
 
 TEST_CASE("CSV: UTF-16 and binary input are refused", "[csv_reader]") {
   CHECK_THROWS_WITH(read_rows("i\0d\0,\0t\0e\0x\0t\0\n\0"s), Catch::Contains("UTF-16LE"));
-  CHECK_THROWS_WITH(read_rows("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\0\0"s), Catch::Contains("executable"));
+  CHECK_THROWS_WITH(read_rows("\x7F"
+                              "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\0\0"s),
+                    Catch::Contains("executable"));
 }
 
 }  // namespace

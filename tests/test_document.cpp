@@ -200,8 +200,9 @@ namespace rolecheck {
 namespace {
 
 TEST_CASE("Markdown: a '# ' title loses its '#', bold labels keep their text (issue 14)", "[document]") {
-  const auto pieces = split("# Account Executive, Enterprise Software Sales Team\n\n**Location:** Midwest\n"
-                            "**Team:** Sales\n\n## Responsibilities\n- Close deals\n");
+  const auto pieces = split(
+      "# Account Executive, Enterprise Software Sales Team\n\n**Location:** Midwest\n"
+      "**Team:** Sales\n\n## Responsibilities\n- Close deals\n");
   REQUIRE(pieces.size() == 4);
   CHECK(pieces[0].text == "Account Executive, Enterprise Software Sales Team");
   CHECK(pieces[0].section == SectionKind::title);
@@ -212,8 +213,9 @@ TEST_CASE("Markdown: a '# ' title loses its '#', bold labels keep their text (is
 }
 
 TEST_CASE("Markdown: '##' headings of any length, Word's 'o' bullets (issue 14)", "[document]") {
-  const auto pieces = split("Duties\no Prospect accounts\no Close deals\n\n## Things we would love you to know about us here\n"
-                            "We sell tools.\n");
+  const auto pieces = split(
+      "Duties\no Prospect accounts\no Close deals\n\n## Things we would love you to know about us here\n"
+      "We sell tools.\n");
   REQUIRE(pieces.size() == 3);
   CHECK(pieces[0].text == "Prospect accounts");
   CHECK(pieces[1].text == "Close deals");

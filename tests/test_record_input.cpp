@@ -48,13 +48,15 @@ TEST_CASE("JSON records: a missing text field names the keys and the likely fiel
         R"(--text-field description)");
   RecordFields fields;
   fields.text = "body";
-  CHECK(json_record(R"({"id": 1})", fields).error == R"(no "body" string in this record (its keys: id): check --text-field)");
+  CHECK(json_record(R"({"id": 1})", fields).error ==
+        R"(no "body" string in this record (its keys: id): check --text-field)");
   CHECK(json_record(R"({"text": "x", "review": true, "reasons": 1})", RecordFields{}).extra_json ==
         R"("input":{"review":true,"reasons":1})");
 }
 
 TEST_CASE("JSONL start: pretty-printed JSON and arrays get a hint, records do not", "[record_input]") {
-  CHECK_THAT(jsonl_start_problem("[", "x.json"), Catch::Contains("--input json") && Catch::Contains("jq -c '.[]' x.json"));
+  CHECK_THAT(jsonl_start_problem("[", "x.json"),
+             Catch::Contains("--input json") && Catch::Contains("jq -c '.[]' x.json"));
   CHECK_THAT(jsonl_start_problem("  {", "x.json"), Catch::Contains("pretty-printed JSON"));
   CHECK_THAT(jsonl_start_problem("[{\"text\": \"a\"}, {\"text\": \"b\"}]", "-"), Catch::Contains("--input json"));
   CHECK(jsonl_start_problem("{\"text\": \"a\"}", "x.jsonl").empty());

@@ -29,9 +29,9 @@ inline constexpr std::size_t kLargestMaxLineBytes = std::size_t{1} << 30;
 /// Bytes the reader asks the descriptor for at a time.
 inline constexpr std::size_t kLineReaderBlockBytes = std::size_t{1} << 16;
 
-/// Reads lines from a file descriptor (gzip decompressed, see InputStream) with memory bounded by the block size plus max_line_bytes.
-/// A line is the bytes before a '\n' (one trailing '\r' is dropped) or before the end of input; a
-/// line of more than max_line_bytes (not counting that '\r') is skipped and reported as too long.
+/// Reads lines from a file descriptor (gzip decompressed, see InputStream) with memory bounded by the block size plus
+/// max_line_bytes. A line is the bytes before a '\n' (one trailing '\r' is dropped) or before the end of input; a line
+/// of more than max_line_bytes (not counting that '\r') is skipped and reported as too long.
 class LineReader {
  public:
   /// Reads from `fd` (not owned); `name` names the input in errors.

@@ -32,8 +32,8 @@ struct RecordOrigin {
 
 /// Presentation choices that do not change the data.
 struct RecordStyle {
-  bool explain = false;  ///< Text format: list the reasons under each duty.
-  bool color = false;    ///< Text format: ANSI colours for labels and matched words.
+  bool explain = false;     ///< Text format: list the reasons under each duty.
+  bool color = false;       ///< Text format: ANSI colours for labels and matched words.
   bool record_ids = false;  ///< Duties are records with ids: JSON records start with "id", TSV/CSV have an id column.
 };
 

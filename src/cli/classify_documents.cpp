@@ -183,8 +183,8 @@ class DocumentRun {
     if (m_options.count && !m_options.quiet) {
       for (std::size_t i = 0; i < m_counts.size(); ++i) {
         if (!m_options.keep[i]) continue;
-        const auto name = m_options.record_lines ? label_name(static_cast<Label>(i))
-                                                 : role_label_name(static_cast<RoleLabel>(i));
+        const auto name =
+            m_options.record_lines ? label_name(static_cast<Label>(i)) : role_label_name(static_cast<RoleLabel>(i));
         fmt::format_to(std::back_inserter(buffer), "{}\t{}\n", name,
                        m_options.only_review ? m_review_counts[i] : m_counts[i]);
       }
@@ -192,10 +192,9 @@ class DocumentRun {
     m_target.out().write(buffer);
     m_target.commit();
     if (m_options.summary) {
-      print_run_summary(m_summary,
-                        m_options.record_lines ? line_summary_legend(m_classifier)
-                                               : document_summary_legend(m_classifier),
-                        m_options.color);
+      print_run_summary(
+          m_summary, m_options.record_lines ? line_summary_legend(m_classifier) : document_summary_legend(m_classifier),
+          m_options.color);
     }
     if (m_status == 0 && m_options.expected && !m_all_expected) return 1;
     return m_status;

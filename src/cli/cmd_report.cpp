@@ -121,8 +121,9 @@ int run_report(Context& context, const ReportOptions& options) {
     return 2;
   }
   if (options.in.record_lines()) {
-    warn("report reads JSONL, JSON and CSV records as job descriptions: leave out --unit line (or use "
-         "classify --unit line for one duty per record)");
+    warn(
+        "report reads JSONL, JSON and CSV records as job descriptions: leave out --unit line (or use "
+        "classify --unit line for one duty per record)");
     return 2;
   }
   const bool by_document = options.in.documents(inputs ? *inputs : std::vector<std::string>{});

@@ -23,8 +23,8 @@ struct Command {
 /// What one item is and how inputs are read, shared by `classify`, `report` and `diff`: --unit,
 /// --input and the fields of records (wiring only: the core's document_input does the reading).
 struct InputOptions {
-  std::string unit = "line";     ///< --unit line|document.
-  std::string input = "text";    ///< --input text|jsonl|json|csv|html.
+  std::string unit = "line";          ///< --unit line|document.
+  std::string input = "text";         ///< --input text|jsonl|json|csv|html.
   std::string text_field = "text";    ///< --text-field / --text-column.
   std::string id_field = "id";        ///< --id-field / --id-column.
   std::string title_field = "title";  ///< --title-field / --title-column.
@@ -80,8 +80,7 @@ struct InputOptions {
 
 /// "FILE: 3 blank lines skipped (not records)": the note for blank JSONL or CSV lines.
 inline std::string blank_lines_message(const std::string& name, std::size_t blank) {
-  return name + ": " + std::to_string(blank) + (blank == 1 ? " blank line" : " blank lines") +
-         " skipped (not records)";
+  return name + ": " + std::to_string(blank) + (blank == 1 ? " blank line" : " blank lines") + " skipped (not records)";
 }
 
 /// Adds --unit, --input and the record field options to a subcommand.

@@ -19,10 +19,10 @@ namespace rolecheck::cli {
 
 /// How the loops run.
 struct DiffSettings {
-  DiffFormat format = DiffFormat::text;         ///< How changed records are written.
-  std::size_t jobs = 1;                         ///< Worker threads (1: everything on the calling thread).
+  DiffFormat format = DiffFormat::text;                     ///< How changed records are written.
+  std::size_t jobs = 1;                                     ///< Worker threads (1: everything on the calling thread).
   std::function<DocumentInput(const std::string&)> layout;  ///< Document mode: how each input path is read.
-  RecordFields fields;                                       ///< Document mode: where records keep their text.
+  RecordFields fields;                                      ///< Document mode: where records keep their text.
 };
 
 /// What a loop saw over all inputs.

@@ -81,8 +81,7 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
         if (lines && first) {
           first = false;
           if (auto problem = jsonl_start_problem(line.text, input->name()); !problem.empty()) {
-            throw Error(
-                std::vector<Diagnostic>{Diagnostic{input->name(), line.number, 1, {}, std::move(problem), {}}});
+            throw Error(std::vector<Diagnostic>{Diagnostic{input->name(), line.number, 1, {}, std::move(problem), {}}});
           }
         }
       } catch (const Error& read_error) {
@@ -121,9 +120,7 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
         batch->input_bytes += document.input_bytes;
         hand_over_if_full();
       }
-    } catch (const Error& read_error) {
-      read_failed(read_error);
-    }
+    } catch (const Error& read_error) { read_failed(read_error); }
   }
   if (blank != 0) batch->messages.push_back(blank_lines_message(input->name(), blank));
   sink.submit();
