@@ -168,19 +168,22 @@ bool is_blank_line(std::string_view line) noexcept {
 }
 
 std::string jsonl_start_problem(std::string_view line, std::string_view name) {
-  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  const auto trim = [](std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+  };
+  line = trim(line);
+  // An array of objects starts "[{" (blanks allowed between); "[[[" and the like stay record errors.
+  const bool array_of_objects = line.size() > 1 && line.front() == '[' && trim(line.substr(1)).substr(0, 1) == "{";
   const std::string_view shown = name == "-" ? "FILE" : name;
-  if (line == "[" || line == "{" || (line.size() > 1 && line.front() == '[' && line.back() != ']') ||
-      line.substr(0, 2) == "[{") {
+  if (line == "[" || line == "{" || (array_of_objects && line.back() != ']')) {
     return fmt::format(
         "this is pretty-printed JSON or a JSON array, not JSON Lines (one object per line): read it with "
         "--input json, or convert it with jq -c '.[]' {} > records.jsonl",
         shown);
   }
-  if (line.size() > 1 && line.front() == '[') {
-    return fmt::format("this is a JSON array, not JSON Lines (one object per line): read it with --input json");
-  }
+  if (array_of_objects) return "this is a JSON array, not JSON Lines (one object per line): read it with --input json";
   return {};
 }
 

@@ -124,3 +124,15 @@ TEST_CASE("DocumentReader: CSV and JSON layouts, blank lines counted", "[record_
 
 }  // namespace
 }  // namespace rolecheck
+
+namespace rolecheck {
+namespace {
+
+TEST_CASE("JSONL start: deep brackets are a record error, not pretty-printed JSON", "[record_input]") {
+  CHECK(jsonl_start_problem(std::string(1000, '['), "x.jsonl").empty());
+  CHECK(jsonl_start_problem("[1, 2]", "x.jsonl").empty());
+  CHECK_THAT(jsonl_start_problem("[ {\"text\": \"a\"},", "x.jsonl"), Catch::Contains("pretty-printed"));
+}
+
+}  // namespace
+}  // namespace rolecheck
