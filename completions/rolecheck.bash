@@ -73,7 +73,8 @@ _rolecheck() {
     *:--sort) COMPREPLY=($(compgen -W "coverage precision conflicts false-alarms" -- "$cur")); return ;;
     *:--label-column) COMPREPLY=($(compgen -W "label text_label" -- "$cur")); return ;;
     *:--unit) COMPREPLY=($(compgen -W "line document" -- "$cur")); return ;;
-    *:--input) COMPREPLY=($(compgen -W "text jsonl" -- "$cur")); return ;;
+    *:--input) COMPREPLY=($(compgen -W "text jsonl json csv html" -- "$cur")); return ;;
+    *:--text-field | *:--text-column | *:--id-field | *:--id-column | *:--title-field | *:--title-column) return ;;
     *:--min-confidence | *:--max-line-bytes | *:--errors | *:--top | *:--part | *:--except-part | *:-j | *:--jobs | \
       *:-w | *:--width | *:--title | \
       *:--regularisation | *:--folds | *:--min-rows)
@@ -92,21 +93,26 @@ _rolecheck() {
     table) options="--help --format --difference --width --ascii" ;;
     classify)
       options="--help --format --explain --min-confidence --only --review --count --quiet --expect --max-line-bytes --output
-               --color --line-buffered --summary --jobs --unit --input" ;;
+               --color --line-buffered --summary --jobs --unit --input --text-field --text-column --id-field
+               --id-column --title-field --title-column" ;;
     explain) options="--help --min-confidence" ;;
     eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;
     stats) options="--help --format --sort --errors --top --output --label-column" ;;
-    report) options="--help --output --title --min-confidence --max-line-bytes --unit --input" ;;
+    report)
+      options="--help --output --title --min-confidence --max-line-bytes --unit --input --text-field --text-column
+               --id-field --id-column --title-field --title-column" ;;
     fit)
       options="--help --output --report --part --except-part --label-column --regularisation --penalty --keep-sign
                --no-keep-sign --folds --min-rows" ;;
     diff)
-      options="--help --format --exit-code --output --jobs --unit --input"
+      options="--help --format --exit-code --output --jobs --unit --input --text-field --text-column --id-field
+               --id-column --title-field --title-column"
       # OLD and NEW: a taxonomy file or the word embedded; then the corpus files.
       local positionals=0
       for ((i = 2; i < cword; i++)); do
         case ${words[i]} in
-          -f | --format | -o | --output | -j | --jobs | --unit | --input) ((i++)) ;;
+          -f | --format | -o | --output | -j | --jobs | --unit | --input | --text-field | --text-column | --id-field | \
+            --id-column | --title-field | --title-column) ((i++)) ;;
           -*) ;;
           *) ((positionals++)) ;;
         esac

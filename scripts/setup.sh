@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build git libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libstemmer-dev liblinear-dev libblas-dev help2man)
+packages=(g++ cmake ninja-build git libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libstemmer-dev liblinear-dev libblas-dev libgumbo-dev zlib1g-dev help2man)
 build_dir=build
 cmake_flags=(-DCMAKE_BUILD_TYPE=Release)
 for arg in "$@"; do

@@ -77,6 +77,8 @@ std::size_t list_marker(std::string_view text, std::size_t i, std::size_t end) n
   };
   const char c = text[i];
   if (c == '-' || c == '*' || c == '+') return followed_by_space(i + 1);
+  // Word's "o" bullet (a letter o, then a tab or spaces, saved as text).
+  if (c == 'o' && i + 1 < end && (text[i + 1] == ' ' || text[i + 1] == '\t')) return followed_by_space(i + 1);
   for (const auto bullet : kUnicodeBullets) {
     if (starts_with(text, i, bullet)) {
       const auto after = i + bullet.size();
@@ -175,6 +177,10 @@ class Splitter {
         first = false;
         continue;
       }
+      if (first && markdown_title(line)) {
+        first = false;
+        continue;
+      }
       if (try_heading(line.begin, line.end)) {
         first = false;
         continue;
@@ -241,8 +247,48 @@ class Splitter {
     return m_last_line_bytes >= 60 && !sentence_end;
   }
 
+  // "# Account Executive" on the first line: the title, without its '#'.
+  bool markdown_title(const Line& line) {
+    if (m_doc.compare(line.begin, 2, "# ") != 0) return false;
+    const auto b = skip_spaces(m_doc, line.begin + 2, line.end);
+    bool known = false;
+    heading_kind(m_doc.substr(b, line.end - b), known);
+    if (known || b >= line.end) return false;
+    push(b, line.end, SectionKind::title);
+    return true;
+  }
+
+  // "**Location:** Midwest": a bold label with its text on the same line. A known heading opens its
+  // section with the text as its first unit (as "Location: Midwest" does); other labels lead an
+  // ordinary line. Returns false when the line is not of that shape.
+  bool bold_label(std::size_t begin, std::size_t end, bool& handled) {
+    handled = false;
+    if (end - begin < 5 || (m_doc.compare(begin, 2, "**") != 0 && m_doc.compare(begin, 2, "__") != 0)) return false;
+    const auto close = m_doc.find(m_doc.substr(begin, 2), begin + 2);
+    if (close == std::string_view::npos || close + 2 >= end) return false;
+    const auto rest = skip_spaces(m_doc, close + 2, end);
+    if (rest >= end || !has_word_character(m_doc.substr(rest, end - rest))) return false;
+    auto label_end = close;
+    while (label_end > begin + 2 && (m_doc[label_end - 1] == ':' || is_ascii_space(m_doc[label_end - 1]))) --label_end;
+    const auto label = m_doc.substr(begin + 2, label_end - begin - 2);
+    bool known = false;
+    const auto kind = heading_kind(label, known);
+    if (known && count_words(label) <= 4) {
+      flush();
+      set_section(kind, begin + 2, label_end);
+      open_unit(rest, end, false, 0);
+      handled = true;
+    }
+    return true;
+  }
+
   // Recognises a heading line (or "Heading: text" on one line) and switches the section.
   bool try_heading(std::size_t begin, std::size_t end) {
+    if (bool handled = false; bold_label(begin, end, handled)) return handled;
+    // A Markdown ATX heading ("## Anything") is a heading whatever its words.
+    const bool atx = m_doc[begin] == '#' && m_doc.find_first_not_of('#', begin) < end &&
+                     is_ascii_space(m_doc[m_doc.find_first_not_of('#', begin)]) &&
+                     m_doc.find_first_not_of('#', begin) - begin <= 6;
     std::size_t b = begin;
     std::size_t e = end;
     bool marked = false;
@@ -277,11 +323,11 @@ class Splitter {
         lower = lower || is_lower(c);
       }
       const bool shaped = colon || marked || (upper && !lower);
-      if (!sentence && known && (shaped || words <= 5)) {
+      if ((atx || !sentence) && known && (shaped || words <= 5)) {
         set_section(kind, b, e);
         return true;
       }
-      if (!sentence && !known && (colon || marked) && words <= 5) {
+      if (!known && (atx || (!sentence && (colon || marked) && words <= 5))) {
         const bool keep =
             m_kind == SectionKind::duties || m_kind == SectionKind::requirements || m_kind == SectionKind::boilerplate;
         set_section(keep ? m_kind : SectionKind::other, b, e);

@@ -2,23 +2,19 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstring>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-#include <unistd.h>
 #include <vector>
 
+#include "rolecheck/csv_reader.hpp"
 #include "rolecheck/error.hpp"
-#include "rolecheck/json_caps.hpp"
+#include "rolecheck/html_text.hpp"
+#include "rolecheck/input_stream.hpp"
+#include "rolecheck/json_array_reader.hpp"
+#include "rolecheck/record_input.hpp"
 #include "rolecheck/utf8.hpp"
 
 namespace rolecheck {
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-constexpr std::string_view kExpected = "expected {\"id\": ..., \"text\": \"...\"} on each line";
 
 // "16 MiB" for whole mebibytes, "N bytes" otherwise.
 std::string size_text(std::size_t bytes) {
@@ -41,42 +37,6 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
     i += length;
   }
   return std::string_view::npos;
-}
-
-// Names the fields a document record writes itself: an input field with one of these names goes under "input".
-bool is_reserved(std::string_view key) noexcept {
-  for (const std::string_view name : {"id", "text", "file", "line", "label", "confidence", "shares", "votes",
-                                      "differences", "duties", "error", "input"}) {
-    if (key == name) return true;
-  }
-  return false;
-}
-
-std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-// Fills the id and extra fields of `out` from a parsed record.
-void take_fields(const Json& record, InputDocument& out) {
-  if (const auto id = record.find("id"); id != record.end()) {
-    out.id_json = dump(*id);
-    out.id = id->is_string() ? id->get<std::string>() : out.id_json;
-  }
-  Json shadowed = Json::object();
-  for (const auto& member : record.items()) {
-    const auto& key = member.key();
-    if (key == "id" || key == "text") continue;
-    if (is_reserved(key)) {
-      shadowed[key] = member.value();
-      continue;
-    }
-    if (!out.extra_json.empty()) out.extra_json += ',';
-    out.extra_json += dump(Json(key));
-    out.extra_json += ':';
-    out.extra_json += dump(member.value());
-  }
-  if (!shadowed.empty()) {
-    if (!out.extra_json.empty()) out.extra_json += ',';
-    out.extra_json += "\"input\":" + dump(shadowed);
-  }
 }
 
 }  // namespace
@@ -117,6 +77,10 @@ void read_whole_document(std::string_view name, std::string bytes, InputDocument
     out.error = wide_encoding_message(encoding, name);
     return;
   }
+  if (const auto kind = detect_binary(bytes); !kind.empty()) {
+    out.error = binary_input_message(kind, name);
+    return;
+  }
   if (std::string_view(bytes).substr(0, 3) == "\xEF\xBB\xBF") bytes.erase(0, 3);
   if (const auto nul = bytes.find('\0'); nul != std::string::npos) out.nul_line = line_of(bytes, nul);
   if (const auto bad = first_invalid_utf8(bytes); bad != std::string_view::npos) {
@@ -128,48 +92,52 @@ void read_whole_document(std::string_view name, std::string bytes, InputDocument
 }
 
 void read_jsonl_document(std::string_view name, const InputLine& line, InputDocument& out, std::size_t max_bytes) {
-  out.clear();
-  out.file = name;
-  out.line = line.number;
-  out.id = fmt::format("{}:{}", name, line.number);
-  if (line.invalid_utf8) out.invalid_utf8_line = line.number;
-  if (line.too_long) {
-    out.error = fmt::format("line longer than {}: documents are capped at that size", size_text(max_bytes));
-    return;
-  }
-  const auto shape = json_shape(line.text);
-  if (shape.depth > kMaxJsonlDepth) {
-    out.error = fmt::format("JSON nested deeper than {} levels", kMaxJsonlDepth);
-    return;
-  }
-  if (shape.values > kMaxJsonlValues) {
-    out.error = fmt::format("more than {} JSON values in one record: {}", kMaxJsonlValues, kExpected);
-    return;
-  }
-  if (line.text.empty()) {
-    out.error = fmt::format("empty line: {}", kExpected);
-    return;
-  }
-  auto record = Json::parse(line.text, nullptr, false);
-  if (record.is_discarded() || !record.is_object()) {
-    out.error = line.has_nul && record.is_discarded()
-                    ? fmt::format("a raw NUL byte is not valid JSON (write \\u0000 inside strings): {}", kExpected)
-                    : fmt::format("not a JSON object: {}", kExpected);
-    return;
-  }
-  const auto text = record.find("text");
-  if (text == record.end() || !text->is_string()) {
-    out.error = "no \"text\" string in this record: each line needs {\"id\": ..., \"text\": \"...\"}";
-    return;
-  }
-  take_fields(record, out);
-  out.text = std::move(text->get_ref<std::string&>());
+  read_json_record(name, line, RecordFields{}, out, max_bytes);
 }
 
-DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, std::size_t max_bytes)
-    : m_fd(fd), m_name(std::move(name)), m_layout(layout), m_max_bytes(max_bytes) {
-  if (m_layout == DocumentInput::jsonl) m_lines.emplace(m_fd, m_name, m_max_bytes);
+std::optional<DocumentInput> parse_document_input(std::string_view name) noexcept {
+  if (name == "text") return DocumentInput::whole;
+  if (name == "jsonl") return DocumentInput::jsonl;
+  if (name == "json") return DocumentInput::json;
+  if (name == "csv") return DocumentInput::csv;
+  if (name == "html") return DocumentInput::html;
+  return std::nullopt;
 }
+
+bool is_record_input(DocumentInput layout) noexcept {
+  return layout == DocumentInput::jsonl || layout == DocumentInput::json || layout == DocumentInput::csv;
+}
+
+// The readers of a record input (one of them, by layout) and what they have seen.
+struct DocumentReader::Records {
+  RecordFields fields;
+  std::optional<LineReader> lines;
+  std::optional<JsonArrayReader> array;
+  std::optional<CsvReader> csv;
+  std::optional<CsvColumns> columns;
+  std::size_t blank = 0;
+  bool first = true;  // no non-blank JSONL line read yet
+};
+
+DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, std::size_t max_bytes)
+    : DocumentReader(fd, std::move(name), layout, RecordFields{}, max_bytes) {}
+
+DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, const RecordFields& fields,
+                               std::size_t max_bytes)
+    : m_fd(fd), m_name(std::move(name)), m_layout(layout), m_max_bytes(max_bytes) {
+  if (!is_record_input(m_layout)) return;
+  m_records = std::make_unique<Records>();
+  m_records->fields = fields;
+  if (m_layout == DocumentInput::jsonl) m_records->lines.emplace(m_fd, m_name, m_max_bytes);
+  if (m_layout == DocumentInput::json) m_records->array.emplace(m_fd, m_name, m_max_bytes);
+  if (m_layout == DocumentInput::csv) m_records->csv.emplace(m_fd, m_name, m_max_bytes);
+}
+
+DocumentReader::DocumentReader(DocumentReader&&) noexcept = default;
+DocumentReader& DocumentReader::operator=(DocumentReader&&) noexcept = default;
+DocumentReader::~DocumentReader() = default;
+
+std::size_t DocumentReader::blank_lines() const noexcept { return m_records ? m_records->blank : 0; }
 
 void DocumentNotices::collect(const InputDocument& document, std::string_view input_name,
                               std::vector<std::string>& out) {
@@ -191,30 +159,66 @@ void DocumentNotices::collect(const InputDocument& document, std::string_view in
 
 bool DocumentReader::next(InputDocument& out) {
   out.clear();  // a read error below leaves no stale document behind
-  if (m_lines) {
-    InputLine line;
-    if (!m_lines->next(line)) return false;
-    read_jsonl_document(m_name, line, out, m_max_bytes);
-    out.input_bytes = line.raw_bytes + 1;
+  if (m_records) {
+    auto& records = *m_records;
+    if (records.lines) {
+      InputLine line;
+      for (;;) {
+        if (!records.lines->next(line)) return false;
+        if (!line.too_long && is_blank_line(line.text)) {
+          ++records.blank;
+          continue;
+        }
+        if (records.first) {
+          records.first = false;
+          if (auto problem = jsonl_start_problem(line.text, m_name); !problem.empty()) {
+            throw Error(std::vector<Diagnostic>{Diagnostic{m_name, line.number, 1, {}, std::move(problem), {}}});
+          }
+        }
+        break;
+      }
+      read_json_record(m_name, line, records.fields, out, m_max_bytes);
+      out.input_bytes = line.raw_bytes + 1;
+      return true;
+    }
+    if (records.array) {
+      InputLine element;
+      if (!records.array->next(element)) return false;
+      read_json_record(m_name, element, records.fields, out, m_max_bytes);
+      out.input_bytes = element.raw_bytes + 1;
+      return true;
+    }
+    CsvRecord row;
+    for (;;) {
+      if (!records.csv->next(row)) return false;
+      if (row.blank) {
+        ++records.blank;
+        continue;
+      }
+      if (!records.columns) {
+        records.columns.emplace(row, records.fields, m_name);
+        continue;
+      }
+      break;
+    }
+    records.columns->read(row, out, m_max_bytes);
+    out.input_bytes = row.raw_bytes;
     return true;
   }
   if (m_done) return false;
   m_done = true;
   // At most max_bytes + 1 bytes (plus one block): enough to tell the document is too large.
+  InputStream stream(m_fd, m_name);
   std::string bytes;
   std::array<char, kLineReaderBlockBytes> block{};
   while (bytes.size() <= m_max_bytes) {
-    const auto got = ::read(m_fd, block.data(), block.size());
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      throw Error(std::vector<Diagnostic>{
-          Diagnostic{m_name, 0, 0, {}, fmt::format("cannot read: {}", std::strerror(errno)), {}}});
-    }
+    const auto got = stream.read(block.data(), block.size());
     if (got == 0) break;
-    bytes.append(block.data(), static_cast<std::size_t>(got));
+    bytes.append(block.data(), got);
   }
   const std::size_t input_bytes = bytes.size();
   read_whole_document(m_name, std::move(bytes), out, m_max_bytes);
+  if (m_layout == DocumentInput::html && out.ok()) out.text = html_to_text(out.text);
   out.input_bytes = input_bytes;
   return true;
 }

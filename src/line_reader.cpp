@@ -44,6 +44,61 @@ std::string_view detect_wide_encoding(std::string_view start) noexcept {
   return "";
 }
 
+std::string_view detect_binary(std::string_view start) noexcept {
+  const auto starts = [&](std::string_view prefix) { return start.substr(0, prefix.size()) == prefix; };
+  using namespace std::string_view_literals;
+  if (starts("%PDF-"sv)) return "a PDF document";
+  if (starts("PK\x03\x04"sv) || starts("PK\x05\x06"sv)) return "a ZIP archive (a .docx, .xlsx or .odt document?)";
+  if (starts("\xD0\xCF\x11\xE0"sv)) return "an old Microsoft Office document (.doc or .xls)";
+  if (starts("\x7F"
+             "ELF"sv))
+    return "an executable (ELF)";
+  if (starts("\x89PNG"sv) || starts("\xFF\xD8\xFF"sv) || starts("GIF8"sv)) return "an image";
+  if (starts("BZh"sv) && start.size() > 3 && start[3] >= '1' && start[3] <= '9') return "bzip2-compressed data";
+  if (starts("\xFD"
+             "7zXZ"sv) ||
+      starts("\x28\xB5\x2F\xFD"sv) || starts("7z\xBC\xAF"sv))
+    return "compressed data";
+  const auto window = start.substr(0, kBinarySniffBytes);
+  if (window.size() < 16) return "";
+  std::size_t odd = 0;
+  std::size_t i = 0;
+  while (i < window.size()) {
+    const auto byte = static_cast<unsigned char>(window[i]);
+    if (byte < 0x80) {
+      const bool blank = byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' || byte == '\v' || byte == 0x1B;
+      if ((byte < 0x20 && !blank) || byte == 0x7F) ++odd;
+      ++i;
+      continue;
+    }
+    std::size_t length = 1;
+    if (decode_utf8(window, i, length) < 0) {
+      // A sequence cut by the end of the window is not counted against the input.
+      if (window.size() - i >= 4) ++odd;
+      length = 1;
+    }
+    i += length;
+  }
+  return odd * 10 >= window.size() * 3 ? "binary data" : "";
+}
+
+std::string binary_input_message(std::string_view kind, std::string_view name) {
+  const std::string_view shown = name == "-" ? "stdin" : name;
+  if (kind.substr(0, 5) == "a PDF") {
+    return fmt::format("input is {}, not text; extract its text first: pdftotext {} -", kind, shown);
+  }
+  if (kind.substr(0, 5) == "a ZIP" || kind.substr(0, 6) == "an old") {
+    return fmt::format("input is {}, not text; save it as plain text, HTML or CSV first", kind);
+  }
+  if (kind == "bzip2-compressed data" || kind == "compressed data") {
+    return fmt::format("input is {}, not text; decompress it first (gzip is read as it is)", kind);
+  }
+  if (kind == "binary data") {
+    return fmt::format("input is {}, not text (NUL bytes, control characters or invalid UTF-8); give UTF-8 text", kind);
+  }
+  return fmt::format("input is {}, not text; give UTF-8 text", kind);
+}
+
 std::string wide_encoding_message(std::string_view encoding, std::string_view name) {
   const auto hint = name == "-" ? fmt::format("pipe it through iconv -f {} -t UTF-8", encoding)
                                 : fmt::format("iconv -f {} -t UTF-8 {} > {}.utf8", encoding, name, name);
@@ -51,7 +106,7 @@ std::string wide_encoding_message(std::string_view encoding, std::string_view na
 }
 
 LineReader::LineReader(int fd, std::string name, std::size_t max_line_bytes)
-    : m_fd(fd),
+    : m_stream(fd, name),
       m_name(std::move(name)),
       m_max_line_bytes(std::clamp<std::size_t>(max_line_bytes, 1, kLargestMaxLineBytes)),
       // Room for one block after the longest line, its CR and one more byte (to see it is too long).
@@ -68,16 +123,12 @@ bool LineReader::fill() {
     m_begin = 0;
   }
   for (;;) {
-    const ssize_t n = ::read(m_fd, m_buffer.get() + m_end, std::min(m_capacity - m_end, kLineReaderBlockBytes));
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw_read_error(m_name, 0, fmt::format("cannot read: {}", std::strerror(errno)));
-    }
+    const std::size_t n = m_stream.read(m_buffer.get() + m_end, std::min(m_capacity - m_end, kLineReaderBlockBytes));
     if (n == 0) {
       m_eof = true;
       return false;
     }
-    m_end += static_cast<std::size_t>(n);
+    m_end += n;
     return true;
   }
 }
@@ -90,6 +141,9 @@ void LineReader::check_start() {
   const std::string_view start(m_buffer.get() + m_begin, m_end - m_begin);
   const auto encoding = detect_wide_encoding(start);
   if (!encoding.empty()) throw_read_error(m_name, 1, wide_encoding_message(encoding, m_name));
+  if (const auto kind = detect_binary(start); !kind.empty()) {
+    throw_read_error(m_name, 1, binary_input_message(kind, m_name));
+  }
   if (start.substr(0, 3) == "\xEF\xBB\xBF") m_begin += 3;
   m_at_start = false;
 }

@@ -375,8 +375,12 @@ void RecordFormatter::begin(std::string& /*out*/) {
 
 std::string_view RecordFormatter::prologue() const noexcept {
   switch (m_format) {
-    case RecordFormat::tsv: return "file\tline\tlabel\tconfidence\treasons\ttext\treview\n";
-    case RecordFormat::csv: return "file,line,label,confidence,reasons,text,review\r\n";
+    case RecordFormat::tsv:
+      return m_style.record_ids ? "file\tline\tid\tlabel\tconfidence\treasons\ttext\treview\n"
+                                : "file\tline\tlabel\tconfidence\treasons\ttext\treview\n";
+    case RecordFormat::csv:
+      return m_style.record_ids ? "file,line,id,label,confidence,reasons,text,review\r\n"
+                                : "file,line,label,confidence,reasons,text,review\r\n";
     case RecordFormat::json: return "[";
     case RecordFormat::text:
     case RecordFormat::jsonl: break;
@@ -418,7 +422,10 @@ void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::
     m_prologue_pending = false;
   }
   switch (m_format) {
-    case RecordFormat::text: text_record(out, text, result); break;
+    case RecordFormat::text:
+      if (m_style.record_ids) m_scratch.assign(origin.id);
+      text_record(out, text, result);
+      break;
     case RecordFormat::jsonl:
       json_record(out, origin, text, result);
       out += '\n';
@@ -441,6 +448,11 @@ void RecordFormatter::text_record(std::string& out, std::string_view text, const
   } else {
     fmt::format_to(std::back_inserter(out), "{:<9} {:.2f} {} ", label, result.confidence, review_marker(result.review));
   }
+  if (m_style.record_ids) {
+    // The record's id (in m_scratch), then its text.
+    for (const char c : m_scratch) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
+    out += "  ";
+  }
   std::string_view shown = text;
   std::string cleaned;
   if (!is_valid_utf8(text)) {
@@ -461,10 +473,24 @@ void RecordFormatter::text_record(std::string& out, std::string_view text, const
 
 void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
                                   const Classification& result) const {
-  out += "{\"file\":";
+  out += '{';
+  if (m_style.record_ids) {
+    out += "\"id\":";
+    if (origin.id_json.empty()) {
+      append_json_string(out, origin.id);
+    } else {
+      out += origin.id_json;
+    }
+    out += ',';
+  }
+  out += "\"file\":";
   append_json_string(out, origin.file);
   out += ",\"line\":";
   append_unsigned(out, origin.line);
+  if (!origin.extra_json.empty()) {
+    out += ',';
+    out += origin.extra_json;
+  }
   out += ",\"text\":";
   append_json_string(out, text);
   out += ",\"label\":\"";
@@ -493,6 +519,14 @@ void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& ori
     out += separator;
     append_unsigned(out, origin.line);
     out += separator;
+    if (m_style.record_ids) {
+      if (m_format == RecordFormat::tsv) {
+        append_tsv_field(out, origin.id);
+      } else {
+        append_csv_field(out, origin.id);
+      }
+      out += separator;
+    }
     out += label_name(result.label);
     out += separator;
     append_fixed(out, result.confidence, 3);

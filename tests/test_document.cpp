@@ -195,3 +195,34 @@ TEST_CASE("heading_kind knows the common headings", "[document]") {
 }
 
 }  // namespace rolecheck
+
+namespace rolecheck {
+namespace {
+
+TEST_CASE("Markdown: a '# ' title loses its '#', bold labels keep their text (issue 14)", "[document]") {
+  const auto pieces = split(
+      "# Account Executive, Enterprise Software Sales Team\n\n**Location:** Midwest\n"
+      "**Team:** Sales\n\n## Responsibilities\n- Close deals\n");
+  REQUIRE(pieces.size() == 4);
+  CHECK(pieces[0].text == "Account Executive, Enterprise Software Sales Team");
+  CHECK(pieces[0].section == SectionKind::title);
+  CHECK(pieces[1].text == "Midwest");
+  CHECK(pieces[1].heading == "Location");
+  CHECK(pieces[2].text == "**Team:** Sales");  // an unknown label leads an ordinary line
+  CHECK(pieces[3].section == SectionKind::duties);
+}
+
+TEST_CASE("Markdown: '##' headings of any length, Word's 'o' bullets (issue 14)", "[document]") {
+  const auto pieces = split(
+      "Duties\no Prospect accounts\no Close deals\n\n## Things we would love you to know about us here\n"
+      "We sell tools.\n");
+  REQUIRE(pieces.size() == 3);
+  CHECK(pieces[0].text == "Prospect accounts");
+  CHECK(pieces[1].text == "Close deals");
+  CHECK(pieces[2].heading == "Things we would love you to know about us here");
+  CHECK(texts("order of operations\n") == std::vector<std::string>{"order of operations"});
+  CHECK(split("What you'll bring\n- Grit\n")[0].section == SectionKind::requirements);
+}
+
+}  // namespace
+}  // namespace rolecheck

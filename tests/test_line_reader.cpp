@@ -149,6 +149,18 @@ TEST_CASE("NUL bytes stay inside the line") {
   CHECK(read_lines("\0\n\0\nabc\n"s).size() == 3);
 }
 
+TEST_CASE("detect_binary: known file types and mostly non-text bytes, not text with a few NULs") {
+  CHECK(detect_binary("Sell products to customers\n") == "");
+  CHECK(detect_binary("sell\0products\n\0\nrun campaigns\n"s) == "");
+  CHECK(detect_binary("Caf\xe9 cr\xe8me, stock and records, Latin-1 text\n") == "");
+  CHECK(detect_binary("%PDF-1.7\n") == "a PDF document");
+  CHECK(detect_binary("PK\x03\x04\x14\0\x06\0"s).substr(0, 5) == "a ZIP");
+  CHECK(detect_binary("\x7f"
+                      "ELF\x02\x01\x01"s) == "an executable (ELF)");
+  CHECK(detect_binary("\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15 ab"s) == "binary data");
+  CHECK_THAT(binary_input_message("a PDF document", "a.pdf"), Catch::Contains("pdftotext a.pdf -"));
+}
+
 TEST_CASE("detect_wide_encoding needs most byte pairs to hold one NUL") {
   CHECK(detect_wide_encoding("plain text") == "");
   CHECK(detect_wide_encoding("a\0"s) == "");

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "rolecheck/input_stream.hpp"
+
 namespace rolecheck {
 
 /// One line of input, cleaned: no newline, no trailing CR, no BOM, valid UTF-8.
@@ -27,16 +29,16 @@ inline constexpr std::size_t kLargestMaxLineBytes = std::size_t{1} << 30;
 /// Bytes the reader asks the descriptor for at a time.
 inline constexpr std::size_t kLineReaderBlockBytes = std::size_t{1} << 16;
 
-/// Reads lines from a file descriptor with memory bounded by the block size plus max_line_bytes.
-/// A line is the bytes before a '\n' (one trailing '\r' is dropped) or before the end of input; a
-/// line of more than max_line_bytes (not counting that '\r') is skipped and reported as too long.
+/// Reads lines from a file descriptor (gzip decompressed, see InputStream) with memory bounded by the block size plus
+/// max_line_bytes. A line is the bytes before a '\n' (one trailing '\r' is dropped) or before the end of input; a line
+/// of more than max_line_bytes (not counting that '\r') is skipped and reported as too long.
 class LineReader {
  public:
   /// Reads from `fd` (not owned); `name` names the input in errors.
   LineReader(int fd, std::string name, std::size_t max_line_bytes = kDefaultMaxLineBytes);
 
   /// Reads the next line into `line`; returns false at the end of input. Throws Error on a read
-  /// error or on UTF-16/UTF-32 input (with a hint to convert it).
+  /// error, on UTF-16/UTF-32 input (with a hint to convert it) and on binary input (detect_binary).
   bool next(InputLine& line);
 
  private:
@@ -45,7 +47,7 @@ class LineReader {
   bool skip_long_line(InputLine& line);
   void finish_line(std::size_t begin, std::size_t end, InputLine& line);
 
-  int m_fd;
+  InputStream m_stream;
   std::string m_name;
   std::size_t m_max_line_bytes;
   std::size_t m_capacity;
@@ -65,5 +67,18 @@ std::string_view detect_wide_encoding(std::string_view start) noexcept;
 /// What to tell the user about an input named `name` ("-": stdin) found to be in `encoding`:
 /// that it is not UTF-8 and the iconv command that converts it.
 std::string wide_encoding_message(std::string_view encoding, std::string_view name);
+
+/// Bytes of an input's start that detect_binary() looks at, at most.
+inline constexpr std::size_t kBinarySniffBytes = 1024;
+
+/// Says what `start` (the first bytes of an input, not UTF-16/32) is when it is not text: a known
+/// file type by its magic bytes (PDF, ZIP or Office document, executable, image, compressed data
+/// other than gzip), or binary data: at least 16 bytes of which 30% or more are NUL, control
+/// characters other than blanks, or invalid UTF-8. Returns "" for text (a few NULs or stray bytes in
+/// text are read as text and warned about).
+std::string_view detect_binary(std::string_view start) noexcept;
+
+/// What to tell the user about an input named `name` that detect_binary() called `kind`.
+std::string binary_input_message(std::string_view kind, std::string_view name);
 
 }  // namespace rolecheck

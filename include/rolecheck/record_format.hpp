@@ -19,14 +19,22 @@ std::optional<RecordFormat> parse_record_format(std::string_view name) noexcept;
 
 /// Where a record's duty came from.
 struct RecordOrigin {
-  std::string_view file;  ///< File name, "-" for stdin.
-  std::size_t line = 0;   ///< 1-based line number.
+  RecordOrigin() = default;
+  /// A duty read from line `line` of `file`.
+  RecordOrigin(std::string_view file_name, std::size_t line_number) noexcept : file(file_name), line(line_number) {}
+
+  std::string_view file;        ///< File name, "-" for stdin.
+  std::size_t line = 0;         ///< 1-based line number.
+  std::string_view id;          ///< A record's id (JSONL, JSON, CSV in line mode; RecordStyle::record_ids).
+  std::string_view id_json;     ///< The id as raw JSON (empty: write `id` as a string).
+  std::string_view extra_json;  ///< The record's other fields as JSON members, copied into JSON records.
 };
 
 /// Presentation choices that do not change the data.
 struct RecordStyle {
-  bool explain = false;  ///< Text format: list the reasons under each duty.
-  bool color = false;    ///< Text format: ANSI colours for labels and matched words.
+  bool explain = false;     ///< Text format: list the reasons under each duty.
+  bool color = false;       ///< Text format: ANSI colours for labels and matched words.
+  bool record_ids = false;  ///< Duties are records with ids: JSON records start with "id", TSV/CSV have an id column.
 };
 
 /// Formats classification records; holds no per-record state except "first record" for JSON arrays.

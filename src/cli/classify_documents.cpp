@@ -57,19 +57,25 @@ struct DocumentBlock : DocumentBatch {
 class DocumentWorker {
  public:
   DocumentWorker(const DocumentClassifier& documents, const DocumentFormatter& formatter,
-                 const DocumentRunOptions& options, std::size_t summary_cues)
+                 const RecordFormatter& line_formatter, const DocumentRunOptions& options, std::size_t summary_cues)
       : m_documents(&documents),
         m_scanner(documents.classifier().make_scanner()),
         m_formatter(formatter.block_formatter()),
+        m_line_formatter(line_formatter.block_formatter()),
         m_options(&options),
         m_summary_cues(summary_cues) {}
 
   // Classifies every document of the block and formats its records (error records for bad inputs).
   void process(DocumentBlock& block) {
     m_formatter = m_formatter.block_formatter();
+    m_line_formatter = m_line_formatter.block_formatter();
     if (block.summary.cue_records().size() != m_summary_cues) block.summary = RunSummary(m_summary_cues);
-    const bool silent = m_options->quiet || m_options->count;
     block.parse_lines();
+    if (m_options->record_lines) {
+      process_lines(block);
+      return;
+    }
+    const bool silent = m_options->quiet || m_options->count;
     for (std::size_t i = 0; i < block.count; ++i) {
       const InputDocument& document = block.documents[i];
       std::size_t label = static_cast<std::size_t>(RoleLabel::unknown);
@@ -96,9 +102,40 @@ class DocumentWorker {
   }
 
  private:
+  // --unit line with records: each record's text is one duty, classified and written as in line mode
+  // with its id; a record that cannot be read gets an unknown record flagged for review.
+  void process_lines(DocumentBlock& block) {
+    const bool silent = m_options->quiet || m_options->count;
+    const Classifier& classifier = m_documents->classifier();
+    for (std::size_t i = 0; i < block.count; ++i) {
+      const InputDocument& document = block.documents[i];
+      if (document.ok()) {
+        classifier.classify(document.text, m_scanner, m_line);
+      } else {
+        m_line = Classification{};
+        m_line.label = Label::unknown;
+        m_line.review = true;
+      }
+      const auto label = static_cast<std::size_t>(m_line.label);
+      ++block.counts[label];
+      if (m_line.review) ++block.review_counts[label];
+      if (m_summary_cues != 0) block.summary.add(label, m_line.reasons, m_line.other_reasons, m_line.review);
+      if (m_options->expected && label != *m_options->expected) block.all_expected = false;
+      if (silent || !m_options->keep[label] || (m_options->only_review && !m_line.review)) continue;
+      RecordOrigin origin(document.file, document.line);
+      origin.id = document.id;
+      origin.id_json = document.id_json;
+      origin.extra_json = document.extra_json;
+      m_line_formatter.record(block.records, origin, document.text, m_line);
+      ++block.written;
+    }
+  }
+
   const DocumentClassifier* m_documents;
   Scanner m_scanner;
   DocumentFormatter m_formatter;
+  RecordFormatter m_line_formatter;
+  Classification m_line;
   const DocumentRunOptions* m_options;
   std::size_t m_summary_cues;
   DocumentResult m_result;
@@ -113,12 +150,16 @@ class DocumentRun {
         m_target(options.output_path, options.line_buffered),
         m_formatter(*parse_record_format(options.format), m_documents,
                     RecordStyle{options.explain, use_color(options.color, m_target.is_terminal())}),
+        m_line_formatter(*parse_record_format(options.format), m_classifier,
+                         RecordStyle{options.explain, use_color(options.color, m_target.is_terminal()), true}),
+        m_fields(options.in.fields(!options.record_lines)),
         m_flush_each_record(m_target.is_terminal() || options.line_buffered),
         m_summary(options.summary ? m_classifier.matcher().cues().size() : 0) {}
 
   int run(const std::vector<std::string>& inputs) {
     std::string buffer;
     m_formatter.begin(buffer);
+    m_line_formatter.begin(buffer);
     const bool silent = m_options.quiet || m_options.count;
     if (m_options.progress && (silent || !m_target.is_terminal())) {
       m_progress = std::make_unique<ProgressLine>(total_input_bytes(inputs), "documents");
@@ -126,23 +167,36 @@ class DocumentRun {
     const std::size_t summary_cues = m_options.summary ? m_classifier.matcher().cues().size() : 0;
     {
       OrderedPipeline<DocumentBlock, DocumentWorker> pipeline(
-          m_options.jobs, [&] { return DocumentWorker(m_documents, m_formatter, m_options, summary_cues); },
+          m_options.jobs,
+          [&] { return DocumentWorker(m_documents, m_formatter, m_line_formatter, m_options, summary_cues); },
           [this](DocumentBlock& block) { write(block); });
       for (const auto& path : inputs) read_input(path, pipeline);
       pipeline.finish();
     }
     m_progress.reset();
-    if (!silent) m_formatter.end(buffer);
+    if (!silent) {
+      if (m_options.record_lines) {
+        m_line_formatter.end(buffer);
+      } else {
+        m_formatter.end(buffer);
+      }
+    }
     if (m_options.count && !m_options.quiet) {
       for (std::size_t i = 0; i < m_counts.size(); ++i) {
         if (!m_options.keep[i]) continue;
-        fmt::format_to(std::back_inserter(buffer), "{}\t{}\n", role_label_name(static_cast<RoleLabel>(i)),
+        const auto name =
+            m_options.record_lines ? label_name(static_cast<Label>(i)) : role_label_name(static_cast<RoleLabel>(i));
+        fmt::format_to(std::back_inserter(buffer), "{}\t{}\n", name,
                        m_options.only_review ? m_review_counts[i] : m_counts[i]);
       }
     }
     m_target.out().write(buffer);
     m_target.commit();
-    if (m_options.summary) print_run_summary(m_summary, document_summary_legend(m_classifier), m_options.color);
+    if (m_options.summary) {
+      print_run_summary(
+          m_summary, m_options.record_lines ? line_summary_legend(m_classifier) : document_summary_legend(m_classifier),
+          m_options.color);
+    }
     // --expect with no documents at all: nothing was shown to have the verdict.
     const bool no_records = std::accumulate(m_counts.begin(), m_counts.end(), std::size_t{0}) == 0;
     if (m_status == 0 && m_options.expected && (!m_all_expected || no_records)) return 1;
@@ -173,12 +227,13 @@ class DocumentRun {
     sink.full = [this](const DocumentBatch& batch) {
       return m_flush_each_record || batch.count >= kBatchDocuments || batch.text_bytes >= kBatchBytes;
     };
-    read_document_batches(path, m_options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole, sink);
+    read_document_batches(path, m_options.in.layout_for(path), m_fields, sink);
   }
 
   // Writes one block's records and warnings, in input order (on the reading thread).
   void write(DocumentBlock& block) {
-    m_target.out().write(m_formatter.before_block(block.written > 0));
+    m_target.out().write(m_options.record_lines ? m_line_formatter.before_block(block.written > 0)
+                                                : m_formatter.before_block(block.written > 0));
     m_target.out().write(block.records);
     if (m_flush_each_record && block.written > 0) m_target.out().end_record();
     for (std::size_t i = 0; i < m_counts.size(); ++i) {
@@ -203,6 +258,8 @@ class DocumentRun {
   DocumentClassifier m_documents;
   OutputTarget m_target;
   DocumentFormatter m_formatter;
+  RecordFormatter m_line_formatter;  // --unit line with records
+  RecordFields m_fields;
   bool m_flush_each_record;
   RunSummary m_summary;
   std::unique_ptr<ProgressLine> m_progress;                    // erased before the summary

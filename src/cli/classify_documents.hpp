@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "commands.hpp"
 #include "context.hpp"
 
 #include "rolecheck/document_classifier.hpp"
@@ -17,7 +18,8 @@ namespace rolecheck::cli {
 struct DocumentRunOptions {
   std::vector<std::string> files;  ///< Inputs; "-" is stdin; empty reads stdin when it is not a terminal.
   std::string format = "text";     ///< text, jsonl, json, tsv or csv.
-  std::string input = "text";      ///< text (a file is a document) or jsonl (a line is a document).
+  InputOptions in;                 ///< --unit, --input and the record fields.
+  bool record_lines = false;       ///< --unit line with JSONL, JSON or CSV: each record is one duty.
   std::string output_path;         ///< -o FILE, empty for stdout.
   std::string color = "auto";      ///< --color.
   double min_confidence = 0.0;     ///< Duty labels below this become unknown and do not vote.

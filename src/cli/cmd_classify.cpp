@@ -40,8 +40,7 @@ struct ClassifyOptionsCli {
   bool line_buffered = false;
   bool summary = false;
   bool review = false;
-  std::string unit = "line";
-  std::string input = "text";
+  InputOptions in;
   std::size_t jobs = 1;
 };
 
@@ -102,7 +101,8 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
   DocumentRunOptions documents;
   documents.files = options.files;
   documents.format = options.format;
-  documents.input = options.input;
+  documents.in = options.in;
+  documents.record_lines = options.in.record_lines();
   documents.output_path = options.output_path;
   documents.color = options.color;
   documents.min_confidence = options.min_confidence;
@@ -121,7 +121,11 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
 
 // Reads every input and writes one record per line; returns the exit status.
 int run_classify(Context& context, const ClassifyOptionsCli& options) {
-  if (options.unit == "document" || options.input == "jsonl") return run_documents(context, options);
+  if (const auto conflict = options.in.conflict(); !conflict.empty()) {
+    warn(conflict);
+    return 2;
+  }
+  if (options.in.documents(options.files) || options.in.record_lines()) return run_documents(context, options);
   const auto inputs = resolve_inputs(options.files);
   if (!inputs) {
     warn("no input: give a FILE, '-' for stdin, or pipe text in (try 'rolecheck classify --help')");
@@ -222,7 +226,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_flag("--summary", options->summary,
                 "After the records, print to stderr the labels as a bar chart and the cues that fired most "
                 "(even with --quiet)");
-  add_document_input_options(*app, options->unit, options->input);
+  add_document_input_options(*app, options->in);
   app->add_option("-j,--jobs", options->jobs, "Classify on N threads; the output is the same as with 1")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
       ->type_name("N")
@@ -242,7 +246,13 @@ Command add_classify_command(CLI::App& root, Context& context) {
       "  rolecheck classify -j 4 --format tsv big.txt > labels.tsv\n"
       "  rolecheck classify --unit document posting.txt\n"
       "  rolecheck classify --unit document --summary postings/*.txt\n"
-      "  rolecheck classify --input jsonl --format jsonl postings.jsonl\n");
+      "  rolecheck classify --input jsonl --format jsonl postings.jsonl\n"
+      "  rolecheck classify --input jsonl --text-field description --title-field job_title export.jsonl\n"
+      "  rolecheck classify --input json --id-field req_id --text-field description export.json\n"
+      "  rolecheck classify --input csv --text-column Description --id-column 'Req ID' ats_export.csv\n"
+      "  rolecheck classify --input csv --unit line --format tsv duties.csv   # one duty per row, ids kept\n"
+      "  rolecheck classify posting.html            # HTML: headings, lists, no tags\n"
+      "  rolecheck classify --unit document posting.txt.gz\n");
   return {app, [&context, options] { return run_classify(context, *options); }};
 }
 

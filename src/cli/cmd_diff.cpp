@@ -24,8 +24,7 @@ struct DiffOptions {
   std::vector<std::string> files;
   std::string format = "text";
   std::string output_path;
-  std::string unit = "line";
-  std::string input = "text";
+  InputOptions in;
   std::size_t jobs = 1;
   bool exit_code = false;
 };
@@ -45,11 +44,20 @@ int run_diff(const DiffOptions& options) {
     warn("no input: give a FILE, '-' for stdin, or pipe text in (try 'rolecheck diff --help')");
     return 2;
   }
-  const bool documents = options.unit == "document" || options.input == "jsonl";
+  if (const auto conflict = options.in.conflict(); !conflict.empty()) {
+    warn(conflict);
+    return 2;
+  }
+  if (options.in.record_lines()) {
+    warn("diff reads JSONL, JSON and CSV records as job descriptions: leave out --unit line");
+    return 2;
+  }
+  const bool documents = options.in.documents(*inputs);
   DiffSettings settings;
   settings.format = options.format == "jsonl" ? DiffFormat::jsonl : DiffFormat::text;
   settings.jobs = options.jobs;
-  settings.layout = options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole;
+  settings.layout = [&options](const std::string& path) { return options.in.layout_for(path); };
+  settings.fields = options.in.fields(true);
   const auto run = [&](Output& out) {
     return documents ? diff_document_inputs(*inputs, old_classifier, new_classifier, out, settings)
                      : diff_line_inputs(*inputs, old_classifier, new_classifier, out, settings);
@@ -98,7 +106,7 @@ Command add_diff_command(CLI::App& root, Context& /*context*/) {
   app->add_flag("--exit-code", options->exit_code, "Exit 1 when any label changed, 0 when none did (2 on error)");
   app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
       ->type_name("FILE");
-  add_document_input_options(*app, options->unit, options->input);
+  add_document_input_options(*app, options->in);
   app->add_option("-j,--jobs", options->jobs, "Classify on N threads; the output is the same as with 1")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
       ->type_name("N")

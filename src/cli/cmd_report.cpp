@@ -28,8 +28,7 @@ struct ReportOptions {
   double min_confidence = 0.0;
   std::size_t max_line_bytes = kDefaultMaxLineBytes;
   CLI::Option* max_line_bytes_option = nullptr;  // to tell whether --max-line-bytes was given
-  std::string unit = "line";
-  std::string input = "text";
+  InputOptions in;
 };
 
 void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
@@ -108,15 +107,23 @@ bool add_lines(const std::vector<std::string>& paths, const ReportOptions& optio
 // classified become error items. Returns false if any input or document failed.
 bool add_documents(const std::vector<std::string>& paths, const ReportOptions& options,
                    const DocumentClassifier& documents, HtmlReport& report) {
-  const auto layout = options.input == "jsonl" ? DocumentInput::jsonl : DocumentInput::whole;
+  const auto fields = options.in.fields(true);
   Scanner scanner = documents.classifier().make_scanner();
   InputDocument document;
   DocumentResult result;
   std::vector<std::string> messages;
   bool documents_ok = true;
   const bool inputs_ok = read_inputs(paths, [&](const InputFile& input) {
-    DocumentReader reader(input.fd(), input.name(), layout);
+    DocumentReader reader(input.fd(), input.name(), options.in.layout_for(input.name()), fields);
     DocumentNotices notices;
+    // Blank lines of records are counted once the input is read (a read error still reports them).
+    struct BlankNote {
+      const DocumentReader& reader;
+      const std::string& name;
+      ~BlankNote() {
+        if (const auto blank = reader.blank_lines(); blank != 0) warn(blank_lines_message(name, blank));
+      }
+    } note{reader, input.name()};
     while (reader.next(document)) {
       messages.clear();
       notices.collect(document, input.name(), messages);
@@ -135,7 +142,17 @@ bool add_documents(const std::vector<std::string>& paths, const ReportOptions& o
 
 int run_report(Context& context, const ReportOptions& options) {
   const auto inputs = resolve_inputs(options.files);
-  const bool by_document = options.unit == "document" || options.input == "jsonl";
+  if (const auto conflict = options.in.conflict(); !conflict.empty()) {
+    warn(conflict);
+    return 2;
+  }
+  if (options.in.record_lines()) {
+    warn(
+        "report reads JSONL, JSON and CSV records as job descriptions: leave out --unit line (or use "
+        "classify --unit line for one duty per record)");
+    return 2;
+  }
+  const bool by_document = options.in.documents(inputs ? *inputs : std::vector<std::string>{});
   if (!inputs) {
     warn(fmt::format("no input: give a FILE, '-' for stdin, or pipe {} in (try 'rolecheck report --help')",
                      by_document ? "a job description" : "text"));
@@ -184,7 +201,7 @@ Command add_report_command(CLI::App& root, Context& context) {
                       "Longer lines are not read and get an unknown record (line mode only)")
           ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
           ->capture_default_str();
-  add_document_input_options(*app, options->unit, options->input);
+  add_document_input_options(*app, options->in);
   app->footer(
       "Examples:\n"
       "  rolecheck report duties.txt -o report.html\n"

@@ -239,7 +239,7 @@ DiffTotals diff_document_inputs(const std::vector<std::string>& inputs, const Cl
     sink.full = [](const DocumentBatch& batch) {
       return batch.count >= kBatchDocuments || batch.text_bytes >= kBatchBytes;
     };
-    read_document_batches(path, settings.layout, sink);
+    read_document_batches(path, settings.layout(path), settings.fields, sink);
   }
   pipeline.finish();
   return totals;

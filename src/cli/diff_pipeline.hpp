@@ -4,6 +4,7 @@
 // order, so the output of -j N is byte-identical to -j 1 and memory stays bounded.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,14 +13,16 @@
 
 #include "rolecheck/classifier.hpp"
 #include "rolecheck/document_input.hpp"
+#include "rolecheck/record_input.hpp"
 
 namespace rolecheck::cli {
 
 /// How the loops run.
 struct DiffSettings {
-  DiffFormat format = DiffFormat::text;         ///< How changed records are written.
-  std::size_t jobs = 1;                         ///< Worker threads (1: everything on the calling thread).
-  DocumentInput layout = DocumentInput::whole;  ///< Document mode: a whole input or a JSONL line per document.
+  DiffFormat format = DiffFormat::text;                     ///< How changed records are written.
+  std::size_t jobs = 1;                                     ///< Worker threads (1: everything on the calling thread).
+  std::function<DocumentInput(const std::string&)> layout;  ///< Document mode: how each input path is read.
+  RecordFields fields;                                      ///< Document mode: where records keep their text.
 };
 
 /// What a loop saw over all inputs.

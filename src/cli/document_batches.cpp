@@ -1,8 +1,12 @@
 #include "document_batches.hpp"
 
+#include <optional>
+
+#include "commands.hpp"
 #include "input_files.hpp"
 
 #include "rolecheck/error.hpp"
+#include "rolecheck/json_array_reader.hpp"
 
 namespace rolecheck::cli {
 
@@ -26,12 +30,13 @@ void DocumentBatch::parse_lines() {
     const RawLine& raw = lines[i];
     InputLine line = raw.line;
     line.text = std::string_view(raw_text).substr(raw.begin, raw.size);
-    read_jsonl_document(file, line, documents[i]);
+    read_json_record(file, line, fields != nullptr ? *fields : RecordFields{}, documents[i]);
     documents[i].input_bytes = line.raw_bytes + 1;
   }
 }
 
-void read_document_batches(const std::string& path, DocumentInput layout, const BatchSink& sink) {
+void read_document_batches(const std::string& path, DocumentInput layout, const RecordFields& fields,
+                           const BatchSink& sink) {
   DocumentBatch* batch = &sink.start(path);
   std::string error;
   auto input = InputFile::open(path, error);
@@ -42,18 +47,43 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
     return;
   }
   batch->file = input->name();
+  batch->fields = &fields;
   // Only the reading may fail with a read error (the batch then ends the input with its message);
   // the sink's calls stay outside the try.
   const auto read_failed = [&](const Error& read_error) {
     batch->messages.emplace_back(read_error.what());
     batch->status = 2;
   };
-  if (layout == DocumentInput::jsonl) {
-    LineReader reader(input->fd(), input->name(), kMaxInputDocumentBytes);
+  const auto hand_over_if_full = [&] {
+    if (!sink.full(*batch)) return;
+    batch = &sink.hand_over(input->name());
+    batch->fields = &fields;
+  };
+  std::size_t blank = 0;
+  if (layout == DocumentInput::jsonl || layout == DocumentInput::json) {
+    // JSON records are cut here and parsed on the workers.
+    std::optional<LineReader> lines;
+    std::optional<JsonArrayReader> array;
+    if (layout == DocumentInput::jsonl) {
+      lines.emplace(input->fd(), input->name(), kMaxInputDocumentBytes);
+    } else {
+      array.emplace(input->fd(), input->name(), kMaxInputDocumentBytes);
+    }
     InputLine line;
+    bool first = true;
     for (;;) {
       try {
-        if (!reader.next(line)) break;
+        if (!(lines ? lines->next(line) : array->next(line))) break;
+        if (lines && !line.too_long && is_blank_line(line.text)) {
+          ++blank;
+          continue;
+        }
+        if (lines && first) {
+          first = false;
+          if (auto problem = jsonl_start_problem(line.text, input->name()); !problem.empty()) {
+            throw Error(std::vector<Diagnostic>{Diagnostic{input->name(), line.number, 1, {}, std::move(problem), {}}});
+          }
+        }
       } catch (const Error& read_error) {
         read_failed(read_error);
         break;
@@ -64,20 +94,35 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
       batch->next_document();
       batch->text_bytes += line.text.size();
       batch->input_bytes += line.raw_bytes + 1;
-      if (sink.full(*batch)) batch = &sink.hand_over(input->name());
+      hand_over_if_full();
     }
   } else {
-    InputDocument& document = batch->next_document();
+    // Whole inputs (text, HTML) and CSV rows are read into documents here.
     try {
-      DocumentReader reader(input->fd(), input->name(), DocumentInput::whole);
-      reader.next(document);  // a whole input is always one document
-      batch->text_bytes += document.text.size();
-      batch->input_bytes += document.input_bytes;
-    } catch (const Error& read_error) {
-      --batch->count;  // nothing was read: no record, only the message
-      read_failed(read_error);
-    }
+      DocumentReader reader(input->fd(), input->name(), layout, fields);
+      for (;;) {
+        InputDocument& document = batch->next_document();
+        bool more = false;
+        try {
+          more = reader.next(document);
+        } catch (const Error& read_error) {
+          --batch->count;  // nothing was read: no record, only the message
+          blank = reader.blank_lines();
+          read_failed(read_error);
+          break;
+        }
+        if (!more) {
+          --batch->count;
+          blank = reader.blank_lines();
+          break;
+        }
+        batch->text_bytes += document.text.size();
+        batch->input_bytes += document.input_bytes;
+        hand_over_if_full();
+      }
+    } catch (const Error& read_error) { read_failed(read_error); }
   }
+  if (blank != 0) batch->messages.push_back(blank_lines_message(input->name(), blank));
   sink.submit();
 }
 

@@ -10,6 +10,7 @@
 
 #include "rolecheck/document_input.hpp"
 #include "rolecheck/line_reader.hpp"
+#include "rolecheck/record_input.hpp"
 
 namespace rolecheck::cli {
 
@@ -30,6 +31,7 @@ struct RawLine {
 struct DocumentBatch {
   std::size_t input = 0;                 ///< Which input the documents come from (set by the sink).
   std::string file;                      ///< That input's name.
+  const RecordFields* fields = nullptr;  ///< JSON records: where their text, id and title are.
   std::vector<RawLine> lines;            ///< JSONL: the lines still to parse, one per document.
   std::string raw_text;                  ///< JSONL: their text.
   std::vector<InputDocument> documents;  ///< The first `count` belong to this batch.
@@ -43,7 +45,7 @@ struct DocumentBatch {
   InputDocument& next_document();
   /// Empties the batch for reuse (documents keep their buffers).
   void clear_batch();
-  /// Turns the JSONL lines into documents (on a worker, before classifying).
+  /// Turns the JSON records (JSONL lines, JSON array elements) into documents (on a worker, before classifying).
   void parse_lines();
 };
 
@@ -55,9 +57,11 @@ struct BatchSink {
   std::function<bool(const DocumentBatch&)> full;                    ///< True when a batch must be handed over.
 };
 
-/// Reads every document of the input `path` ("-" is stdin) into batches, as `classify --unit
-/// document` does: an input that cannot be opened or read leaves its message and status 2 in the batch.
-void read_document_batches(const std::string& path, DocumentInput layout, const BatchSink& sink);
+/// Reads every document (or record) of the input `path` ("-" is stdin) in `layout` into batches, as
+/// `classify --unit document` does: an input that cannot be opened or read leaves its message and
+/// status 2 in the batch; blank JSONL and CSV lines are skipped, with a note in the last batch.
+void read_document_batches(const std::string& path, DocumentInput layout, const RecordFields& fields,
+                           const BatchSink& sink);
 
 /// The stderr lines of written batches, in input order: warnings once per input (invalid UTF-8, NUL
 /// bytes), one error per document that cannot be classified, then the batch's read errors.

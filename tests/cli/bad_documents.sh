@@ -130,17 +130,18 @@ expect_grep "over-cap record" '"error":"line longer than 16 MiB: documents are c
 expect_grep "over-cap stderr" "rolecheck: long.jsonl:2: line longer than 16 MiB" err.txt
 expect_grep "line after the long one" '"id":"after"' out.txt
 
-# 6. Empty lines, non-object lines and records without text: error records naming their lines.
+# 6. Blank lines are skipped and counted (issue 14); non-object lines and records without text: error
+# records naming their lines (and the keys a record has).
 printf '\n{"text": "Close deals"}\n\r\n[1, 2]\n"just a string"\n42\nnull\n{"text": 5}\n{"id": "x"}\n{"text": "Run campaigns"}' >odd.jsonl
 run --input jsonl odd.jsonl
 expect_eq "odd jsonl status" "$status" 2
-records "odd jsonl" "$(lines odd.jsonl)"
+records "odd jsonl" "$(($(lines odd.jsonl) - 2))"
 expect_eq "odd jsonl error lines" "$(grep '"error"' out.txt | grep -o '"line":[0-9]*' | cut -d: -f2 | tr '\n' ' ')" \
-  "1 3 4 5 6 7 8 9 "
-expect_grep "empty line message" "rolecheck: odd.jsonl:1: empty line: expected {\"id\": ..., \"text\": \"...\"} on each line" err.txt
+  "4 5 6 7 8 9 "
+expect_grep "blank lines counted" "rolecheck: odd.jsonl: 2 blank lines skipped (not records)" err.txt
 expect_grep "array message" "rolecheck: odd.jsonl:4: not a JSON object" err.txt
-expect_grep "no text message" "rolecheck: odd.jsonl:8: no \"text\" string in this record" err.txt
-expect_eq "odd jsonl stderr lines" "$(lines err.txt)" 8
+expect_grep "no text message" "rolecheck: odd.jsonl:9: no \"text\" string in this record (its keys: id)" err.txt
+expect_eq "odd jsonl stderr lines" "$(lines err.txt)" 7
 : >empty.jsonl
 run --input jsonl empty.jsonl
 expect_eq "empty jsonl status" "$status" 0
@@ -162,14 +163,21 @@ expect_eq "deep errors" "$(grep -c '"error":"JSON nested deeper than 64 levels"'
 expect_grep "deep stderr" "rolecheck: deep.jsonl:1: JSON nested deeper than 64 levels" err.txt
 expect_grep "shallow nesting passes through" '"ok":[[[{"a":[1]}]]]' out.txt
 
-# 8. Empty, BOM-only and binary junk documents: one record each, exit 0, valid output.
+# 8. Empty and BOM-only documents: one record each, exit 0, valid output. Binary junk (a slice of the
+# executable) and a PDF: an error record each, never a label, and exit 2 (issue 14).
 : >empty.txt
 printf '\xef\xbb\xbf' >bom_only.txt
+run --unit document empty.txt bom_only.txt
+expect_eq "empty status" "$status" 0
+records "empty and BOM-only" 2
 head -c 200000 "$rolecheck" >junk.bin
-run --unit document empty.txt bom_only.txt junk.bin
-expect_eq "junk status" "$status" 0
-records "empty, BOM-only and junk" 3
-expect_eq "junk warnings only" "$(grep -vc 'warning' err.txt)" 0
+printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >posting.pdf
+run --unit document empty.txt junk.bin posting.pdf
+expect_eq "junk status" "$status" 2
+records "empty, junk and PDF" 3
+expect_eq "junk error records" "$(grep -c '"error":"input is' out.txt)" 2
+expect_grep "junk message" "rolecheck: junk.bin: input is an executable (ELF), not text" err.txt
+expect_grep "pdf message" "rolecheck: posting.pdf: input is a PDF document, not text; extract its text first: pdftotext posting.pdf -" err.txt
 
 # An input that cannot be read (a directory on stdin): a message and exit 2, no record for it, and
 # nothing of the input before it repeated (with one job and with several).

@@ -216,15 +216,27 @@ for signal in INT TERM HUP; do
 done
 set +m
 
-# Every line yields one record, in order, for binary junk too (no UTF-16 pattern in it).
+# Binary junk at the start (control bytes, then a slice of the binary): refused as UTF-16 is, with a
+# message naming the file and exit 2, never labelled (issue 14).
 awk 'BEGIN { for (i = 1; i < 256; i++) printf "%c%s", i, (i % 7 == 0 ? "\n" : "") }' >junk.txt
 head -c 300000 "$rolecheck" >>junk.txt
 run classify -f jsonl junk.txt
-expect_eq "junk status" "$status" 0
-expect_eq "junk records" "$(lines out.txt)" "$(lines junk.txt)"
-iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "junk: output is not valid UTF-8"
-expect_eq "junk line numbers in order" "$(grep -o '"line":[0-9]*' out.txt | cut -d: -f2 | sort -n | uniq | wc -l)" \
-  "$(lines junk.txt)"
+expect_eq "junk status" "$status" 2
+expect_eq "junk records" "$(lines out.txt)" 0
+expect_grep "junk message" "rolecheck: junk.txt:1:1: error: input is binary data, not text" err.txt
+head -c 200000 "$rolecheck" >elf.bin
+run classify elf.bin
+expect_eq "executable status" "$status" 2
+expect_grep "executable message" "rolecheck: elf.bin:1:1: error: input is an executable (ELF), not text" err.txt
+
+# Text whose stray binary bytes come after its first kilobyte: every line yields one record, in order.
+{ for i in $(seq 1 40); do echo "Sell products to customers, line $i"; done; cat junk.txt; } >late_junk.txt
+run classify -f jsonl late_junk.txt
+expect_eq "late junk status" "$status" 0
+expect_eq "late junk records" "$(lines out.txt)" "$(lines late_junk.txt)"
+iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "late junk: output is not valid UTF-8"
+expect_eq "late junk line numbers in order" "$(grep -o '"line":[0-9]*' out.txt | cut -d: -f2 | sort -n | uniq | wc -l)" \
+  "$(lines late_junk.txt)"
 
 # Closed standard descriptors (`2>&-`): rolecheck opens /dev/null on them at start-up, so the -o file
 # never takes descriptor 2 and no warning can end up in it.

@@ -45,11 +45,13 @@ for pair in sales:sales marketing:marketing hybrid:hybrid; do
   expect_eq "$out" "${pair##*:}" "verdict of posting_${pair%%:*}.txt"
 done
 
-# JSONL: one record per input line, bad lines get error records, the run goes on, exit 2.
+# JSONL: one record per input line (the blank line 5 is skipped and counted), bad lines get error
+# records, the run goes on, exit 2.
 status=$(rc "$bin" "${tax[@]}" classify --input jsonl --format jsonl "$golden/inputs.jsonl")
 expect_eq "$status" 2 "exit status with bad JSONL lines"
-expect_eq "$(wc -l <"$tmp/out")" "$(wc -l <"$golden/inputs.jsonl")" "one record per JSONL line"
-expect_eq "$(jq -c 'select(.error) | .line' "$tmp/out" | tr '\n' ' ')" "3 4 5 6 " "error records name their lines"
+expect_eq "$(wc -l <"$tmp/out")" "$(($(wc -l <"$golden/inputs.jsonl") - 1))" "one record per non-blank JSONL line"
+expect_eq "$(jq -c 'select(.error) | .line' "$tmp/out" | tr '\n' ' ')" "3 4 6 " "error records name their lines"
+grep -qF "inputs.jsonl: 1 blank line skipped (not records)" "$tmp/err" || fail "the blank line is counted on stderr"
 expect_eq "$(jq -r 'select(.id == "sdr") | .team' "$tmp/out")" emea "extra fields pass through"
 expect_eq "$(jq -r 'select(.id == 42) | .input.label' "$tmp/out")" marketing "a field named like an output field goes under input"
 expect_eq "$(jq -c 'select(.line == 7) | .nested' "$tmp/out")" '{"a":[1,2,{"b":null}]}' "nested fields pass through untouched"

@@ -27,7 +27,8 @@ grep -qF "rolecheck: out of memory" err.txt || fail "1 GiB line buffer: no 'out 
 
 # Tight limits: whatever the limit, either every record with exit 0, or a message with exit 2.
 saw_failure=0
-for limit in 8000 12000 16000 24000 32000 64000; do
+# (Below about 8.5 MB the loader cannot even map the binary and libc: exit 127, nothing to report.)
+for limit in 8500 12000 16000 24000 32000 64000; do
   for input in small.txt words.txt; do
     (ulimit -v "$limit"; exec "$rolecheck" classify -f jsonl "$input") >out.txt 2>err.txt
     status=$?

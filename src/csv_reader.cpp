@@ -1,0 +1,140 @@
+#include "rolecheck/csv_reader.hpp"
+
+#include <cstring>
+#include <fmt/format.h>
+
+#include "rolecheck/error.hpp"
+#include "rolecheck/line_reader.hpp"
+#include "rolecheck/utf8.hpp"
+
+namespace rolecheck {
+
+CsvReader::CsvReader(int fd, std::string name, std::size_t max_record_bytes)
+    : m_stream(fd, name), m_name(std::move(name)), m_max_bytes(max_record_bytes) {}
+
+bool CsvReader::fill() {
+  m_chunk.resize(kLineReaderBlockBytes);
+  const auto got = m_stream.read(m_chunk.data(), m_chunk.size());
+  m_chunk.resize(got);
+  m_pos = 0;
+  if (got == 0) m_eof = true;
+  return got != 0;
+}
+
+void CsvReader::append(char c) {
+  if (m_too_long) return;
+  if (m_data.size() >= m_max_bytes) {
+    m_too_long = true;
+    return;
+  }
+  m_data += c;
+}
+
+void CsvReader::end_field() {
+  m_spans.emplace_back(m_field_begin, m_data.size() - m_field_begin);
+  m_field_begin = m_data.size();
+}
+
+void CsvReader::finish(CsvRecord& out) {
+  out.raw_bytes = m_record_bytes;
+  out.too_long = m_too_long;
+  out.blank = !m_too_long && m_spans.size() == 1 && m_spans[0].second == 0 && out.error.empty();
+  std::string_view data = m_data;
+  if (m_too_long) {
+    m_spans.assign(1, {0, 0});
+    data = {};
+  } else if (!is_valid_utf8(data)) {
+    // Clean field by field, so a bad byte never changes where fields begin and end.
+    out.invalid_utf8 = true;
+    m_clean.clear();
+    std::string field;
+    for (auto& span : m_spans) {
+      replace_invalid_utf8(data.substr(span.first, span.second), field);
+      span = {m_clean.size(), field.size()};
+      m_clean += field;
+    }
+    data = m_clean;
+  }
+  out.has_nul = std::memchr(data.data(), '\0', data.size()) != nullptr;
+  for (const auto& span : m_spans) out.fields.push_back(data.substr(span.first, span.second));
+}
+
+bool CsvReader::next(CsvRecord& out) {
+  out = CsvRecord{};
+  if (!m_started) {
+    m_started = true;
+    fill();
+    // Sniff the start as LineReader does: UTF-16/32 and binary inputs have no records to read.
+    const auto encoding = detect_wide_encoding(m_chunk);
+    const auto fail = [&](const std::string& message) {
+      throw Error(std::vector<Diagnostic>{Diagnostic{m_name, 1, 1, {}, message, {}}});
+    };
+    if (!encoding.empty()) fail(wide_encoding_message(encoding, m_name));
+    if (const auto kind = detect_binary(m_chunk); !kind.empty()) fail(binary_input_message(kind, m_name));
+    if (m_chunk.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
+  }
+  if (m_pos >= m_chunk.size() && (m_eof || !fill())) return false;
+  m_data.clear();
+  m_spans.clear();
+  m_field_begin = 0;
+  m_record_bytes = 0;
+  m_too_long = false;
+  m_state = State::field_start;
+  m_pending_cr = false;
+  out.line = m_line;
+  for (;;) {
+    if (m_pos >= m_chunk.size() && !fill()) {
+      // End of input: the last record needs no line break; an open quote is an error.
+      if (m_pending_cr) append('\r');
+      if (m_state == State::quoted) {
+        out.error =
+            fmt::format("a quoted field opened on line {} is never closed (an unescaped '\"' inside it?)", out.line);
+      }
+      end_field();
+      finish(out);
+      return true;
+    }
+    const char c = m_chunk[m_pos++];
+    ++m_record_bytes;
+    if (m_pending_cr) {
+      m_pending_cr = false;
+      if (c != '\n') append('\r');  // a lone CR is data
+    }
+    if (c == '\n') ++m_line;
+    switch (m_state) {
+      case State::field_start:
+      case State::unquoted:
+      case State::quote_in_quoted:
+        if (c == '"' && m_state == State::field_start) {
+          m_state = State::quoted;
+        } else if (c == '"' && m_state == State::quote_in_quoted) {
+          append('"');  // a doubled quote inside quotes
+          m_state = State::quoted;
+        } else if (c == ',') {
+          end_field();
+          m_state = State::field_start;
+        } else if (c == '\n') {
+          end_field();
+          finish(out);
+          return true;
+        } else if (c == '\r') {
+          m_pending_cr = true;
+        } else {
+          append(c);
+          m_state = State::unquoted;
+        }
+        break;
+      case State::quoted:
+        if (c == '"') {
+          m_state = State::quote_in_quoted;
+        } else if (c == '\r') {
+          m_pending_cr = true;
+        } else {
+          append(c);
+        }
+        break;
+    }
+  }
+}
+
+}  // namespace rolecheck

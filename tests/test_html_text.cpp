@@ -1,0 +1,47 @@
+// Tests of HTML to text: headings, list items, paragraphs and line breaks, dropped elements, entities.
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "rolecheck/html_text.hpp"
+
+namespace rolecheck {
+namespace {
+
+TEST_CASE("HTML: headings, items and paragraphs become the splitter's structure", "[html_text]") {
+  CHECK(html_to_text("<h1>Sales Rep</h1><p>We sell.<br>Join us.</p><h3>Duties</h3><ul><li>Close deals</li>"
+                     "<li>Prospect <b>new</b> accounts<ul><li>by phone</li></ul></li></ul>") ==
+        "# Sales Rep\n\nWe sell.\nJoin us.\n\n### Duties\n\n- Close deals\n- Prospect new accounts\n  - by phone\n");
+}
+
+TEST_CASE("HTML: scripts, styles, head, nav, templates and comments are dropped", "[html_text]") {
+  CHECK(html_to_text("<html><head><title>T</title><style>p{}</style></head><body><nav>Home</nav>"
+                     "<script>var sell = 1;</script><p>Run <!-- no --> campaigns</p>"
+                     "<template>hidden</template></body></html>") == "Run campaigns\n");
+}
+
+TEST_CASE("HTML: entities decoded, blanks squeezed, non-breaking spaces read as spaces", "[html_text]") {
+  CHECK(html_to_text("<p>Sales &amp; marketing&nbsp;&nbsp;work \n\t &ldquo;now&rdquo; &#39;ok&#39;</p>") ==
+        "Sales & marketing work \u201Cnow\u201D 'ok'\n");
+  CHECK(html_to_text("").empty());
+  CHECK(html_to_text("<ul><li></li><li>x</li></ul>") == "- x\n");
+  CHECK(html_to_text("<h2></h2><p>after</p>") == "after\n");
+}
+
+TEST_CASE("HTML: deep nesting does not exhaust the stack of the walk", "[html_text]") {
+  std::string html;
+  for (int i = 0; i < 20000; ++i) html += "<div>";
+  html += "deep";
+  CHECK(html_to_text(html) == "deep\n");
+}
+
+TEST_CASE("HTML file names", "[html_text]") {
+  CHECK(is_html_file_name("posting.html"));
+  CHECK(is_html_file_name("a/B.HTM"));
+  CHECK(is_html_file_name("posting.html.gz"));
+  CHECK_FALSE(is_html_file_name("posting.txt"));
+  CHECK_FALSE(is_html_file_name("html"));
+}
+
+}  // namespace
+}  // namespace rolecheck
