@@ -205,9 +205,6 @@ Command add_classify_command(CLI::App& root, Context& context) {
       ->capture_default_str();
   app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
       ->type_name("FILE");
-  app->add_option("--color", options->color, "Colour labels: auto (terminal only), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
   app->add_flag("--line-buffered", options->line_buffered, "Flush after every record (for coprocesses)");
   app->add_flag("--summary", options->summary,
                 "After the records, print to stderr the labels as a bar chart and the cues that fired most "
@@ -233,7 +230,10 @@ Command add_classify_command(CLI::App& root, Context& context) {
       "  rolecheck classify --unit document posting.txt\n"
       "  rolecheck classify --unit document --summary postings/*.txt\n"
       "  rolecheck classify --input jsonl --format jsonl postings.jsonl\n");
-  return {app, [&context, options] { return run_classify(context, *options); }};
+  return {app, [&context, options] {
+            options->color = context.options.color;  // a global option
+            return run_classify(context, *options);
+          }};
 }
 
 }  // namespace rolecheck::cli
