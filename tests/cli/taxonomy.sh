@@ -211,6 +211,18 @@ ROLECHECK_TAXONOMY="$work/phrases.json" run taxonomy validate
 expect_status 2 "validate through ROLECHECK_TAXONOMY"
 expect_err "note: the taxonomy was named by the ROLECHECK_TAXONOMY environment variable" "validate through ROLECHECK_TAXONOMY"
 
+# --- the example in docs/taxonomy.md is valid, and does what the page says ---
+doc=$(realpath "$(dirname "$0")/../../docs/taxonomy.md")
+sed -n '/^<!-- example-taxonomy -->$/,/^<!-- \/example-taxonomy -->$/p' "$doc" | sed '1,2d;$d' | sed '$d' >"$work/example.json"
+[ -s "$work/example.json" ] || fail "docs/taxonomy.md: no example found between the markers"
+run taxonomy validate "$work/example.json"
+expect_status 0 "the example in docs/taxonomy.md"
+for sentence in "Cold-call prospects and close deals" "Explain our unique selling point"; do
+  shown=$(grep -A1 -F "\$ echo \"$sentence\"" "$doc" | tail -1)
+  actual=$(echo "$sentence" | "$bin" --taxonomy "$work/example.json" classify)
+  [ "$actual" = "$shown" ] || fail "docs/taxonomy.md: '$sentence' shows '$shown', rolecheck says '$actual'"
+done
+
 # --- usage ---
 run taxonomy
 expect_status 2 "taxonomy without a subcommand"
