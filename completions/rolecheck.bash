@@ -20,15 +20,17 @@ _rolecheck() {
     fi
   fi
 
-  local subcommands="table classify explain eval taxonomy stats report fit diff"
-  local global_options="--help --version --taxonomy"
+  local subcommands="table classify explain eval taxonomy stats report fit diff help version"
+  local global_options="--help --version -V --taxonomy --color"
+  # Accepted after the subcommand too.
+  local global_after="--taxonomy --color"
 
   # The subcommand (and taxonomy's own subcommand) typed so far; skip the value of --taxonomy.
   local command="" action="" i word
   for ((i = 1; i < cword; i++)); do
     word=${words[i]}
     case $word in
-      --taxonomy) ((i++)); continue ;;
+      --taxonomy | --color) ((i++)); continue ;;
       -*) continue ;;
     esac
     if [[ -z $command ]]; then
@@ -58,15 +60,16 @@ _rolecheck() {
     eval:-f | eval:--format | stats:-f | stats:--format | taxonomy:--format)
       COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
     *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-    *:--expect) COMPREPLY=($(compgen -W "sales marketing other mixed hybrid unknown" -- "$cur")); return ;;
-    *:--only)
-      # A comma-separated list: complete the label after the last comma.
-      local done_part="" last=$cur
+    explain:-f | explain:--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
+    *:--only | *:--expect)
+      # A comma-separated list: complete the label after the last comma (review only for --only).
+      local done_part="" last=$cur labels="sales marketing other mixed hybrid unknown"
+      [[ $option == --only ]] && labels+=" review"
       if [[ $cur == *,* ]]; then
         done_part=${cur%,*},
         last=${cur##*,}
       fi
-      COMPREPLY=($(compgen -P "$done_part" -W "sales marketing other mixed hybrid unknown review" -- "$last"))
+      COMPREPLY=($(compgen -P "$done_part" -W "$labels" -- "$last"))
       compopt -o nospace 2>/dev/null
       return ;;
     fit:--penalty) COMPREPLY=($(compgen -W "l1 l2" -- "$cur")); return ;;
@@ -92,10 +95,14 @@ _rolecheck() {
       return ;;
     table) options="--help --format --difference --width --ascii" ;;
     classify)
-      options="--help --format --explain --min-confidence --only --review --count --quiet --expect --max-line-bytes --output
-               --color --line-buffered --summary --jobs --unit --input --text-field --text-column --id-field
-               --id-column --title-field --title-column" ;;
-    explain) options="--help --min-confidence" ;;
+      options="--help --format --explain --min-confidence --only --review --count --quiet --expect --skip-blank
+               --max-line-bytes --output --line-buffered --summary --jobs --unit --input --text-field --text-column
+               --id-field --id-column --title-field --title-column" ;;
+    explain) options="--help --format --output --min-confidence" ;;
+    help)
+      COMPREPLY=($(compgen -W "$subcommands" -- "$cur"))
+      return ;;
+    version) options="--help" ;;
     eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;
     stats) options="--help --format --sort --errors --top --output --label-column" ;;
     report)
@@ -141,8 +148,8 @@ _rolecheck() {
     *) return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "$options" -- "$cur"))
-  elif [[ $command != explain ]]; then
+    COMPREPLY=($(compgen -W "$options $global_after" -- "$cur"))
+  elif [[ $command != explain && $command != version ]]; then
     COMPREPLY=($(compgen -f -- "$cur"))
     compopt -o filenames 2>/dev/null
   fi

@@ -36,6 +36,7 @@ std::string_view basis_description(Basis basis) noexcept {
     case Basis::other_work: return "evidence of other work outweighs";
     case Basis::low_confidence: return "confidence below --min-confidence";
     case Basis::too_long: return "line longer than --max-line-bytes";
+    case Basis::support_against: return "both sides carry evidence; only one of sales or marketing work itself";
   }
   return "";
 }
@@ -216,7 +217,8 @@ void Classifier::label_from_scores(Classification& out) const {
       // the confidence.
       const std::size_t winner = out.core[0] > 0.0 ? 0 : 1;
       out.label = winner == 0 ? Label::sales : Label::marketing;
-      out.basis = Basis::evidence;
+      // Both sides carry evidence when the loser has support (how work is done): say so.
+      out.basis = out.scores[1 - winner] > 0.0 ? Basis::support_against : Basis::evidence;
       out.confidence = saturation * (out.scores[winner] / total) * relevance;
     } else {
       const double share = std::max(sales, marketing) / total;

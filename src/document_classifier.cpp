@@ -150,6 +150,7 @@ void DocumentClassifier::decide(DocumentResult& out) const {
   const double work = out.work[0] + out.work[1] + out.work[2];
   out.margin = 0.0;
   out.review = false;
+  out.below_min_confidence = false;
   if (work <= 0.0) {
     out.label = RoleLabel::unknown;  // nothing voted: no duties, or only boilerplate and unknowns
     out.shares = {};
@@ -159,6 +160,12 @@ void DocumentClassifier::decide(DocumentResult& out) const {
   for (std::size_t k = 0; k < out.work.size(); ++k) out.work_shares[k] = out.work[k] / work;
   decide_verdict(out);
   flag_for_review(out);
+  // --min-confidence applies to the verdict as it does to each duty: a weaker verdict is unknown, for review.
+  if (out.label != RoleLabel::unknown && out.confidence < m_classifier->options().min_confidence) {
+    out.label = RoleLabel::unknown;
+    out.below_min_confidence = true;
+    out.review = true;
+  }
 }
 
 void DocumentClassifier::decide_verdict(DocumentResult& out) const {

@@ -177,7 +177,7 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
   out += ",\"label\":\"";
   out += role_label_name(result.label);
   out += "\",\"confidence\":";
-  append_json_number(out, result.confidence);
+  append_confidence(out, result.confidence);
   out += result.review ? ",\"review\":true" : ",\"review\":false";
   out += ",\"shares\":{\"sales\":";
   append_json_number(out, result.shares[0]);
@@ -231,7 +231,7 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
     out += ",\"label\":\"";
     out += label_name(entry.result.label);
     out += "\",\"confidence\":";
-    append_json_number(out, entry.result.confidence);
+    append_confidence(out, entry.result.confidence);
     out += entry.result.review ? ",\"review\":true" : ",\"review\":false";
     out += ",\"basis\":";
     append_json_string(out, basis_description(entry.result.basis));
@@ -267,13 +267,23 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     out += label;
   }
   const std::size_t voting = result.voting;
+  // "Duties" are the voting ones; the rest (boilerplate, unknowns) are counted apart.
+  const std::size_t silent = result.duty_count - voting;
+  out += " (confidence ";
+  append_confidence(out, result.confidence);
+  if (result.below_min_confidence) out += ", below --min-confidence";
+  if (result.review) out += ", review";
+  fmt::format_to(
+      std::back_inserter(out), ")\n  shares: sales {:.2f}, marketing {:.2f} ({} {}: {} {} sales, {} {} marketing",
+      result.shares[0], result.shares[1], voting, voting == 1 ? "duty" : "duties", result.leaning[0],
+      result.leaning[0] == 1 ? "leans" : "lean", result.leaning[1], result.leaning[1] == 1 ? "leans" : "lean");
+  if (silent > 0)
+    fmt::format_to(std::back_inserter(out), "; {} more {} not vote", silent, silent == 1 ? "item does" : "items do");
   fmt::format_to(std::back_inserter(out),
-                 " (confidence {:.2f}{})\n  shares: sales {:.2f}, marketing {:.2f} ({} duties, {} voting: {} lean "
-                 "sales, {} lean marketing)\n  work: sales {:.2f}, marketing {:.2f}, other {:.2f} (shares of the "
-                 "voting duties)\n\n  {:<24} {:<10} {}\n",
-                 result.confidence, result.review ? ", review" : "", result.shares[0], result.shares[1],
-                 result.duty_count, voting, result.leaning[0], result.leaning[1], result.work_shares[0],
-                 result.work_shares[1], result.work_shares[2], "difference", "side", "strongest evidence");
+                 ")\n  work: sales {:.2f}, marketing {:.2f}, other {:.2f} (shares of the voting duties)\n\n"
+                 "  {:<24} {:<10} {}\n",
+                 result.work_shares[0], result.work_shares[1], result.work_shares[2], "difference", "side",
+                 "strongest evidence");
   for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
     const auto& verdict = result.differences[d];
     fmt::format_to(std::back_inserter(out), "  {:<24} ", taxonomy.differences[d].id);
@@ -297,7 +307,11 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     } else {
       fmt::format_to(std::back_inserter(out), "{:<9}", duty_label);
     }
-    fmt::format_to(std::back_inserter(out), " {:.2f} {} ", entry.result.confidence, review_marker(entry.result.review));
+    out += ' ';
+    append_confidence(out, entry.result.confidence);
+    out += ' ';
+    out += review_marker(entry.result.review);
+    out += ' ';
     if (m_style.color && m_style.explain && is_valid_utf8(entry.duty.text(document))) {
       collect_matches(entry.result, matches);
       append_highlighted(out, entry.duty.text(document), entry.duty.begin, matches, true);
@@ -330,9 +344,11 @@ void DocumentFormatter::delimited_record(std::string& out, const DocumentOrigin&
     for (std::size_t i = 0; i < 8 + kDifferenceCount; ++i) out += separator;
   } else {
     const std::size_t voting = result->voting;
-    fmt::format_to(std::back_inserter(out), "{}{}{:.3f}{}{:.3f}{}{:.3f}{}{}{}{}", role_label_name(result->label),
-                   separator, result->confidence, separator, result->shares[0], separator, result->shares[1], separator,
-                   result->duty_count, separator, voting);
+    out += role_label_name(result->label);
+    out += separator;
+    append_confidence(out, result->confidence);
+    fmt::format_to(std::back_inserter(out), "{}{:.3f}{}{:.3f}{}{}{}{}", separator, result->shares[0], separator,
+                   result->shares[1], separator, result->duty_count, separator, voting);
     for (const double share : result->work_shares)
       fmt::format_to(std::back_inserter(out), "{}{:.3f}", separator, share);
     for (const auto& verdict : result->differences) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "rolecheck/record_format.hpp"
 #include "rolecheck/stemmer.hpp"
 
 namespace rolecheck {
@@ -63,7 +64,8 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
                      thresholds.min_evidence, thresholds.other_share, thresholds.mixed_share,
                      thresholds.evidence_scale);
   if (classifier.options().min_confidence > 0.0) out += fmt::format(", --min-confidence {:g}", classifier.options().min_confidence);
-  out += fmt::format("\n\ndecision: {} (confidence {:.2f})\n  ", label_name(result.label), result.confidence);
+  out += fmt::format("\n\ndecision: {} (confidence {:.{}f})\n  ", label_name(result.label), result.confidence,
+                     kConfidenceDecimals);
   const double total = result.scores[0] + result.scores[1];
   const double core = result.core[0] + result.core[1];
   const auto winner = static_cast<std::size_t>(result.label == Label::sales ? 0 : 1);
@@ -72,6 +74,13 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
       out += fmt::format("only {} has core evidence ({:g}, at least min_evidence {:g}): the duty is {} work.\n",
                          label_name(result.label), result.core[winner], thresholds.min_evidence,
                          label_name(result.label));
+      break;
+    case Basis::support_against:
+      out += fmt::format("only {} has core evidence ({:g}, at least min_evidence {:g}): the duty is {} work; {} has "
+                         "support evidence only ({:g}), which lowers the confidence but cannot make a label.\n",
+                         label_name(result.label), result.core[winner], thresholds.min_evidence,
+                         label_name(result.label), label_name(winner == 0 ? Label::marketing : Label::sales),
+                         result.scores[1 - winner]);
       break;
     case Basis::prevails:
       out += fmt::format("both sides have core evidence; {} carries {:.0f}% of all evidence ({:g} of {:g}), at least "
@@ -103,10 +112,91 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
     case Basis::too_long: out += "the line is too long.\n"; break;
   }
   if (result.basis != Basis::empty) {
-    out += fmt::format("\nreview: {} (confidence {:.2f}, review_confidence {:g}; margin {:.2f}, review_margin {:g})\n",
+    out += fmt::format("\nreview: {} (confidence {:.{}f}, review_confidence {:g}; margin {:.2f}, review_margin {:g})\n",
                        result.review ? "flagged for a person to check" : "not flagged", result.confidence,
+                       kConfidenceDecimals,
                        thresholds.review_confidence, result.margin, thresholds.review_margin);
   }
+  return out;
+}
+
+std::string explain_decision_json(const Classifier& classifier, std::string_view text) {
+  const auto& taxonomy = classifier.taxonomy();
+  const auto& matcher = classifier.matcher();
+  Scanner scanner = classifier.make_scanner();
+  const ScanResult& scan = scanner.scan(text);
+  Classification result;
+  classifier.decide(scan, result);
+  const auto span = [&](std::size_t begin, std::size_t end) {
+    return fmt::format("[{},{}]", begin, end);
+  };
+  std::string out = "{\"text\":";
+  append_json_string(out, text);
+  out += ",\"label\":\"";
+  out += label_name(result.label);
+  out += "\",\"confidence\":";
+  append_confidence(out, result.confidence);
+  out += result.review ? ",\"review\":true" : ",\"review\":false";
+  out += ",\"margin\":";
+  append_json_number(out, result.margin);
+  out += ",\"basis\":";
+  append_json_string(out, basis_description(result.basis));
+  out += ',';
+  append_json_scores(out, result);
+  out += ",\"by_difference\":[";
+  for (std::size_t d = 0; d < taxonomy.differences.size() && d < kDifferenceCount; ++d) {
+    out += d == 0 ? "{\"id\":" : ",{\"id\":";
+    append_json_string(out, taxonomy.differences[d].id);
+    out += ",\"sales\":";
+    append_json_number(out, result.by_difference[d][0]);
+    out += ",\"marketing\":";
+    append_json_number(out, result.by_difference[d][1]);
+    out += '}';
+  }
+  out += "],\"tokens\":[";
+  Stemmer stemmer;
+  for (std::size_t i = 0; i < scan.words.tokens.size(); ++i) {
+    const auto& token = scan.words.tokens[i];
+    const auto word = scan.words.word(token);
+    const auto terms = scan.terms[i];
+    out += i == 0 ? "{\"word\":" : ",{\"word\":";
+    append_json_string(out, word);
+    out += ",\"stem\":";
+    append_json_string(out, stemmer.stem(word));
+    out += ",\"span\":" + span(token.begin, token.end);
+    out += ",\"use\":\"";
+    out += matcher.is_skip_term(terms.stem) ? "skip" : (terms.stem >= 0 || terms.exact >= 0 ? "phrase" : "none");
+    out += token.clause_start ? "\",\"clause_start\":true}" : "\",\"clause_start\":false}";
+  }
+  out += "],\"negations\":[";
+  for (std::size_t i = 0; i < scan.negations.size(); ++i) {
+    const auto& negation = scan.negations[i];
+    out += i == 0 ? "{\"match\":" : ",{\"match\":";
+    append_json_string(out, text.substr(negation.begin, negation.end - negation.begin));
+    out += ",\"span\":" + span(negation.begin, negation.end) + '}';
+  }
+  out += "],\"reasons\":";
+  append_json_reasons(out, result, text, classifier);
+  out += ",\"other_work\":";
+  append_json_other_work(out, result, text, classifier);
+  const auto& thresholds = taxonomy.thresholds;
+  out += ",\"thresholds\":{\"min_evidence\":";
+  append_json_number(out, thresholds.min_evidence);
+  out += ",\"other_share\":";
+  append_json_number(out, thresholds.other_share);
+  out += ",\"mixed_share\":";
+  append_json_number(out, thresholds.mixed_share);
+  out += ",\"evidence_scale\":";
+  append_json_number(out, thresholds.evidence_scale);
+  out += ",\"review_confidence\":";
+  append_json_number(out, thresholds.review_confidence);
+  out += ",\"review_margin\":";
+  append_json_number(out, thresholds.review_margin);
+  out += ",\"negation_scope\":";
+  out += std::to_string(matcher.negation_scope());
+  out += "},\"min_confidence\":";
+  append_json_number(out, classifier.options().min_confidence);
+  out += "}\n";
   return out;
 }
 

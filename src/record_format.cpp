@@ -207,6 +207,10 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+void append_confidence(std::string& out, double confidence) {
+  append_fixed(out, std::isfinite(confidence) ? confidence : 0.0, kConfidenceDecimals);
+}
+
 void append_json_number(std::string& out, double value) {
   if (!std::isfinite(value)) {
     out += '0';
@@ -376,11 +380,13 @@ void RecordFormatter::begin(std::string& /*out*/) {
 std::string_view RecordFormatter::prologue() const noexcept {
   switch (m_format) {
     case RecordFormat::tsv:
-      return m_style.record_ids ? "file\tline\tid\tlabel\tconfidence\treasons\ttext\treview\n"
-                                : "file\tline\tlabel\tconfidence\treasons\ttext\treview\n";
+      return m_style.record_ids
+                 ? "file\tline\tid\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n"
+                 : "file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n";
     case RecordFormat::csv:
-      return m_style.record_ids ? "file,line,id,label,confidence,reasons,text,review\r\n"
-                                : "file,line,label,confidence,reasons,text,review\r\n";
+      return m_style.record_ids
+                 ? "file,line,id,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n"
+                 : "file,line,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n";
     case RecordFormat::json: return "[";
     case RecordFormat::text:
     case RecordFormat::jsonl: break;
@@ -443,11 +449,14 @@ void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::
 void RecordFormatter::text_record(std::string& out, std::string_view text, const Classification& result) {
   const auto label = label_name(result.label);
   if (m_style.color) {
-    fmt::format_to(std::back_inserter(out), "{}{:<9}{} {:.2f} {} ", label_color(result.label), label, kReset,
-                   result.confidence, review_marker(result.review));
+    fmt::format_to(std::back_inserter(out), "{}{:<9}{} ", label_color(result.label), label, kReset);
   } else {
-    fmt::format_to(std::back_inserter(out), "{:<9} {:.2f} {} ", label, result.confidence, review_marker(result.review));
+    fmt::format_to(std::back_inserter(out), "{:<9} ", label);
   }
+  append_confidence(out, result.confidence);
+  out += ' ';
+  out += review_marker(result.review);
+  out += ' ';
   if (m_style.record_ids) {
     // The record's id (in m_scratch), then its text.
     for (const char c : m_scratch) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
@@ -496,7 +505,7 @@ void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, 
   out += ",\"label\":\"";
   out += label_name(result.label);
   out += "\",\"confidence\":";
-  append_json_number(out, result.confidence);
+  append_confidence(out, result.confidence);
   out += result.review ? ",\"review\":true" : ",\"review\":false";
   out += ",\"basis\":";
   append_json_string(out, basis_description(result.basis));
@@ -529,8 +538,21 @@ void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& ori
     }
     out += label_name(result.label);
     out += separator;
-    append_fixed(out, result.confidence, 3);
+    append_confidence(out, result.confidence);
     out += separator;
+  };
+  // Appended after the original columns, so scripts that read those by position keep working.
+  const auto append_scores = [&] {
+    out += separator;
+    if (separator == '\t') {
+      append_tsv_field(out, basis_description(result.basis));
+    } else {
+      append_csv_field(out, basis_description(result.basis));
+    }
+    out += separator;
+    append_json_number(out, result.scores[0]);
+    out += separator;
+    append_json_number(out, result.scores[1]);
   };
   if (m_format == RecordFormat::tsv) {
     append_tsv_field(out, origin.file);
@@ -538,14 +560,18 @@ void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& ori
     append_tsv_field(out, summary);
     out += '\t';
     append_tsv_field(out, text);
-    out += result.review ? "\ttrue\n" : "\tfalse\n";
+    out += result.review ? "\ttrue" : "\tfalse";
+    append_scores();
+    out += '\n';
   } else {
     append_csv_field(out, origin.file);
     append_common();
     append_csv_field(out, summary);
     out += ',';
     append_csv_field(out, text);
-    out += result.review ? ",true\r\n" : ",false\r\n";
+    out += result.review ? ",true" : ",false";
+    append_scores();
+    out += "\r\n";
   }
 }
 

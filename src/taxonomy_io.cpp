@@ -61,7 +61,7 @@ TaxonomyParseResult parse_taxonomy(std::string_view text, std::string_view sourc
   const std::string file(source_name);
   const auto root = detail::read_json(text, file, limits, result.problems);
   if (!root) return result;
-  result.taxonomy = detail::validate_taxonomy(*root, file, limits, result.problems);
+  result.taxonomy = detail::validate_taxonomy(*root, file, limits, result.problems, result.intact);
   result.taxonomy.origin = file;
   return result;
 }
@@ -94,13 +94,14 @@ std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
   for (const Difference& difference : taxonomy.differences) {
     Json cues = Json::array();
     for (const Cue& cue : difference.cues) {
-      cues.push_back({{"id", cue.id},
-                      {"side", side_name(cue.side)},
-                      {"role", cue_role_name(cue.role)},
-                      {"weight", cue.weight},
-                      {"phrases", cue.phrases},
-                      {"rationale", cue.rationale},
-                      {"on_negation", cue.on_negation == NegationEffect::flip ? "flip" : "drop"}});
+      Json item = {{"id", cue.id},
+                   {"side", side_name(cue.side)},
+                   {"role", cue_role_name(cue.role)},
+                   {"weight", cue.weight},
+                   {"phrases", cue.phrases}};
+      if (!cue.rationale.empty()) item["rationale"] = cue.rationale;  // optional: written when there is one
+      item["on_negation"] = cue.on_negation == NegationEffect::flip ? "flip" : "drop";
+      cues.push_back(std::move(item));
     }
     differences.push_back({{"id", difference.id},
                            {"name", difference.name},

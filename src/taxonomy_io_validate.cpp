@@ -82,18 +82,22 @@ class Validator {
   Validator(const std::string& file, const TaxonomyLimits& limits, std::vector<Diagnostic>& problems)
       : m_file(file), m_limits(limits), m_problems(problems) {}
 
+  /// False once a list element was left out of the model, so model indices no longer match the file's.
+  [[nodiscard]] bool intact() const noexcept { return m_intact; }
+
   Taxonomy run(const JsonValue& root) {
     Taxonomy taxonomy;
     if (!check_object(root, "", "a JSON object (the taxonomy)",
                       {{"schema_version", true, "the integer 1"},
                        {"title", true, "a non-empty string"},
-                       {"source", true, "a string"},
+                       {"source", false, "a string"},
                        {"thresholds", true, "an object"},
                        {"negation", true, "an object"},
                        {"skip_words", true, "an array of words"},
                        {"differences", true, "an array of exactly 4 differences"},
                        {"other_work", false, "an object with summary, quotes and cues"},
                        {"ignore", false, "an array of phrases that match and evidence nothing"}})) {
+      m_intact = false;
       return taxonomy;
     }
     if (const JsonValue* version = find(root, "schema_version")) {
@@ -118,6 +122,8 @@ class Validator {
         for (std::size_t i = 0; i < ignore->items.size(); ++i) {
           if (auto phrase = read_phrase(ignore->items[i], "/ignore/" + std::to_string(i))) {
             taxonomy.ignore.push_back(std::move(*phrase));
+          } else {
+            m_intact = false;
           }
         }
       }
@@ -245,6 +251,8 @@ class Validator {
       const std::string at = here + "/" + std::to_string(i);
       if (auto s = string_value(value->items[i], at, fmt::format("{} (a non-empty string)", item), true)) {
         out.push_back(std::move(*s));
+      } else {
+        m_intact = false;
       }
     }
     return out;
@@ -270,16 +278,17 @@ class Validator {
                           .value_or(out.mixed_share);
     out.evidence_scale = number(*value, "/thresholds", "evidence_scale", "a number greater than 0", positive)
                              .value_or(out.evidence_scale);
-    out.other_share =
-        number(*value, "/thresholds", "other_share", "a number in (0, 1]", {0, true, 1, false}).value_or(out.other_share);
+    out.other_share = number(*value, "/thresholds", "other_share", "a number in (0, 1]", {0, true, 1, false})
+                          .value_or(out.other_share);
     out.support_credit = number(*value, "/thresholds", "support_credit", "a number in [0, 1]", {0, false, 1, false})
                              .value_or(out.support_credit);
-    out.other_prior = number(*value, "/thresholds", "other_prior", "a number greater than 0", positive)
-                          .value_or(out.other_prior);
-    out.review_confidence = number(*value, "/thresholds", "review_confidence", "a number in [0, 1]", {0, false, 1, false})
-                                .value_or(out.review_confidence);
-    out.review_margin =
-        number(*value, "/thresholds", "review_margin", "a number in [-1, 1]", {-1, false, 1, false}).value_or(out.review_margin);
+    out.other_prior =
+        number(*value, "/thresholds", "other_prior", "a number greater than 0", positive).value_or(out.other_prior);
+    out.review_confidence =
+        number(*value, "/thresholds", "review_confidence", "a number in [0, 1]", {0, false, 1, false})
+            .value_or(out.review_confidence);
+    out.review_margin = number(*value, "/thresholds", "review_margin", "a number in [-1, 1]", {-1, false, 1, false})
+                            .value_or(out.review_margin);
   }
 
   void read_negation(const JsonValue& root, NegationRules& out) {
@@ -305,6 +314,7 @@ class Validator {
       return;
     }
     if (value->items.size() != 4) {
+      m_intact = false;
       report("/differences",
              fmt::format("expected exactly 4 differences (the article's four, in order), got {}", value->items.size()));
     }
@@ -315,6 +325,7 @@ class Validator {
     }
     const bool check_cues = cues <= m_limits.max_cues;
     if (!check_cues) {
+      m_intact = false;
       report("/differences", fmt::format("{} cues in all; at most {} are allowed", cues, m_limits.max_cues));
     }
     std::map<std::string, std::string, std::less<>> difference_ids;
@@ -328,6 +339,7 @@ class Validator {
                          {"sales", true, "an object with summary and quotes"},
                          {"marketing", true, "an object with summary and quotes"},
                          {"cues", true, "an array of cues"}})) {
+        m_intact = false;
         continue;
       }
       difference.id =
@@ -399,6 +411,7 @@ class Validator {
       return;
     }
     if (list->items.size() > m_limits.max_cues) {
+      m_intact = false;
       report("/other_work/cues", fmt::format("{} cues; at most {} are allowed", list->items.size(), m_limits.max_cues));
       return;
     }
@@ -412,21 +425,23 @@ class Validator {
   void read_cue(const JsonValue& value, const std::string& pointer, std::vector<Cue>& out, bool other_work = false) {
     static constexpr std::string_view kId = "a cue id of lower-case letters, digits, '_', '.' and '-'";
     static constexpr std::string_view kRole = "\"core\" or \"support\"";
-    const bool well_formed =
-        other_work ? check_object(value, pointer, "a cue object",
-                                  {{"id", true, kId},
-                                   {"weight", true, "a number in [0, 10]"},
-                                   {"phrases", true, "a non-empty array of phrases"},
-                                   {"rationale", false, "a non-empty string"}})
-                   : check_object(value, pointer, "a cue object",
-                                  {{"id", true, kId},
-                                   {"side", true, "\"sales\" or \"marketing\""},
-                                   {"role", false, kRole},
-                                   {"weight", true, "a number in [0, 10]"},
-                                   {"phrases", true, "a non-empty array of phrases"},
-                                   {"rationale", true, "a non-empty string"},
-                                   {"on_negation", false, "\"drop\" or \"flip\""}});
-    if (!well_formed) return;
+    const bool well_formed = other_work ? check_object(value, pointer, "a cue object",
+                                                       {{"id", true, kId},
+                                                        {"weight", true, "a number in [0, 10]"},
+                                                        {"phrases", true, "a non-empty array of phrases"},
+                                                        {"rationale", false, "a non-empty string"}})
+                                        : check_object(value, pointer, "a cue object",
+                                                       {{"id", true, kId},
+                                                        {"side", true, "\"sales\" or \"marketing\""},
+                                                        {"role", false, kRole},
+                                                        {"weight", true, "a number in [0, 10]"},
+                                                        {"phrases", true, "a non-empty array of phrases"},
+                                                        {"rationale", false, "a non-empty string"},
+                                                        {"on_negation", false, "\"drop\" or \"flip\""}});
+    if (!well_formed) {
+      m_intact = false;
+      return;
+    }
     Cue cue;
     cue.id = read_id(value, pointer, kId, "_.-", m_cue_ids, "cue");
     if (other_work) cue.role = CueRole::other;
@@ -459,6 +474,8 @@ class Validator {
         for (std::size_t i = 0; i < phrases->items.size(); ++i) {
           if (auto phrase = read_phrase(phrases->items[i], here + "/" + std::to_string(i))) {
             cue.phrases.push_back(std::move(*phrase));
+          } else {
+            m_intact = false;
           }
         }
       }
@@ -492,6 +509,7 @@ class Validator {
   const TaxonomyLimits& m_limits;
   std::vector<Diagnostic>& m_problems;
   std::map<std::string, std::string, std::less<>> m_cue_ids;
+  bool m_intact = true;
 };
 
 }  // namespace
@@ -512,8 +530,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 Taxonomy validate_taxonomy(const JsonValue& root, const std::string& file, const TaxonomyLimits& limits,
-                           std::vector<Diagnostic>& problems) {
-  return Validator(file, limits, problems).run(root);
+                           std::vector<Diagnostic>& problems, bool& intact) {
+  Validator validator(file, limits, problems);
+  auto taxonomy = validator.run(root);
+  intact = validator.intact();
+  return taxonomy;
 }
 
 }  // namespace rolecheck::detail

@@ -148,6 +148,7 @@ TEST_CASE("support tips the decision once core evidence says what the work is") 
   // Support for marketing lowers the confidence but cannot take the label from the only core side.
   const auto against = classify(classifier, "sell, write, write, write");
   CHECK(against.label == Label::sales);
+  CHECK(against.basis == Basis::support_against);  // both sides carry evidence, and the basis says so
   CHECK(against.confidence < classify(classifier, "sell").confidence);
 }
 

@@ -193,8 +193,30 @@ TEST_CASE("structural errors name the JSON pointer and what was expected") {
 TEST_CASE("a missing key is reported at the object that lacks it") {
   CHECK(problems(replaced(kValid, "\"title\": \"T\",", "")) ==
         Lines{"t.json: error: missing key \"title\" (a non-empty string)"});
-  CHECK(problems(replaced(kValid, ", \"rationale\": \"r1\"", "")) ==
-        Lines{"t.json: error: /differences/0/cues/0: missing key \"rationale\" (a non-empty string)"});
+}
+
+TEST_CASE("rationale and source are optional, and a taxonomy without them round-trips") {
+  const std::string bare = replaced(replaced(kValid, ", \"rationale\": \"r1\"", ""), "\"source\": \"S\",", "");
+  const auto result = parse_taxonomy(bare, "t.json");
+  REQUIRE(result.ok());
+  CHECK(result.taxonomy.differences[0].cues[0].rationale.empty());
+  CHECK(result.taxonomy.source.empty());
+  CHECK(parse_taxonomy(taxonomy_to_json(result.taxonomy), "again.json").ok());
+  // An empty rationale is still refused: leave the key out instead.
+  CHECK(problems(replaced(kValid, "\"rationale\": \"r1\"", "\"rationale\": \"\"")) ==
+        Lines{"t.json: error: /differences/0/cues/0/rationale: expected a non-empty string, got an empty string"});
+}
+
+TEST_CASE("a model that mirrors the file is marked intact, so later checks can locate their problems") {
+  CHECK(parse_taxonomy(kValid, "t.json").intact);
+  // A bad weight keeps every element in place; a bad phrase is left out, which shifts the indices after it.
+  const auto weight = parse_taxonomy(replaced(kValid, "\"weight\": 2", "\"weight\": -2"), "t.json");
+  CHECK_FALSE(weight.ok());
+  CHECK(weight.intact);
+  const auto phrase = parse_taxonomy(replaced(kValid, "\"brand\"", "\"!!\""), "t.json");
+  CHECK_FALSE(phrase.ok());
+  CHECK_FALSE(phrase.intact);
+  CHECK_FALSE(parse_taxonomy("{", "t.json").intact);
 }
 
 TEST_CASE("the number of differences must be four") {
@@ -320,6 +342,11 @@ TEST_CASE("taxonomy_to_json round-trips") {
 TEST_CASE("the embedded taxonomy parses and matches data/taxonomy.json") {
   const Taxonomy embedded = load_embedded_taxonomy();
   CHECK(embedded.differences.size() == 4);
+  // Optional for user taxonomies, required of the project's own: every cue says why, and the source is named.
+  CHECK_FALSE(embedded.source.empty());
+  for (const auto& difference : embedded.differences) {
+    for (const auto& cue : difference.cues) CHECK_FALSE(cue.rationale.empty());
+  }
   CHECK(embedded.schema_version == 1);
   const Taxonomy file = load_taxonomy_file(std::string(ROLECHECK_SOURCE_DIR) + "/data/taxonomy.json");
   CHECK(taxonomy_to_json(embedded) == taxonomy_to_json(file));

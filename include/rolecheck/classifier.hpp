@@ -37,6 +37,7 @@ enum class Basis : std::uint8_t {
   other_work,      ///< Evidence of other work outweighs the core evidence (other).
   low_confidence,  ///< A label whose confidence fell below --min-confidence (unknown).
   too_long,        ///< The line exceeded --max-line-bytes and was not read (unknown).
+  support_against, ///< Only one side has core evidence; the other has support evidence (sales or marketing).
 };
 
 /// A short phrase describing a basis ("no cue matched", ...).

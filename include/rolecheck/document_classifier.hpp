@@ -84,6 +84,8 @@ struct DocumentResult {
   double role_evidence = 0.0;           ///< Core evidence of the sales and marketing duties per voting duty (weighted).
   double margin = 0.0;  ///< How clearly the verdict beats the runner-up (see DocumentClassifier::classify).
   bool review = false;  ///< True when a person should check the verdict (low confidence or margin).
+  /// True when the verdict's confidence fell below the classifier's --min-confidence, so the label is unknown.
+  bool below_min_confidence = false;
   std::array<DifferenceVerdict, kDifferenceCount> differences{};  ///< Per difference, in taxonomy order.
   std::vector<DutyResult> duties;  ///< The first kMaxListedDuties duties, in document order.
   std::size_t duty_count = 0;      ///< Every duty found, listed or not.

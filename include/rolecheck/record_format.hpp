@@ -85,6 +85,13 @@ void append_json_string(std::string& out, std::string_view text);
 /// Appends a number the way every JSON output of rolecheck writes it (up to 4 decimals, no trailing zeros).
 void append_json_number(std::string& out, double value);
 
+/// Decimals of a confidence in every output format (text, JSON, TSV, CSV, explain, diff; the HTML report's
+/// percentages carry the same precision).
+inline constexpr int kConfidenceDecimals = 2;
+
+/// Appends a confidence with exactly kConfidenceDecimals decimals ("0.80"), as every format writes it.
+void append_confidence(std::string& out, double confidence);
+
 /// Appends the reasons as a JSON array of {difference, side, cue, match, span, weight, negated, role}, spans into
 /// `text`; when some were scored but not listed (kMaxListedReasons), then `,"reasons_omitted":N`.
 void append_json_reasons(std::string& out, const Classification& result, std::string_view text,

@@ -13,19 +13,22 @@ namespace rolecheck {
 
 /// Caps checked before any work, so a hostile or mistaken file cannot exhaust memory or stack.
 struct TaxonomyLimits {
-  std::size_t max_bytes = 8u << 20;      ///< Largest accepted file.
-  std::size_t max_depth = 32;            ///< Deepest JSON nesting.
-  std::size_t max_cues = 20000;          ///< Most cues in all differences.
-  std::size_t max_phrase_bytes = 200;    ///< Longest phrase.
-  std::size_t max_phrase_tokens = 8;     ///< Most words in a phrase.
-  std::size_t max_values = 500000;       ///< Most JSON values (bounds the memory of the parsed tree).
-  std::size_t max_problems = 1000;       ///< Problems listed before the validator gives up.
+  std::size_t max_bytes = 8u << 20;    ///< Largest accepted file.
+  std::size_t max_depth = 32;          ///< Deepest JSON nesting.
+  std::size_t max_cues = 20000;        ///< Most cues in all differences.
+  std::size_t max_phrase_bytes = 200;  ///< Longest phrase.
+  std::size_t max_phrase_tokens = 8;   ///< Most words in a phrase.
+  std::size_t max_values = 500000;     ///< Most JSON values (bounds the memory of the parsed tree).
+  std::size_t max_problems = 1000;     ///< Problems listed before the validator gives up.
 };
 
 /// The outcome of validating a taxonomy: the model when valid, and every problem found.
 struct TaxonomyParseResult {
-  Taxonomy taxonomy;                     ///< Meaningful only when problems is empty.
-  std::vector<Diagnostic> problems;      ///< Every problem, with a line/column or JSON pointer.
+  Taxonomy taxonomy;                 ///< Meaningful only when problems is empty.
+  std::vector<Diagnostic> problems;  ///< Every problem, with a line/column or JSON pointer.
+  /// True when the JSON parsed and every list element reached `taxonomy`, so its indices are the file's even
+  /// when problems were found (a later check, the Matcher's, can then locate its own problems in that model).
+  bool intact = false;
   /// True when no problem was found.
   [[nodiscard]] bool ok() const noexcept { return problems.empty(); }
 };

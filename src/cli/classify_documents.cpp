@@ -4,6 +4,7 @@
 // warnings back in input order.
 
 #include "classify_documents.hpp"
+#include "label_counts.hpp"
 
 #include <algorithm>
 #include <array>
@@ -90,7 +91,7 @@ class DocumentWorker {
       }
       ++block.counts[label];
       if (review) ++block.review_counts[label];
-      if (m_options->expected && label != *m_options->expected) block.all_expected = false;
+      if (m_options->expected && !(*m_options->expected)[label]) block.all_expected = false;
       if (silent || !m_options->keep[label] || (m_options->only_review && !review)) continue;
       if (document.ok()) {
         m_formatter.record(block.records, document.origin(), document.text, m_result);
@@ -182,13 +183,14 @@ class DocumentRun {
       }
     }
     if (m_options.count && !m_options.quiet) {
+      std::vector<std::pair<std::string_view, std::size_t>> counts;
       for (std::size_t i = 0; i < m_counts.size(); ++i) {
         if (!m_options.keep[i]) continue;
-        const auto name =
-            m_options.record_lines ? label_name(static_cast<Label>(i)) : role_label_name(static_cast<RoleLabel>(i));
-        fmt::format_to(std::back_inserter(buffer), "{}\t{}\n", name,
-                       m_options.only_review ? m_review_counts[i] : m_counts[i]);
+        counts.emplace_back(
+            m_options.record_lines ? label_name(static_cast<Label>(i)) : role_label_name(static_cast<RoleLabel>(i)),
+            m_options.only_review ? m_review_counts[i] : m_counts[i]);
       }
+      append_label_counts(buffer, counts, m_options.format);
     }
     m_target.out().write(buffer);
     m_target.commit();

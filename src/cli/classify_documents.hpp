@@ -31,7 +31,8 @@ struct DocumentRunOptions {
   std::array<bool, kRoleLabelCount> keep{true, true, true, true,
                                          true};  ///< Verdicts whose records are written (--only), by RoleLabel.
   bool only_review = false;                      ///< --only review: write only documents flagged for review.
-  std::optional<std::size_t> expected;  ///< --expect: the verdict (RoleLabel index) every document should have.
+  /// --expect: the verdicts (by RoleLabel index) every document should have; nullopt without --expect.
+  std::optional<std::array<bool, kRoleLabelCount>> expected;
   bool count = false;                   ///< --count: print the documents per verdict instead of records.
   bool quiet = false;                   ///< --quiet: print nothing (with --expect the exit status tells).
 };

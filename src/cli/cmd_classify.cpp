@@ -11,6 +11,7 @@
 #include "classify_documents.hpp"
 #include "commands.hpp"
 #include "input_files.hpp"
+#include "label_counts.hpp"
 #include "line_pipeline.hpp"
 #include "output.hpp"
 #include "progress.hpp"
@@ -30,7 +31,8 @@ struct ClassifyOptionsCli {
   std::string output_path;
   std::string color = "auto";
   std::vector<std::string> only;
-  std::string expect;
+  std::vector<std::string> expect;
+  bool skip_blank = false;
   double min_confidence = 0.0;
   std::size_t max_line_bytes = kDefaultMaxLineBytes;
   CLI::Option* max_line_bytes_option = nullptr;  // to tell whether --max-line-bytes was given
@@ -82,6 +84,15 @@ std::array<bool, kLabelCount> kept_labels(const std::vector<std::string>& only) 
   return keep;
 }
 
+// The labels --expect accepts (values repeated or comma-separated, as --only takes them).
+std::array<bool, kLabelCount> expected_labels(const std::vector<std::string>& expect) {
+  std::array<bool, kLabelCount> accepted{};
+  for (const auto& value : expect) {
+    for (const auto& name : split_labels(value)) accepted[*label_index(name)] = true;
+  }
+  return accepted;
+}
+
 // True when --only names `review` (or --review is given): only records flagged for review are kept.
 bool only_review(const std::vector<std::string>& only, bool review_flag) {
   for (const auto& value : only) {
@@ -113,7 +124,7 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
   documents.jobs = options.jobs;
   documents.keep = kept_labels(options.only);
   documents.only_review = only_review(options.only, options.review);
-  if (!options.expect.empty()) documents.expected = label_index(options.expect);
+  if (!options.expect.empty()) documents.expected = expected_labels(options.expect);
   documents.count = options.count;
   documents.quiet = options.quiet;
   return run_classify_documents(context, documents);
@@ -137,7 +148,8 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   settings.max_line_bytes = options.max_line_bytes;
   settings.keep = kept_labels(options.only);
   settings.only_review = only_review(options.only, options.review);
-  if (!options.expect.empty()) settings.expected = static_cast<Label>(*label_index(options.expect));
+  if (!options.expect.empty()) settings.expected = expected_labels(options.expect);
+  settings.skip_blank = options.skip_blank;
   settings.silent = options.quiet || options.count;
   settings.jobs = options.jobs;
   settings.summary = options.summary;
@@ -161,10 +173,11 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   const auto& counts = settings.only_review ? totals.review_counts : totals.counts;
   if (!silent) formatter.end(buffer);
   if (options.count && !options.quiet) {
+    std::vector<std::pair<std::string_view, std::size_t>> rows;
     for (std::size_t i = 0; i < counts.size(); ++i) {
-      if (!keep[i]) continue;
-      fmt::format_to(std::back_inserter(buffer), "{}\t{}\n", label_name(static_cast<Label>(i)), counts[i]);
+      if (keep[i]) rows.emplace_back(label_name(static_cast<Label>(i)), counts[i]);
     }
+    append_label_counts(buffer, rows, options.format);
   }
   target.out().write(buffer);
   target.commit();
@@ -208,10 +221,30 @@ Command add_classify_command(CLI::App& root, Context& context) {
           "LABEL[,LABEL]")
       ->type_name("LABEL[,LABEL]");
   app->add_flag("--review", options->review, "Keep only records flagged for a person to review (--only review)");
-  app->add_flag("--count", options->count, "Print the number of records per label instead of the records");
+  app->add_flag("--count", options->count,
+                "Print the number of records per label instead of the records (as --format json or csv too)");
   app->add_flag("-q,--quiet", options->quiet, "Print nothing; with --expect, the exit status tells");
-  app->add_option("--expect", options->expect, "Exit 1 unless there are records and every one has this label")
-      ->check(CLI::IsMember({"sales", "marketing", "other", "mixed", "hybrid", "unknown"}));
+  app->add_option("--expect", options->expect,
+                  "Exit 1 unless there are records and every one has one of these labels (repeat or use commas; a "
+                  "line with no words never fails it)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->check(
+          [](const std::string& value) -> std::string {
+            for (const auto& label : split_labels(value)) {
+              if (!label_index(label)) {
+                return "'" + label +
+                       "' is not a label: use sales, marketing, other, mixed (hybrid for documents) or unknown "
+                       "(comma-separated)";
+              }
+            }
+            return {};
+          },
+          "LABEL[,LABEL]")
+      ->type_name("LABEL[,LABEL]");
+  app->add_flag("--skip-blank", options->skip_blank,
+                "Lines with no words (blank, or only punctuation) get no record and are not counted");
   options->max_line_bytes_option =
       app->add_option("--max-line-bytes", options->max_line_bytes,
                       "Longer lines are not read and get an unknown record (line mode only)")
@@ -219,9 +252,6 @@ Command add_classify_command(CLI::App& root, Context& context) {
           ->capture_default_str();
   app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
       ->type_name("FILE");
-  app->add_option("--color", options->color, "Colour labels: auto (terminal only), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
   app->add_flag("--line-buffered", options->line_buffered, "Flush after every record (for coprocesses)");
   app->add_flag("--summary", options->summary,
                 "After the records, print to stderr the labels as a bar chart and the cues that fired most "
@@ -243,6 +273,8 @@ Command add_classify_command(CLI::App& root, Context& context) {
       "  rolecheck classify -q --summary -j 4 big.txt\n"
       "  rolecheck classify --explain --color always duties.txt | less -R\n"
       "  echo \"Cold-call prospects\" | rolecheck classify -q --expect sales && echo sales\n"
+      "  rolecheck classify -q --skip-blank --expect sales,marketing duties.txt\n"
+      "  rolecheck classify --count --format json duties.txt\n"
       "  rolecheck classify -j 4 --format tsv big.txt > labels.tsv\n"
       "  rolecheck classify --unit document posting.txt\n"
       "  rolecheck classify --unit document --summary postings/*.txt\n"
@@ -253,7 +285,10 @@ Command add_classify_command(CLI::App& root, Context& context) {
       "  rolecheck classify --input csv --unit line --format tsv duties.csv   # one duty per row, ids kept\n"
       "  rolecheck classify posting.html            # HTML: headings, lists, no tags\n"
       "  rolecheck classify --unit document posting.txt.gz\n");
-  return {app, [&context, options] { return run_classify(context, *options); }};
+  return {app, [&context, options] {
+            options->color = context.options.color;  // a global option
+            return run_classify(context, *options);
+          }};
 }
 
 }  // namespace rolecheck::cli

@@ -1,4 +1,4 @@
-// `rolecheck taxonomy validate [FILE]` and `rolecheck taxonomy show [--format text|json]`.
+// `rolecheck taxonomy validate [FILE...]` and `rolecheck taxonomy show [FILE] [--format text|json]`.
 
 #include <algorithm>
 #include <array>
@@ -36,27 +36,41 @@ std::array<std::size_t, 2> cues_per_side(const Taxonomy& taxonomy) {
   return counts;
 }
 
-int run_validate(Context& context, const std::string& file) {
-  const std::string name = file.empty() ? context.taxonomy_name() : file;
-  TaxonomyParseResult result = (file.empty() && name == "<embedded>") ? parse_taxonomy(embedded_taxonomy_json(), name)
-                                                                      : read_taxonomy_file(name);
-  if (result.ok()) {
-    // Compiling the phrases finds what the schema cannot: phrases that normalise to nothing or to another's words.
-    try {
-      const Matcher matcher(result.taxonomy);
-    } catch (const Error& error) { result.problems = error.diagnostics(); }
+/// Every problem of one taxonomy in one pass: the schema's, then (when the model mirrors the file) the
+/// phrase problems only compiling finds (phrases that normalise to nothing or to another's words).
+TaxonomyParseResult check_taxonomy(const std::string& name) {
+  TaxonomyParseResult result =
+      name == "<embedded>" ? parse_taxonomy(embedded_taxonomy_json(), name) : read_taxonomy_file(name);
+  if (!result.ok() && !result.intact) return result;
+  try {
+    const Matcher matcher(result.taxonomy);
+  } catch (const Error& error) {
+    result.problems.insert(result.problems.end(), error.diagnostics().begin(), error.diagnostics().end());
   }
-  if (!result.ok()) {
-    print_diagnostics(result.problems);
-    return 2;
-  }
-  const auto sides = cues_per_side(result.taxonomy);
+  return result;
+}
+
+int run_validate(Context& context, const std::vector<std::string>& files) {
+  std::vector<std::string> names = files;
+  if (names.empty()) names.push_back(context.taxonomy_name());
   OutputTarget target("", false);
-  target.out().write(fmt::format("{}: ok ({} cues: {} sales, {} marketing, in {} differences; {} of other work)\n",
-                                 name, result.taxonomy.cue_count(), sides[0], sides[1],
-                                 result.taxonomy.differences.size(), result.taxonomy.other_work.cues.size()));
+  int status = 0;
+  for (const auto& name : names) {
+    const TaxonomyParseResult result = check_taxonomy(name);
+    if (!result.ok()) {
+      target.out().flush();  // the files checked so far come first
+      print_diagnostics(result.problems);
+      if (files.empty() && context.taxonomy_from_environment()) print_diagnostics({taxonomy_environment_note()});
+      status = 2;
+      continue;
+    }
+    const auto sides = cues_per_side(result.taxonomy);
+    target.out().write(fmt::format("{}: ok ({} cues: {} sales, {} marketing, in {} differences; {} of other work)\n",
+                                   name, result.taxonomy.cue_count(), sides[0], sides[1],
+                                   result.taxonomy.differences.size(), result.taxonomy.other_work.cues.size()));
+  }
   target.commit();
-  return 0;
+  return status;
 }
 
 /// The text summary of `rolecheck taxonomy show`.
@@ -90,8 +104,9 @@ std::string summarise(const Taxonomy& taxonomy, const std::string& name) {
                        difference.name);
   }
   out += fmt::format("\nother work ({} cues): {}\n", taxonomy.other_work.cues.size(), taxonomy.other_work.summary);
-  out += "\ncore cues show that a duty is sales or marketing work; support cues only say how work is done and can\n"
-         "tip a decision between the two, never make one; other-work cues show work that is neither.\n";
+  out +=
+      "\ncore cues show that a duty is sales or marketing work; support cues only say how work is done and can\n"
+      "tip a decision between the two, never make one; other-work cues show work that is neither.\n";
   return out;
 }
 
@@ -106,19 +121,39 @@ Command add_taxonomy_command(CLI::App& root, Context& context) {
       "  rolecheck taxonomy show --format json > taxonomy.json\n"
       "  rolecheck --taxonomy my-taxonomy.json taxonomy show\n");
 
-  auto file = std::make_shared<std::string>();
-  auto* validate =
-      app->add_subcommand("validate", "Check a taxonomy file and list every problem (default: the taxonomy in use)");
-  validate->add_option("file", *file, "The taxonomy file to check")->type_name("FILE");
+  auto files = std::make_shared<std::vector<std::string>>();
+  auto* validate = app->add_subcommand(
+      "validate", "Check taxonomy files and list every problem of each (default: the taxonomy in use)");
+  validate->add_option("files", *files, "The taxonomy files to check; 'embedded' is the built-in one")
+      ->type_name("FILE...");
+  validate->footer(
+      "Examples:\n"
+      "  rolecheck taxonomy validate my-taxonomy.json\n"
+      "  rolecheck taxonomy validate a.json b.json\n"
+      "  ROLECHECK_TAXONOMY=my-taxonomy.json rolecheck taxonomy validate\n");
 
   auto format = std::make_shared<std::string>("text");
-  auto* show = app->add_subcommand("show", "Summarise the taxonomy in use (cues per difference and side)");
-  show->add_option("--format", *format, "text (a summary) or json (the whole taxonomy)")
+  auto file = std::make_shared<std::string>();
+  auto* show =
+      app->add_subcommand("show", "Summarise a taxonomy file, or the taxonomy in use (cues per difference and side)");
+  show->add_option("file", *file, "The taxonomy file to show; 'embedded' is the built-in one (default: the one in use)")
+      ->type_name("FILE");
+  show->add_option("-f,--format", *format, "text (a summary) or json (the whole taxonomy)")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
+  show->footer(
+      "Examples:\n"
+      "  rolecheck taxonomy show\n"
+      "  rolecheck taxonomy show my-taxonomy.json\n"
+      "  rolecheck taxonomy show --format json > taxonomy.json\n");
 
-  return {app, [&context, validate, file, format] {
-            if (validate->parsed()) return run_validate(context, *file);
+  return {app, [&context, validate, files, file, format] {
+            if (validate->parsed()) {
+              std::vector<std::string> names;
+              for (const auto& name : *files) names.push_back(name == "embedded" ? "<embedded>" : name);
+              return run_validate(context, names);
+            }
+            if (!file->empty()) context.options.taxonomy_path = *file == "embedded" ? "<embedded>" : *file;
             const Taxonomy& taxonomy = context.taxonomy();
             OutputTarget target("", false);
             target.out().write(*format == "json" ? taxonomy_to_json(taxonomy)

@@ -140,5 +140,9 @@ Command add_report_command(CLI::App& root, Context& context);
 Command add_fit_command(CLI::App& root, Context& context);
 /// Registers `rolecheck diff`.
 Command add_diff_command(CLI::App& root, Context& context);
+/// Registers `rolecheck help [SUBCOMMAND...]`, which prints the help of `root` or of a subcommand.
+Command add_help_command(CLI::App& root);
+/// Registers `rolecheck version` (what --version and -V print).
+Command add_version_command(CLI::App& root);
 
 }  // namespace rolecheck::cli

@@ -55,13 +55,13 @@ void append_text_cues(std::string& out, const DecisionDiff& diff, std::string_vi
 
 void append_text_decision(std::string& out, std::string_view old_label, double old_confidence,
                           std::string_view new_label, double new_confidence) {
-  fmt::format_to(std::back_inserter(out), "{} {:.2f} -> {} {:.2f}", old_label, old_confidence, new_label,
-                 new_confidence);
+  fmt::format_to(std::back_inserter(out), "{} {:.{}f} -> {} {:.{}f}", old_label, old_confidence, kConfidenceDecimals,
+                 new_label, new_confidence, kConfidenceDecimals);
 }
 
 void append_json_decision(std::string& out, std::string_view key, std::string_view label, double confidence) {
   fmt::format_to(std::back_inserter(out), ",\"{}\":{{\"label\":\"{}\",\"confidence\":", key, label);
-  append_json_number(out, confidence);
+  append_confidence(out, confidence);
   out += '}';
 }
 

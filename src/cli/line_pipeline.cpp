@@ -100,11 +100,13 @@ class BlockWorker {
       } else {
         m_classifier->classify(text, m_scanner, m_result);
       }
+      const bool blank = m_result.basis == Basis::empty;
+      if (blank && m_settings->skip_blank) continue;
       const auto label = static_cast<std::size_t>(m_result.label);
       ++block.counts[label];
       if (m_result.review) ++block.review_counts[label];
       if (m_settings->summary) block.summary.add(label, m_result.reasons, m_result.other_reasons, m_result.review);
-      if (m_settings->expected && m_result.label != *m_settings->expected) block.all_expected = false;
+      if (m_settings->expected && !blank && !(*m_settings->expected)[label]) block.all_expected = false;
       if (m_settings->silent || !m_settings->keep[label] || (m_settings->only_review && !m_result.review)) continue;
       m_formatter.record(block.records, RecordOrigin{*block.file, line.number}, text, m_result);
       ++block.written;

@@ -4,12 +4,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
-#include <unistd.h>
 #include <exception>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <iostream>
 #include <new>
+#include <unistd.h>
 #include <vector>
 
 #include "commands.hpp"
@@ -17,10 +17,21 @@
 #include "diagnostics.hpp"
 #include "output.hpp"
 #include "suggestions.hpp"
+
 #include "rolecheck/error.hpp"
 #include "rolecheck/version.hpp"
 
 namespace {
+
+// Appended to every subcommand's help: the root's options it accepts.
+const std::string kGlobalOptionsNote =
+    "Global options, before or after the subcommand: --taxonomy FILE, --color auto|always|never\n\n";
+
+// Puts kGlobalOptionsNote before the footer of `app` and of its subcommands.
+void add_global_options_note(CLI::App& app) {
+  app.footer(kGlobalOptionsNote + app.get_footer());
+  for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) add_global_options_note(*sub);
+}
 
 int report_error(const std::string& message) {
   std::fflush(stdout);
@@ -57,13 +68,21 @@ int run(int argc, char** argv) {
   CLI::App app{"rolecheck: tells sales work from marketing work, with the article's four differences as reasons",
                "rolecheck"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", rolecheck::cli::version_text,
+  // Global options are accepted after the subcommand too: a subcommand hands the options it does not
+  // know to its parent (set before the subcommands are added, which inherit it).
+  app.fallthrough();
+  app.set_version_flag("-V,--version", rolecheck::cli::version_text,
                        "Print the version and the embedded taxonomy's schema version and hash");
   Context context;
   app.add_option("--taxonomy", context.options.taxonomy_path,
                  "Load this taxonomy instead of the built-in one (also ROLECHECK_TAXONOMY)")
       ->type_name("FILE");
+  app.add_option("--color", context.options.color, "Colour labels: auto (terminal only), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   app.footer(
+      "Global options (--taxonomy, --color, -V) may come before or after the subcommand.\n"
+      "\n"
       "Examples:\n"
       "  rolecheck table\n"
       "  rolecheck classify duties.txt\n"
@@ -73,20 +92,22 @@ int run(int argc, char** argv) {
       "  rolecheck stats duties.txt\n"
       "  rolecheck report duties.txt -o report.html\n"
       "  rolecheck fit --label-column text_label labelled.tsv -o fitted.json\n"
-      "  rolecheck diff embedded edited.json duties.txt\n");
+      "  rolecheck diff embedded edited.json duties.txt\n"
+      "  rolecheck help classify\n");
 
   const std::vector<Command> commands = {
-      add_table_command(app, context),   add_classify_command(app, context),
-      add_explain_command(app, context), add_eval_command(app, context),
+      add_table_command(app, context),    add_classify_command(app, context),
+      add_explain_command(app, context),  add_eval_command(app, context),
       add_taxonomy_command(app, context), add_stats_command(app, context),
-      add_report_command(app, context),  add_fit_command(app, context), add_diff_command(app, context),
+      add_report_command(app, context),   add_fit_command(app, context),
+      add_diff_command(app, context),     add_help_command(app),
+      add_version_command(app),
   };
+  for (const auto& command : commands) add_global_options_note(*command.app);
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::Success& success) {
-    return app.exit(success);
-  } catch (const CLI::ParseError& error) {
+  } catch (const CLI::Success& success) { return app.exit(success); } catch (const CLI::ParseError& error) {
     // One message in rolecheck's own voice: the nearest valid name when there is one, else CLI11's
     // reason; then where to look.
     const auto hint = suggestion_for(app, std::vector<std::string>(argv + 1, argv + argc));
@@ -127,9 +148,7 @@ int main(int argc, char** argv) {
     status = 2;  // The reader went away (SIGPIPE ignored): stop quietly, like grep killed by SIGPIPE.
   } catch (const rolecheck::cli::WriteError& error) {
     status = report_error(error.what());
-  } catch (const std::bad_alloc&) {
-    status = report_out_of_memory();
-  } catch (const std::exception& error) {
+  } catch (const std::bad_alloc&) { status = report_out_of_memory(); } catch (const std::exception& error) {
     status = report_error(error.what());
   }
   return close_stdout(status);

@@ -1,6 +1,7 @@
 #include "suggestions.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "rolecheck/digest.hpp"
 #include "rolecheck/suggest.hpp"
@@ -29,6 +30,12 @@ bool takes_value(const CLI::App& app, const std::string& dashed) {
 }
 
 }  // namespace
+
+std::string unknown_subcommand_message(const std::string& word, const std::vector<std::string>& names) {
+  const auto nearest = nearest_candidate(word, names);
+  if (nearest) return fmt::format("unknown subcommand '{}'; did you mean '{}'?", word, *nearest);
+  return fmt::format("unknown subcommand '{}'; the subcommands are: {}", word, fmt::join(names, ", "));
+}
 
 std::string suggestion_for(const CLI::App& root, const std::vector<std::string>& args) {
   const CLI::App* active = &root;
@@ -67,9 +74,7 @@ std::string suggestion_for(const CLI::App& root, const std::vector<std::string>&
       active = next;
       continue;
     }
-    const auto nearest = nearest_candidate(arg, names);
-    if (nearest) return fmt::format("unknown subcommand '{}'; did you mean '{}'?", arg, *nearest);
-    return {};
+    return unknown_subcommand_message(arg, names);
   }
   return {};
 }

@@ -82,7 +82,7 @@ if [ -x /usr/bin/time ]; then
     /usr/bin/time -f '%M' -o rss.txt "$rolecheck" classify -f jsonl >out.txt 2>err.txt
   expect_eq "100 MB line status" "$?" 0
   expect_eq "100 MB line records" "$(lines out.txt)" 2
-  expect_grep "100 MB line labelled unknown" '"label":"unknown","confidence":1,"review":true,"basis":"line longer than --max-line-bytes"' out.txt
+  expect_grep "100 MB line labelled unknown" '"label":"unknown","confidence":1.00,"review":true,"basis":"line longer than --max-line-bytes"' out.txt
   expect_grep "100 MB line warning" "-:1: warning: line longer than --max-line-bytes=1048576" err.txt
   rss=$(tail -1 rss.txt)
   # Under AddressSanitizer (CI exports ASAN_OPTIONS for that suite) shadow memory and the quarantine add

@@ -63,6 +63,43 @@ grep -qxF "Try 'rolecheck classify --help' for more information." "$tmp/err" || 
 "$bin" classify --format json "$src/data/examples/duties.txt" --only sales >/dev/null 2>"$tmp/err" ||
   fail "valid command line failed: $(cat "$tmp/err")"
 
+# `help [SUBCOMMAND...]` prints what --help prints; `version` and -V what --version prints.
+"$bin" --help >"$tmp/a" && "$bin" help >"$tmp/b" || fail "help exits $?"
+cmp -s "$tmp/a" "$tmp/b" || fail "help differs from --help: $(diff "$tmp/a" "$tmp/b")"
+for words in classify explain "taxonomy validate" "taxonomy show"; do
+  # shellcheck disable=SC2086
+  "$bin" $words --help >"$tmp/a" && "$bin" help $words >"$tmp/b" 2>"$tmp/err" || fail "help $words exits $?"
+  cmp -s "$tmp/a" "$tmp/b" || fail "help $words differs from $words --help: $(diff "$tmp/a" "$tmp/b")"
+done
+"$bin" help clasify >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] || fail "help clasify must exit 2"
+grep -qxF "rolecheck: unknown subcommand 'clasify'; did you mean 'classify'?" "$tmp/err" || fail "help clasify: $(cat "$tmp/err")"
+"$bin" --version >"$tmp/a" && "$bin" version >"$tmp/b" && "$bin" -V >"$tmp/c" || fail "version or -V failed"
+cmp -s "$tmp/a" "$tmp/b" && cmp -s "$tmp/a" "$tmp/c" || fail "version, -V and --version differ"
+
+# An unknown word says so, with the nearest name or the list of names (not "A subcommand is required").
+"$bin" zebra >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] || fail "zebra must exit 2"
+grep -qF "rolecheck: unknown subcommand 'zebra'; the subcommands are: table, classify," "$tmp/err" ||
+  fail "zebra: $(cat "$tmp/err")"
+grep -q "A subcommand is required" "$tmp/err" && fail "zebra: CLI11's message leaked"
+"$bin" taxonomy zebra >/dev/null 2>"$tmp/err"
+grep -qxF "rolecheck: unknown subcommand 'zebra'; the subcommands are: validate, show" "$tmp/err" ||
+  fail "taxonomy zebra: $(cat "$tmp/err")"
+
+# Global options before or after the subcommand (and after the files), the same output.
+duties=$src/data/examples/duties.txt
+"$bin" --taxonomy "$src/data/taxonomy.json" --color always classify "$duties" >"$tmp/a" || fail "global before"
+"$bin" classify --taxonomy "$src/data/taxonomy.json" --color always "$duties" >"$tmp/b" || fail "global after"
+"$bin" classify "$duties" --color=always --taxonomy="$src/data/taxonomy.json" >"$tmp/c" || fail "global last"
+cmp -s "$tmp/a" "$tmp/b" && cmp -s "$tmp/a" "$tmp/c" || fail "global options: the output depends on their place"
+grep -q $'\e\[' "$tmp/b" || fail "--color always after the subcommand: no colour"
+"$bin" taxonomy show --taxonomy "$src/tests/fixtures/taxonomy/valid.json" >"$tmp/out" || fail "taxonomy show --taxonomy"
+grep -q "Fixture taxonomy" "$tmp/out" || fail "--taxonomy after 'taxonomy show' was ignored"
+"$bin" classify --color sometimes "$duties" >/dev/null 2>&1 && fail "--color sometimes accepted"
+"$bin" classify --help | grep -qF "Global options, before or after the subcommand: --taxonomy FILE, --color" ||
+  fail "classify --help does not mention the global options"
+
 # --version: the version, then the taxonomy's schema and the FNV-1a 64 hash of the embedded JSON.
 "$bin" --version >"$tmp/version" || fail "--version exits $?"
 grep -qE '^rolecheck [0-9]+\.[0-9]+\.[0-9]+$' <(head -1 "$tmp/version") || fail "--version first line: $(head -1 "$tmp/version")"

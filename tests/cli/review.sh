@@ -70,10 +70,13 @@ flagged=$(grep -c '"review":true' "$tmp/all.jsonl")
 # The other formats carry the same flags, record for record.
 grep -o '"review":[a-z]*' "$tmp/all.jsonl" | cut -d: -f2 >"$tmp/flags"
 "$bin" classify --max-line-bytes 150 --format tsv "$tmp/duties.txt" 2>/dev/null >"$tmp/all.tsv"
-expect_eq "tsv header" "$(head -1 "$tmp/all.tsv")" "$(printf 'file\tline\tlabel\tconfidence\treasons\ttext\treview')"
-tail -n +2 "$tmp/all.tsv" | awk -F'\t' '{ print $NF }' | diff -q - "$tmp/flags" >/dev/null || fail "tsv review column"
-"$bin" classify --max-line-bytes 150 --format csv "$tmp/duties.txt" 2>/dev/null | tr -d '\r' | tail -n +2 |
-  awk -F, '{ print $NF }' | diff -q - "$tmp/flags" >/dev/null || fail "csv review column"
+expect_eq "tsv header" "$(head -1 "$tmp/all.tsv")" \
+  "$(printf 'file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score')"
+tail -n +2 "$tmp/all.tsv" | awk -F'\t' '{ print $7 }' | diff -q - "$tmp/flags" >/dev/null || fail "tsv review column"
+# CSV fields may be quoted and hold commas: read them with a CSV parser.
+"$bin" classify --max-line-bytes 150 --format csv "$tmp/duties.txt" 2>/dev/null |
+  python3 -c 'import csv, sys; [print(r["review"]) for r in csv.DictReader(sys.stdin)]' |
+  diff -q - "$tmp/flags" >/dev/null || fail "csv review column"
 "$bin" classify --max-line-bytes 150 --format json "$tmp/duties.txt" 2>/dev/null |
   python3 -c 'import json, sys; [print(str(r["review"]).lower()) for r in json.load(sys.stdin)]' |
   diff -q - "$tmp/flags" >/dev/null || fail "json review"

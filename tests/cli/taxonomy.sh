@@ -151,13 +151,77 @@ for command in "taxonomy show" "explain close-deals"; do
   expect_no_out "$command with a bad taxonomy"
   expect_prefixed "$command with a bad taxonomy"
   expect_err "rolecheck: $s /differences/0/cues/0/weight: expected a number in [0, 10], got \"heavy\"" "$command with a bad taxonomy"
-  [ "$(grep -c '^rolecheck: ' "$work/err")" -eq 8 ] || fail "$command: expected 8 problems, got: $err"
+  # The 8 problems, then a note that the file was named by the environment variable.
+  [ "$(grep -c '^rolecheck: ' "$work/err")" -eq 9 ] || fail "$command: expected 8 problems and a note, got: $err"
+  expect_err "rolecheck: note: the taxonomy was named by the ROLECHECK_TAXONOMY environment variable; fix the file, unset the variable, or give --taxonomy FILE" "$command with a bad taxonomy"
 done
 echo "close deals" | ROLECHECK_TAXONOMY="$work/deep.json" "$bin" classify >"$work/out" 2>"$work/err"
 status=$?
 err=$(cat "$work/err")
 expect_status 2 "classify with a deeply nested taxonomy"
 expect_err "deep.json:1:33: error: JSON nested deeper than 32 levels" "classify with a deeply nested taxonomy"
+
+# --- validate FILE... and show FILE take files the same way; show and table refuse what validate refuses ---
+run taxonomy validate "$fixtures/valid.json" "$work/missing.json" "$fixtures/valid.json"
+expect_status 2 "validate with one bad file among good ones"
+[ "$(grep -c ': ok (' "$work/out")" -eq 2 ] || fail "validate FILE...: expected two ok lines, got: $out"
+expect_err "missing.json: error: cannot open the taxonomy" "validate FILE..."
+run taxonomy validate embedded "$fixtures/valid.json"
+expect_status 0 "validate embedded FILE"
+expect_out "<embedded>: ok (" "validate embedded FILE"
+run taxonomy show "$fixtures/valid.json"
+expect_status 0 "show FILE"
+expect_out "title:          Fixture taxonomy" "show FILE"
+ROLECHECK_TAXONOMY="$fixtures/structural.json" run taxonomy show embedded
+expect_status 0 "show embedded beats ROLECHECK_TAXONOMY"
+# A phrase that normalises to nothing (only skip words) and one that duplicates another: the schema
+# accepts both, compiling finds them; validate, show, table and classify all refuse the file.
+python3 - "$fixtures/valid.json" "$work/phrases.json" "$work/both.json" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))
+skip = t["skip_words"][0]
+t["differences"][0]["cues"][0]["phrases"].append(skip)
+json.dump(t, open(sys.argv[2], "w"), indent=1)
+t["titel"] = "x"                                     # a schema problem too
+t["differences"][0]["cues"][0]["weight"] = -1
+json.dump(t, open(sys.argv[3], "w"), indent=1)
+PY
+for command in "taxonomy validate $work/phrases.json" "taxonomy show $work/phrases.json" \
+  "--taxonomy $work/phrases.json table" "table --taxonomy $work/phrases.json"; do
+  # shellcheck disable=SC2086
+  run $command
+  expect_status 2 "$command"
+  expect_no_out "$command"
+  expect_err "has no words left after normalisation" "$command"
+done
+# One pass: the schema's problems and the compiler's together.
+run taxonomy validate "$work/both.json"
+expect_status 2 "validate, schema and phrase problems"
+expect_err "/titel: unknown key" "validate, one pass"
+expect_err "/differences/0/cues/0/weight: expected a number in [0, 10], got -1" "validate, one pass"
+expect_err "has no words left after normalisation" "validate, one pass"
+# The environment variable is named when its file is bad, and only then.
+ROLECHECK_TAXONOMY="$work/missing.json" run table
+expect_status 2 "ROLECHECK_TAXONOMY missing"
+expect_err "note: the taxonomy was named by the ROLECHECK_TAXONOMY environment variable" "ROLECHECK_TAXONOMY missing"
+run --taxonomy "$work/missing.json" table
+expect_status 2 "--taxonomy missing"
+grep -q ROLECHECK_TAXONOMY "$work/err" && fail "--taxonomy missing: the note names the variable: $err"
+ROLECHECK_TAXONOMY="$work/phrases.json" run taxonomy validate
+expect_status 2 "validate through ROLECHECK_TAXONOMY"
+expect_err "note: the taxonomy was named by the ROLECHECK_TAXONOMY environment variable" "validate through ROLECHECK_TAXONOMY"
+
+# --- the example in docs/taxonomy.md is valid, and does what the page says ---
+doc=$(realpath "$(dirname "$0")/../../docs/taxonomy.md")
+sed -n '/^<!-- example-taxonomy -->$/,/^<!-- \/example-taxonomy -->$/p' "$doc" | sed '1,2d;$d' | sed '$d' >"$work/example.json"
+[ -s "$work/example.json" ] || fail "docs/taxonomy.md: no example found between the markers"
+run taxonomy validate "$work/example.json"
+expect_status 0 "the example in docs/taxonomy.md"
+for sentence in "Cold-call prospects and close deals" "Explain our unique selling point"; do
+  shown=$(grep -A1 -F "\$ echo \"$sentence\"" "$doc" | tail -1)
+  actual=$(echo "$sentence" | "$bin" --taxonomy "$work/example.json" classify)
+  [ "$actual" = "$shown" ] || fail "docs/taxonomy.md: '$sentence' shows '$shown', rolecheck says '$actual'"
+done
 
 # --- usage ---
 run taxonomy
