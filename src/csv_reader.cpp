@@ -31,12 +31,18 @@ void CsvReader::append(char c) {
 }
 
 void CsvReader::end_field() {
+  if (m_spans.size() > kMaxCsvFields) return;  // already one too many: the record is an error (finish)
   m_spans.emplace_back(m_field_begin, m_data.size() - m_field_begin);
   m_field_begin = m_data.size();
 }
 
 void CsvReader::finish(CsvRecord& out) {
   out.raw_bytes = m_record_bytes;
+  if (m_spans.size() > kMaxCsvFields && out.error.empty()) {
+    out.error = fmt::format("more than {} fields in one record (a separator out of place?)", kMaxCsvFields);
+    m_spans.assign(1, {0, 0});
+    m_data.clear();
+  }
   out.too_long = m_too_long;
   out.blank = !m_too_long && m_spans.size() == 1 && m_spans[0].second == 0 && out.error.empty();
   std::string_view data = m_data;

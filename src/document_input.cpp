@@ -218,7 +218,14 @@ bool DocumentReader::next(InputDocument& out) {
   }
   const std::size_t input_bytes = bytes.size();
   read_whole_document(m_name, std::move(bytes), out, m_max_bytes);
-  if (m_layout == DocumentInput::html && out.ok()) out.text = html_to_text(out.text);
+  if (m_layout == DocumentInput::html && out.ok()) {
+    try {
+      out.text = html_to_text(out.text);
+    } catch (const Error& error) {  // HTML too deeply nested to parse: an error record, the run goes on
+      out.text.clear();
+      out.error = error.what();
+    }
+  }
   out.input_bytes = input_bytes;
   return true;
 }

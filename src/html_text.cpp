@@ -1,9 +1,13 @@
 #include "rolecheck/html_text.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <gumbo.h>
+#include <string>
 #include <memory>
 #include <vector>
+
+#include "rolecheck/error.hpp"
 
 namespace rolecheck {
 namespace {
@@ -156,7 +160,43 @@ bool is_html_file_name(std::string_view name) noexcept {
   return ends(".html") || ends(".htm") || ends(".html.gz") || ends(".htm.gz");
 }
 
+std::size_t html_nesting_bound(std::string_view html) noexcept {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
+    if (html[i] != '<') continue;
+    const char next = html[i + 1];
+    if (next == '/') {
+      if (depth > 0) --depth;
+      continue;
+    }
+    const bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+    if (!letter) continue;  // comments, doctypes, a lone '<' in text
+    const auto close = html.find('>', i + 1);
+    if (close == std::string_view::npos) break;
+    const bool self_closed = html[close - 1] == '/';
+    std::size_t name_end = i + 1;
+    while (name_end < close && html[name_end] != ' ' && html[name_end] != '/' && html[name_end] != '\t' &&
+           html[name_end] != '\n' && html[name_end] != '\r')
+      ++name_end;
+    std::string name(html.substr(i + 1, name_end - i - 1));
+    for (auto& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    static constexpr std::string_view kVoid[] = {"area", "base", "br",   "col",   "embed",  "hr",    "img",
+                                                 "input", "link", "meta", "param", "source", "track", "wbr"};
+    bool is_void = false;
+    for (const auto v : kVoid) is_void = is_void || name == v;
+    if (!self_closed && !is_void) deepest = std::max(deepest, ++depth);
+    i = close;
+  }
+  return deepest;
+}
+
 std::string html_to_text(std::string_view html) {
+  if (html_nesting_bound(html) > kMaxHtmlDepth) {
+    throw Error(fmt::format("HTML nested deeper than {} elements: not a posting this reader parses (its time "
+                            "grows with the square of the nesting); give --input text to read it as text",
+                            kMaxHtmlDepth));
+  }
   const std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
   TextWriter writer;

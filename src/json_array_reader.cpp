@@ -1,5 +1,7 @@
 #include "rolecheck/json_array_reader.hpp"
 
+#include <utility>
+
 #include <cstring>
 #include <fmt/format.h>
 
@@ -50,6 +52,7 @@ bool JsonArrayReader::skip_space(char& c) {
 
 bool JsonArrayReader::next(InputLine& element) {
   element = InputLine{};
+  if (!m_trailing_error.empty()) fail(std::exchange(m_trailing_error, {}));
   if (m_done) return false;
   char c = 0;
   if (!m_started) {
@@ -111,7 +114,8 @@ bool JsonArrayReader::next(InputLine& element) {
   if (c == ']') {
     m_done = true;
     char after = 0;
-    if (skip_space(after)) fail("text after the JSON array: --input json reads one array of objects");
+    // The element before the ']' is still returned; the error comes with the next call.
+    if (skip_space(after)) m_trailing_error = "text after the JSON array: --input json reads one array of objects";
   }
   while (!m_text.empty() && is_json_space(m_text.back())) m_text.pop_back();
   ++m_elements;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "rolecheck/error.hpp"
 #include "rolecheck/json_caps.hpp"
@@ -252,11 +253,10 @@ CsvColumns::CsvColumns(const CsvRecord& header, const RecordFields& fields, std:
   m_title = find(fields.title);
   if (m_title == std::string::npos && fields.title_given) missing("title", fields.title, "--title-column");
   // Pass-through keys, made unique ("" for the text and id columns, which are not passed through).
+  std::unordered_set<std::string> taken;  // linear in the columns, however many share a name
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::string key = names[i];
-    for (std::size_t n = 2; std::count(m_keys.begin(), m_keys.end(), key) > 0; ++n) {
-      key = fmt::format("{}_{}", names[i], n);
-    }
+    for (std::size_t n = 2; !taken.insert(key).second; ++n) key = fmt::format("{}_{}", names[i], n);
     m_keys.push_back(i == m_text || i == m_id ? std::string() : key);
   }
 }

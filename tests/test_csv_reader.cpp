@@ -79,6 +79,15 @@ TEST_CASE("CSV: an unclosed quote is an error naming its line; too long rows are
   CHECK(long_rows[2].fields == std::vector<std::string>{"2", "ok"});
 }
 
+TEST_CASE("CSV: a record with more than kMaxCsvFields fields is an error, in bounded memory", "[csv_reader]") {
+  const auto rows = read_rows(std::string(kMaxCsvFields - 1, ',') + "\n" + std::string(kMaxCsvFields, ',') + "\nok\n");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].fields.size() == kMaxCsvFields);
+  CHECK(rows[0].error.empty());
+  CHECK(rows[1].error.find("more than 10000 fields") != std::string::npos);
+  CHECK(rows[2].fields == std::vector<std::string>{"ok"});
+}
+
 TEST_CASE("CSV: UTF-16 and binary input are refused", "[csv_reader]") {
   CHECK_THROWS_WITH(read_rows("i\0d\0,\0t\0e\0x\0t\0\n\0"s), Catch::Contains("UTF-16LE"));
   CHECK_THROWS_WITH(read_rows("\x7F"

@@ -24,6 +24,9 @@ struct CsvRecord {
   std::string error;                     ///< Why the record is broken (an unclosed quote), or empty.
 };
 
+/// Most fields one CSV record may have: a record with more is an error, and its memory stays bounded.
+inline constexpr std::size_t kMaxCsvFields = 10'000;
+
 /// Reads CSV (RFC 4180: `,` separated, `"` quoted, quotes doubled inside quotes, line breaks inside
 /// quotes kept, CRLF or LF line ends, a UTF-8 BOM skipped) from a descriptor, gzip decompressed, with
 /// memory bounded by one record of at most max_record_bytes plus a read block. Lenient where

@@ -13,6 +13,14 @@ namespace rolecheck {
 /// Gumbo, the HTML5 parser), runs of blanks squeezed and non-breaking spaces read as spaces.
 std::string html_to_text(std::string_view html);
 
+/// Deepest element nesting an HTML input may have: the HTML5 parser's time grows with the square of the
+/// nesting, so deeper input is refused before parsing (real postings nest a few dozen deep).
+inline constexpr std::size_t kMaxHtmlDepth = 512;
+
+/// An upper bound on how deep the elements of `html` nest, found in one pass without parsing: every
+/// start tag opens a level, every end tag closes one (void and self-closed elements open none).
+std::size_t html_nesting_bound(std::string_view html) noexcept;
+
 /// True when `name` ends in .html or .htm (any case, also before a .gz): read as HTML by default.
 bool is_html_file_name(std::string_view name) noexcept;
 

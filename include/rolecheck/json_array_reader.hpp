@@ -38,6 +38,7 @@ class JsonArrayReader {
   bool m_eof = false;
   bool m_started = false;
   bool m_done = false;
+  std::string m_trailing_error;  // text after the closing ']': reported after the last element is returned
   std::size_t m_line = 1;
   std::size_t m_column = 0;
   std::size_t m_elements = 0;

@@ -121,7 +121,7 @@ class DocumentWorker {
       ++block.counts[label];
       if (m_line.review) ++block.review_counts[label];
       if (m_summary_cues != 0) block.summary.add(label, m_line.reasons, m_line.other_reasons, m_line.review);
-      if (m_options->expected && label != *m_options->expected) block.all_expected = false;
+      if (m_options->expected && !(*m_options->expected)[label] && m_line.basis != Basis::empty) block.all_expected = false;
       if (silent || !m_options->keep[label] || (m_options->only_review && !m_line.review)) continue;
       RecordOrigin origin(document.file, document.line);
       origin.id = document.id;

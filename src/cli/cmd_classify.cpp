@@ -132,7 +132,7 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
 
 // Reads every input and writes one record per line; returns the exit status.
 int run_classify(Context& context, const ClassifyOptionsCli& options) {
-  if (const auto conflict = options.in.conflict(); !conflict.empty()) {
+  if (const auto conflict = options.in.conflict(options.files); !conflict.empty()) {
     warn(conflict);
     return 2;
   }

@@ -44,7 +44,7 @@ int run_diff(const DiffOptions& options) {
     warn("no input: give a FILE, '-' for stdin, or pipe text in (try 'rolecheck diff --help')");
     return 2;
   }
-  if (const auto conflict = options.in.conflict(); !conflict.empty()) {
+  if (const auto conflict = options.in.conflict(*inputs); !conflict.empty()) {
     warn(conflict);
     return 2;
   }

@@ -142,7 +142,7 @@ bool add_documents(const std::vector<std::string>& paths, const ReportOptions& o
 
 int run_report(Context& context, const ReportOptions& options) {
   const auto inputs = resolve_inputs(options.files);
-  if (const auto conflict = options.in.conflict(); !conflict.empty()) {
+  if (const auto conflict = options.in.conflict(inputs ? *inputs : std::vector<std::string>{}); !conflict.empty()) {
     warn(conflict);
     return 2;
   }

@@ -70,10 +70,19 @@ struct InputOptions {
     fields.use_title = documents;
     return fields;
   }
-  /// The message when --unit line is asked of HTML, which is only read as documents (empty: fine).
-  [[nodiscard]] std::string conflict() const {
+  /// The message when --unit line is asked of HTML, which is only read as documents, or when .html files
+  /// come with other files and no --input says how to read them all (empty: fine).
+  [[nodiscard]] std::string conflict(const std::vector<std::string>& inputs) const {
     if (unit_given() && unit == "line" && input == "html") {
       return "--input html reads each file as one job description: use --unit document (or leave --unit out)";
+    }
+    if (!input_given() && !unit_given()) {
+      std::size_t html = 0;
+      for (const auto& path : inputs) html += is_html_file_name(path) ? 1U : 0U;
+      if (html > 0 && html < inputs.size()) {
+        return ".html files are read as job descriptions and the other files as one duty per line: run them "
+               "separately, or give --unit document (or --input html) to read every file as a job description";
+      }
     }
     return {};
   }
