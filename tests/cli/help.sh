@@ -97,7 +97,9 @@ grep -q $'\e\[' "$tmp/b" || fail "--color always after the subcommand: no colour
 "$bin" taxonomy show --taxonomy "$src/tests/fixtures/taxonomy/valid.json" >"$tmp/out" || fail "taxonomy show --taxonomy"
 grep -q "Fixture taxonomy" "$tmp/out" || fail "--taxonomy after 'taxonomy show' was ignored"
 "$bin" classify --color sometimes "$duties" >/dev/null 2>&1 && fail "--color sometimes accepted"
-"$bin" classify --help | grep -qF "Global options, before or after the subcommand: --taxonomy FILE, --color" ||
+# Captured first: with pipefail, grep -q closing the pipe early would make the pipeline fail at random.
+"$bin" classify --help >"$tmp/classify_help" || fail "classify --help failed"
+grep -qF "Global options, before or after the subcommand: --taxonomy FILE, --color" "$tmp/classify_help" ||
   fail "classify --help does not mention the global options"
 
 # --version: the version, then the taxonomy's schema and the FNV-1a 64 hash of the embedded JSON.
