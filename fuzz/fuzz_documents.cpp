@@ -1,6 +1,6 @@
 // Fuzzes document mode end to end with the code the CLI runs: DocumentReader over a memfd, the
-// DocumentClassifier and the DocumentFormatter. The first byte chooses the layout (bit 0: whole
-// input or JSONL lines), the output format (bits 1-3), a 64-byte document cap (bit 4, to reach the
+// DocumentClassifier and the DocumentFormatter. The first byte chooses the layout (bits 6-7: JSON
+// array, CSV or HTML; when clear, bit 0: whole input or JSONL lines), the output format (bits 1-3), a 64-byte document cap (bit 4, to reach the
 // too-large paths) and --explain (bit 5); the rest is the input. Checks: only Error escapes, and only
 // for UTF-16/32 JSONL; a whole input is one record and JSONL one record per line; texts are valid
 // UTF-8; duty spans inside the text, on character boundaries, in order, reasons inside their duty on
@@ -233,7 +233,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const std::uint8_t control = data[0];
   Setup setup;
-  setup.layout = (control & 1) != 0 ? DocumentInput::jsonl : DocumentInput::whole;
+  // Bits 6-7 pick the record readers (JSON array, CSV, HTML); when both are clear, bit 0 picks a whole
+  // input or JSONL lines (the meaning the committed corpus was grown with).
+  switch (control >> 6 & 3) {
+    case 1: setup.layout = DocumentInput::json; break;
+    case 2: setup.layout = DocumentInput::csv; break;
+    case 3: setup.layout = DocumentInput::html; break;
+    default: setup.layout = (control & 1) != 0 ? DocumentInput::jsonl : DocumentInput::whole;
+  }
   setup.format = static_cast<RecordFormat>((control >> 1 & 7) % 5);
   if ((control & 0x10) != 0) setup.max_bytes = 64;
   setup.explain = (control & 0x20) != 0;
@@ -251,6 +258,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!first.threw && first.records == 1);
     const bool error = first.signature.rfind("error: ", 0) == 0;
     FUZZ_CHECK(error == (wide || binary || input.size() > setup.max_bytes));
+  } else if (setup.layout == DocumentInput::html) {
+    FUZZ_CHECK(!first.threw && first.records == 1);  // one document, or one error record
+  } else if (setup.layout != DocumentInput::jsonl) {
+    // JSON arrays and CSV: any number of records; a refusal (UTF-16/32, binary, no header, no array, text
+    // after the array) may come after records were read. The checks in run() and check_output() hold.
   } else if (first.threw) {
     // UTF-16/32, binary, or pretty-printed JSON: refused before any record.
     FUZZ_CHECK(first.records == 0);
