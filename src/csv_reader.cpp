@@ -61,7 +61,7 @@ void CsvReader::finish(CsvRecord& out) {
     }
     data = m_clean;
   }
-  out.has_nul = std::memchr(data.data(), '\0', data.size()) != nullptr;
+  out.has_nul = !data.empty() && std::memchr(data.data(), '\0', data.size()) != nullptr;
   for (const auto& span : m_spans) out.fields.push_back(data.substr(span.first, span.second));
 }
 

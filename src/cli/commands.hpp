@@ -76,6 +76,14 @@ struct InputOptions {
     if (unit_given() && unit == "line" && input == "html") {
       return "--input html reads each file as one job description: use --unit document (or leave --unit out)";
     }
+    if (unit_given() && unit == "line" && !input_given()) {
+      for (const auto& path : inputs) {
+        if (is_html_file_name(path)) {
+          return path + " is HTML, read as one job description: leave out --unit line (or give --input text to "
+                        "read its markup line by line)";
+        }
+      }
+    }
     if (!input_given() && !unit_given()) {
       std::size_t html = 0;
       for (const auto& path : inputs) html += is_html_file_name(path) ? 1U : 0U;

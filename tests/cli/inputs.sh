@@ -114,6 +114,12 @@ run classify --format jsonl $fixtures/posting.html.gz
 expect_eq "$(jq -r '.duties | length' "$tmp/out")" 12 "posting.html.gz reads as HTML"
 run classify --unit line --input html $fixtures/posting.html
 expect_eq "$status" 2 "--unit line --input html is refused"
+run classify --unit line $fixtures/posting.html
+expect_eq "$status" 2 "--unit line on a .html file is refused (its markup would be read as duties)"
+run classify $fixtures/posting.html $fixtures/posting.md
+expect_eq "$status" 2 ".html files mixed with text files without --input are refused"
+run classify --unit document $fixtures/posting.html $fixtures/posting.md
+expect_eq "$status" 0 "--unit document reads .html and text files together"
 
 # Markdown: "**Location:** Midwest" keeps its text, Word's "o" bullets are items, "# Title" loses its
 # "#", a long "##" heading is a heading.
