@@ -131,7 +131,8 @@ done
 [ "$("$bin" classify --only sales,marketing --only unknown --format tsv "$examples/duties.txt" | tail -n +2 | cut -f3 | sort -u | tr '\n' ' ')" = "marketing sales unknown " ] \
   || fail "--only repeated and comma lists"
 "$bin" --help >"$tmp/out" 2>"$tmp/err"; [ $? -eq 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ] || fail "--help on stdout, exit 0"
-"$bin" --version | grep -q "[0-9]\+\.[0-9]\+\.[0-9]\+" || fail "--version"
+version_text=$("$bin" --version) || fail "--version failed"  # captured: grep -q may close a pipe early
+grep -q "[0-9]\+\.[0-9]\+\.[0-9]\+" <<<"$version_text" || fail "--version"
 "$bin" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown subcommand should exit 2"
 
 # The embedded taxonomy: works from a folder with no data files.

@@ -27,7 +27,8 @@ for file in $files; do
   [ -f "$tmp/prefix/$file" ] || fail "not installed: $file"
 done
 [ -x "$tmp/prefix/bin/rolecheck" ] || fail "bin/rolecheck is not executable"
-"$tmp/prefix/bin/rolecheck" --version | head -1 | grep -qE '^rolecheck [0-9.]+$' || fail "installed binary: --version"
+installed_version=$("$tmp/prefix/bin/rolecheck" --version) || fail "installed binary: --version failed"
+head -1 <<<"$installed_version" | grep -qE '^rolecheck [0-9.]+$' || fail "installed binary: --version"
 cmp -s "$src/data/taxonomy.json" "$tmp/prefix/share/rolecheck/taxonomy.json" || fail "installed taxonomy differs"
 cmp -s "$src/completions/_rolecheck" "$tmp/prefix/share/zsh/vendor-completions/_rolecheck" || fail "zsh completion differs"
 

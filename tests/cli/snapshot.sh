@@ -53,7 +53,8 @@ for b in open(sys.argv[1], "rb").read():
     h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
 print("%016x" % h)' "$json" | cut -c1-12)
 schema=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["schema_version"])' "$json")
-"$bin" --version | grep -qx "taxonomy schema $schema, embedded taxonomy fnv1a64:$expected" ||
+"$bin" --version >"$work/version.txt" || fail "--version failed"  # a file: grep -q may close a pipe early
+grep -qx "taxonomy schema $schema, embedded taxonomy fnv1a64:$expected" "$work/version.txt" ||
   fail "--version: $("$bin" --version | tail -1), expected schema $schema and fnv1a64:$expected"
 
 if [ $failures -ne 0 ]; then
