@@ -6,14 +6,34 @@
 #include "rolecheck/stemmer.hpp"
 
 namespace rolecheck {
+namespace {
+
+// Scans `text` with `scanner` and decides it into `result`; the scan (owned by the scanner) is returned
+// for the token and negation listings.
+const ScanResult& scan_and_decide(const Classifier& classifier, Scanner& scanner, std::string_view text,
+                                  Classification& result) {
+  const ScanResult& scan = scanner.scan(text);
+  classifier.decide(scan, result);
+  return scan;
+}
+
+// "1" when core evidence alone reaches min_evidence, else "1 + 1 credited support" (support_credit).
+std::string core_evidence_text(const Classification& result, std::size_t side, const Thresholds& thresholds) {
+  const double support = result.scores[side] - result.core[side];
+  if (result.core[side] >= thresholds.min_evidence || thresholds.support_credit * support <= 0.0) {
+    return fmt::format("{:g}", result.core[side]);
+  }
+  return fmt::format("{:g} + {:g} credited support", result.core[side], thresholds.support_credit * support);
+}
+
+}  // namespace
 
 std::string explain_decision(const Classifier& classifier, std::string_view text) {
   const auto& taxonomy = classifier.taxonomy();
   const auto& matcher = classifier.matcher();
   Scanner scanner = classifier.make_scanner();
-  const ScanResult& scan = scanner.scan(text);
   Classification result;
-  classifier.decide(scan, result);
+  const ScanResult& scan = scan_and_decide(classifier, scanner, text, result);
 
   std::string out = fmt::format("duty: {}\n\ntokens (word -> stem; * = used by a cue or negation phrase, - = skip word)\n", text);
   Stemmer stemmer;
@@ -60,9 +80,10 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   out += fmt::format("  {:<38} {:>5g} {:>10g}\n", "of which core", result.core[0], result.core[1]);
   out += fmt::format("  {:<38} {:>5g}\n", "other work", result.other);
   const auto& thresholds = taxonomy.thresholds;
-  out += fmt::format("\nthresholds: min_evidence {:g}, other_share {:g}, mixed_share {:g}, evidence_scale {:g}",
-                     thresholds.min_evidence, thresholds.other_share, thresholds.mixed_share,
-                     thresholds.evidence_scale);
+  out += fmt::format(
+      "\nthresholds: min_evidence {:g}, support_credit {:g}, other_share {:g}, mixed_share {:g}, evidence_scale {:g}",
+      thresholds.min_evidence, thresholds.support_credit, thresholds.other_share, thresholds.mixed_share,
+      thresholds.evidence_scale);
   if (classifier.options().min_confidence > 0.0) out += fmt::format(", --min-confidence {:g}", classifier.options().min_confidence);
   out += fmt::format("\n\ndecision: {} (confidence {:.{}f})\n  ", label_name(result.label), result.confidence,
                      kConfidenceDecimals);
@@ -71,14 +92,16 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   const auto winner = static_cast<std::size_t>(result.label == Label::sales ? 0 : 1);
   switch (result.basis) {
     case Basis::evidence:
-      out += fmt::format("only {} has core evidence ({:g}, at least min_evidence {:g}): the duty is {} work.\n",
-                         label_name(result.label), result.core[winner], thresholds.min_evidence,
+      out += fmt::format("only {} has core evidence ({}, at least min_evidence {:g}): the duty is {} work.\n",
+                         label_name(result.label), core_evidence_text(result, winner, thresholds),
+                         thresholds.min_evidence,
                          label_name(result.label));
       break;
     case Basis::support_against:
-      out += fmt::format("only {} has core evidence ({:g}, at least min_evidence {:g}): the duty is {} work; {} has "
+      out += fmt::format("only {} has core evidence ({}, at least min_evidence {:g}): the duty is {} work; {} has "
                          "support evidence only ({:g}), which lowers the confidence but cannot make a label.\n",
-                         label_name(result.label), result.core[winner], thresholds.min_evidence,
+                         label_name(result.label), core_evidence_text(result, winner, thresholds),
+                         thresholds.min_evidence,
                          label_name(result.label), label_name(winner == 0 ? Label::marketing : Label::sales),
                          result.scores[1 - winner]);
       break;
@@ -124,9 +147,8 @@ std::string explain_decision_json(const Classifier& classifier, std::string_view
   const auto& taxonomy = classifier.taxonomy();
   const auto& matcher = classifier.matcher();
   Scanner scanner = classifier.make_scanner();
-  const ScanResult& scan = scanner.scan(text);
   Classification result;
-  classifier.decide(scan, result);
+  const ScanResult& scan = scan_and_decide(classifier, scanner, text, result);
   const auto span = [&](std::size_t begin, std::size_t end) {
     return fmt::format("[{},{}]", begin, end);
   };
@@ -182,6 +204,8 @@ std::string explain_decision_json(const Classifier& classifier, std::string_view
   const auto& thresholds = taxonomy.thresholds;
   out += ",\"thresholds\":{\"min_evidence\":";
   append_json_number(out, thresholds.min_evidence);
+  out += ",\"support_credit\":";
+  append_json_number(out, thresholds.support_credit);
   out += ",\"other_share\":";
   append_json_number(out, thresholds.other_share);
   out += ",\"mixed_share\":";

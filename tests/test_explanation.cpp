@@ -91,4 +91,17 @@ TEST_CASE("the minimum confidence appears among the thresholds only when set", "
   CHECK_FALSE(has(explain_decision(explain_classifier(), "Sell products"), "--min-confidence"));
 }
 
+
+TEST_CASE("evidence that reaches min_evidence only with credited support says so", "[explanation]") {
+  auto taxonomy = make_taxonomy({make_cue("sales.client", Side::sales, 1, {"clients"}),
+                                 testing::make_support_cue("sales.demo", Side::sales, 1, {"demonstrate"})});
+  taxonomy.thresholds.min_evidence = 1.5;
+  taxonomy.thresholds.support_credit = 1.0;
+  const Classifier classifier(taxonomy);
+  const auto text = explain_decision(classifier, "demonstrate to clients");
+  CHECK(has(text, "only sales has core evidence (1 + 1 credited support, at least min_evidence 1.5)"));
+  CHECK(has(text, "support_credit 1"));
+  CHECK(has(explain_decision_json(classifier, "demonstrate to clients"), "\"support_credit\":1"));
+}
+
 }  // namespace rolecheck
