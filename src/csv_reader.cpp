@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <fmt/format.h>
+#include <utility>
 
 #include "rolecheck/error.hpp"
 #include "rolecheck/line_reader.hpp"
@@ -71,12 +72,9 @@ bool CsvReader::next(CsvRecord& out) {
     m_started = true;
     fill();
     // Sniff the start as LineReader does: UTF-16/32 and binary inputs have no records to read.
-    const auto encoding = detect_wide_encoding(m_chunk);
-    const auto fail = [&](const std::string& message) {
-      throw Error(std::vector<Diagnostic>{Diagnostic{m_name, 1, 1, {}, message, {}}});
-    };
-    if (!encoding.empty()) fail(wide_encoding_message(encoding, m_name));
-    if (const auto kind = detect_binary(m_chunk); !kind.empty()) fail(binary_input_message(kind, m_name));
+    if (auto message = non_text_message(m_chunk, m_name); !message.empty()) {
+      throw Error(std::vector<Diagnostic>{Diagnostic{m_name, 1, 1, {}, std::move(message), {}}});
+    }
     if (m_chunk.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
   }
   if (m_pos >= m_chunk.size() && (m_eof || !fill())) return false;

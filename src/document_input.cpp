@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <utility>
 #include <vector>
 
 #include "rolecheck/csv_reader.hpp"
@@ -16,11 +17,6 @@
 namespace rolecheck {
 namespace {
 
-// "16 MiB" for whole mebibytes, "N bytes" otherwise.
-std::string size_text(std::size_t bytes) {
-  constexpr std::size_t kMiB = std::size_t{1} << 20;
-  return bytes % kMiB == 0 ? fmt::format("{} MiB", bytes / kMiB) : fmt::format("{} bytes", bytes);
-}
 
 // 1-based line of byte `offset` in `text`.
 std::size_t line_of(std::string_view text, std::size_t offset) {
@@ -73,12 +69,8 @@ void read_whole_document(std::string_view name, std::string bytes, InputDocument
         fmt::format("document larger than {}: split it, or pass it as several JSONL records", size_text(max_bytes));
     return;
   }
-  if (const auto encoding = detect_wide_encoding(bytes); !encoding.empty()) {
-    out.error = wide_encoding_message(encoding, name);
-    return;
-  }
-  if (const auto kind = detect_binary(bytes); !kind.empty()) {
-    out.error = binary_input_message(kind, name);
+  if (auto message = non_text_message(bytes, name); !message.empty()) {
+    out.error = std::move(message);
     return;
   }
   if (std::string_view(bytes).substr(0, 3) == "\xEF\xBB\xBF") bytes.erase(0, 3);

@@ -60,10 +60,7 @@ bool JsonArrayReader::next(InputLine& element) {
     m_chunk.resize(kLineReaderBlockBytes);
     m_chunk.resize(m_stream.read(m_chunk.data(), m_chunk.size()));
     if (m_chunk.empty()) m_eof = true;
-    if (const auto encoding = detect_wide_encoding(m_chunk); !encoding.empty()) {
-      fail(wide_encoding_message(encoding, m_name));
-    }
-    if (const auto kind = detect_binary(m_chunk); !kind.empty()) fail(binary_input_message(kind, m_name));
+    if (const auto message = non_text_message(m_chunk, m_name); !message.empty()) fail(message);
     if (m_chunk.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
     if (!skip_space(c)) {
       m_done = true;

@@ -82,6 +82,17 @@ std::string_view detect_binary(std::string_view start) noexcept {
   return odd * 10 >= window.size() * 3 ? "binary data" : "";
 }
 
+std::string non_text_message(std::string_view start, std::string_view name) {
+  if (const auto encoding = detect_wide_encoding(start); !encoding.empty()) return wide_encoding_message(encoding, name);
+  if (const auto kind = detect_binary(start); !kind.empty()) return binary_input_message(kind, name);
+  return {};
+}
+
+std::string size_text(std::size_t bytes) {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  return bytes % kMiB == 0 ? fmt::format("{} MiB", bytes / kMiB) : fmt::format("{} bytes", bytes);
+}
+
 std::string binary_input_message(std::string_view kind, std::string_view name) {
   const std::string_view shown = name == "-" ? "stdin" : name;
   if (kind.substr(0, 5) == "a PDF") {
@@ -139,11 +150,7 @@ void LineReader::check_start() {
   const auto have_line = [&] { return std::memchr(m_buffer.get() + m_begin, '\n', m_end - m_begin) != nullptr; };
   while (!m_eof && m_end - m_begin < kSniffBytes && !have_line()) fill();
   const std::string_view start(m_buffer.get() + m_begin, m_end - m_begin);
-  const auto encoding = detect_wide_encoding(start);
-  if (!encoding.empty()) throw_read_error(m_name, 1, wide_encoding_message(encoding, m_name));
-  if (const auto kind = detect_binary(start); !kind.empty()) {
-    throw_read_error(m_name, 1, binary_input_message(kind, m_name));
-  }
+  if (auto message = non_text_message(start, m_name); !message.empty()) throw_read_error(m_name, 1, message);
   if (start.substr(0, 3) == "\xEF\xBB\xBF") m_begin += 3;
   m_at_start = false;
 }

@@ -18,11 +18,6 @@ constexpr std::size_t kMaxListedKeys = 20;
 
 constexpr std::string_view kExpected = "expected {\"id\": ..., \"text\": \"...\"} on each line";
 
-// "16 MiB" for whole mebibytes, "N bytes" otherwise.
-std::string size_text(std::size_t bytes) {
-  constexpr std::size_t kMiB = std::size_t{1} << 20;
-  return bytes % kMiB == 0 ? fmt::format("{} MiB", bytes / kMiB) : fmt::format("{} bytes", bytes);
-}
 
 std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 

@@ -81,4 +81,11 @@ std::string_view detect_binary(std::string_view start) noexcept;
 /// What to tell the user about an input named `name` that detect_binary() called `kind`.
 std::string binary_input_message(std::string_view kind, std::string_view name);
 
+/// Why an input named `name` whose first bytes are `start` is not UTF-8 text (UTF-16/32, or binary: the
+/// messages above), or "" when it is text. Every reader checks its start with this.
+std::string non_text_message(std::string_view start, std::string_view name);
+
+/// "16 MiB" for whole mebibytes, "N bytes" otherwise: a size cap as the readers' errors name it.
+std::string size_text(std::size_t bytes);
+
 }  // namespace rolecheck
