@@ -8,6 +8,8 @@
 # Builds build-fuzz/ with clang-14 first (as .ci/run does). The corpus lives in
 # ${ROLECHECK_FUZZ_CORPUS:-build-fuzz/campaign}/<target>/ and starts from fuzz/corpus/<target>/;
 # crashes land in build-fuzz/campaign-artifacts/: commit each under fuzz/corpus/<target>/ with its fix.
+# ROLECHECK_FUZZ_MAX_LEN=N caps every target's input size (a breadth phase with short inputs runs many
+# times faster; the default caps are the long-input depth phase that catches super-linear paths).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -27,11 +29,11 @@ for target in "${targets[@]}"; do
   corpus="$corpus_root/$target"
   mkdir -p "$corpus"
   log="build-fuzz/campaign-$target.log"
-  echo "campaign: $target for $seconds s on $jobs processes (max_len ${max_len[$target]})" >&2
+  echo "campaign: $target for $seconds s on $jobs processes (max_len ${ROLECHECK_FUZZ_MAX_LEN:-${max_len[$target]}})" >&2
   # -fork keeps going after a crash is recorded (-ignore_crashes=0: it stops, and we fail); -timeout 5 s
   # per input catches super-linear paths (linear work on 1 MiB takes well under a second, instrumented).
   if ! "build-fuzz/$target" -fork="$jobs" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
-    -max_len="${max_len[$target]}" -print_final_stats=1 -artifact_prefix="$artifacts/$target-" \
+    -max_len="${ROLECHECK_FUZZ_MAX_LEN:-${max_len[$target]}}" -print_final_stats=1 -artifact_prefix="$artifacts/$target-" \
     "$corpus" "fuzz/corpus/$target" >"$log" 2>&1; then
     tail -n 40 "$log" >&2
     echo "campaign: $target FAILED (see $log and $artifacts/)" >&2
