@@ -3,9 +3,9 @@
 
 #include "bench_support.hpp"
 
-#include "rolecheck/classifier.hpp"
-#include "rolecheck/document_classifier.hpp"
-#include "rolecheck/record_format.hpp"
+#include "rolecheck/engine/classifier.hpp"
+#include "rolecheck/documents/document_classifier.hpp"
+#include "rolecheck/output/record_format.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 
 #include "bench_support.hpp"
 
-#include "rolecheck/matcher.hpp"
+#include "rolecheck/engine/matcher.hpp"
 
 namespace {
 

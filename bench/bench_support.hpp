@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "rolecheck/taxonomy_io.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
 
 namespace rolecheck::bench {
 

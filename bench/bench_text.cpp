@@ -3,7 +3,7 @@
 
 #include "bench_support.hpp"
 
-#include "rolecheck/text.hpp"
+#include "rolecheck/text/text.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@ string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
 string(REGEX REPLACE "(([^,]*,){24})" "\\1\n  " bytes "${bytes}")
 file(WRITE "${OUTPUT}.tmp"
 "// Generated from data/taxonomy.json by cmake/embed_file.cmake; do not edit.
-#include \"rolecheck/taxonomy_io.hpp\"
+#include \"rolecheck/taxonomy/taxonomy_io.hpp\"
 
 namespace rolecheck {
 namespace {

@@ -12,11 +12,11 @@
 
 #include "fuzz_check.hpp"
 
-#include "rolecheck/classifier.hpp"
-#include "rolecheck/record_format.hpp"
-#include "rolecheck/taxonomy_io.hpp"
-#include "rolecheck/text.hpp"
-#include "rolecheck/utf8.hpp"
+#include "rolecheck/engine/classifier.hpp"
+#include "rolecheck/output/record_format.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
+#include "rolecheck/text/text.hpp"
+#include "rolecheck/support/utf8.hpp"
 
 namespace {
 

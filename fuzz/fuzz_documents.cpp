@@ -19,13 +19,13 @@
 #include "fuzz_check.hpp"
 #include "memory_file.hpp"
 
-#include "rolecheck/document_classifier.hpp"
-#include "rolecheck/document_format.hpp"
-#include "rolecheck/document_input.hpp"
-#include "rolecheck/error.hpp"
-#include "rolecheck/taxonomy_io.hpp"
-#include "rolecheck/text.hpp"
-#include "rolecheck/utf8.hpp"
+#include "rolecheck/documents/document_classifier.hpp"
+#include "rolecheck/output/document_format.hpp"
+#include "rolecheck/input/document_input.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
+#include "rolecheck/text/text.hpp"
+#include "rolecheck/support/utf8.hpp"
 
 namespace {
 

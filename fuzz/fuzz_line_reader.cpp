@@ -11,9 +11,9 @@
 #include "fuzz_check.hpp"
 #include "memory_file.hpp"
 
-#include "rolecheck/error.hpp"
-#include "rolecheck/line_reader.hpp"
-#include "rolecheck/utf8.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/support/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

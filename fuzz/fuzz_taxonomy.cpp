@@ -7,7 +7,7 @@
 
 #include "fuzz_check.hpp"
 
-#include "rolecheck/taxonomy_io.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -2,7 +2,7 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/classifier.hpp"
+#include "rolecheck/engine/classifier.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
@@ -170,7 +170,7 @@ TEST_CASE("support_credit lets a side's support complete its core evidence, neve
   CHECK(classify(half, "write to clients").label == Label::other);
 }
 
-TEST_CASE("duties with no words are unknown; words with no evidence are other") {
+TEST_CASE("duties with no words are unknown / words with no evidence are other") {
   const auto classifier = three_way_classifier();
   CHECK(classify(classifier, "").label == Label::unknown);
   const auto nothing = classify(classifier, "Weld metal parts together");

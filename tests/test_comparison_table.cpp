@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "rolecheck/comparison_table.hpp"
-#include "rolecheck/error.hpp"
-#include "rolecheck/taxonomy_io.hpp"
-#include "rolecheck/text_layout.hpp"
+#include "rolecheck/output/comparison_table.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
+#include "rolecheck/support/text_layout.hpp"
 
 using rolecheck::render_comparison_table;
 using rolecheck::render_difference;

@@ -7,8 +7,8 @@
 
 #include "test_support_fd.hpp"
 
-#include "rolecheck/csv_reader.hpp"
-#include "rolecheck/error.hpp"
+#include "rolecheck/input/csv_reader.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck {
 namespace {
@@ -69,7 +69,7 @@ TEST_CASE("CSV: lenient where spreadsheets are", "[csv_reader]") {
   CHECK(rows[0].fields == std::vector<std::string>{"a \"quoted\" word", "xy"});
 }
 
-TEST_CASE("CSV: an unclosed quote is an error naming its line; too long rows are flagged", "[csv_reader]") {
+TEST_CASE("CSV: an unclosed quote is an error naming its line / too long rows are flagged", "[csv_reader]") {
   const auto rows = read_rows("id,text\n1,\"never closed\n2,b\n");
   REQUIRE(rows.size() == 2);
   CHECK(rows[1].error == "a quoted field opened on line 2 is never closed (an unescaped '\"' inside it?)");

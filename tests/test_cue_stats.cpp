@@ -3,7 +3,7 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/cue_stats.hpp"
+#include "rolecheck/analysis/cue_stats.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;

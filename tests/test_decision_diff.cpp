@@ -6,7 +6,7 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/decision_diff.hpp"
+#include "rolecheck/analysis/decision_diff.hpp"
 
 namespace rolecheck {
 namespace {

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "rolecheck/digest.hpp"
+#include "rolecheck/support/digest.hpp"
 
 using namespace rolecheck;
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "rolecheck/document.hpp"
-#include "rolecheck/error.hpp"
+#include "rolecheck/documents/document.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/document_classifier.hpp"
+#include "rolecheck/documents/document_classifier.hpp"
 
 namespace rolecheck {
 namespace {

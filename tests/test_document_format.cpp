@@ -7,7 +7,7 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/document_format.hpp"
+#include "rolecheck/output/document_format.hpp"
 
 namespace rolecheck {
 namespace {

@@ -6,8 +6,8 @@
 #include <unistd.h>
 #include <vector>
 
-#include "rolecheck/document_input.hpp"
-#include "rolecheck/error.hpp"
+#include "rolecheck/input/document_input.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck {
 namespace {
@@ -122,7 +122,7 @@ TEST_CASE("a JSONL record gives its text, id and other fields", "[document_input
   CHECK(document.extra_json == R"("team":"emea","n":[1,{"b":null}])");
 }
 
-TEST_CASE("a JSONL id that is not a string is kept as JSON; no id names file:line", "[document_input]") {
+TEST_CASE("a JSONL id that is not a string is kept as JSON / no id names file:line", "[document_input]") {
   const auto numbered = jsonl(R"({"id": 42, "text": "x"})");
   CHECK(numbered.id == "42");
   CHECK(numbered.id_json == "42");
@@ -223,35 +223,6 @@ TEST_CASE("DocumentReader: one JSONL document per line, good or bad", "[document
   for (std::size_t i = 1; i < documents.size(); ++i) CHECK(documents[i].line == i + 2);
   CHECK(read_all("", DocumentInput::jsonl, 64).empty());
   CHECK_THROWS_AS(read_all("{\0\"\0t\0\"\0:\0 \0\"\0x\0\"\0}\0\n\0"s, DocumentInput::jsonl, 64), Error);
-}
-
-TEST_CASE("notices: one warning of each kind per input, one error per bad document", "[document_input]") {
-  DocumentNotices notices;
-  std::vector<std::string> messages;
-  InputDocument document;
-  document.file = "in.jsonl";
-  document.line = 3;
-  document.invalid_utf8_line = 3;
-  notices.collect(document, "in.jsonl", messages);
-  document.line = 4;
-  document.invalid_utf8_line = 4;
-  document.nul_line = 4;
-  document.error = "not a JSON object";
-  notices.collect(document, "in.jsonl", messages);
-  REQUIRE(messages == std::vector<std::string>{
-                          "in.jsonl:3: warning: invalid UTF-8 replaced by U+FFFD (first such line)",
-                          "in.jsonl:4: warning: NUL bytes read as spaces (first such line)",
-                          "in.jsonl:4: not a JSON object",
-                      });
-  // A whole input's error names the file alone; a fresh input warns again.
-  DocumentNotices next_input;
-  messages.clear();
-  document.line = 0;
-  document.file = "posting.txt";
-  document.error = "document larger than 16 MiB";
-  next_input.collect(document, "posting.txt", messages);
-  CHECK(messages.size() == 3);
-  CHECK(messages.back() == "posting.txt: document larger than 16 MiB");
 }
 
 }  // namespace

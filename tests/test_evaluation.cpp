@@ -2,7 +2,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "rolecheck/evaluation.hpp"
+#include "rolecheck/analysis/evaluation.hpp"
 
 using namespace rolecheck;
 
@@ -36,7 +36,7 @@ Evaluation small_matrix() {
 
 }  // namespace
 
-TEST_CASE("gold names parse both ways; other, mixed and unknown predictions count as neither") {
+TEST_CASE("gold names parse both ways / other, mixed and unknown predictions count as neither") {
   for (const auto gold : {Gold::sales, Gold::marketing, Gold::other, Gold::ambiguous}) {
     CHECK(parse_gold(gold_name(gold)) == gold);
   }
@@ -108,7 +108,7 @@ TEST_CASE("two-way scores on gold sales and marketing rows only") {
   CHECK(evaluation.neither_share() == Approx(2.0 / 9));  // one unknown, one mixed
 }
 
-TEST_CASE("classes without gold rows are shown but not averaged; an empty evaluation is all zeros") {
+TEST_CASE("classes without gold rows are shown but not averaged / an empty evaluation is all zeros") {
   Evaluation two_way;
   add_rows(two_way, Gold::sales, Label::sales, 2);
   add_rows(two_way, Gold::marketing, Label::marketing, 1);

@@ -6,7 +6,7 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/explanation.hpp"
+#include "rolecheck/output/explanation.hpp"
 
 namespace rolecheck {
 namespace {

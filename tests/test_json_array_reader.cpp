@@ -7,8 +7,8 @@
 
 #include "test_support_fd.hpp"
 
-#include "rolecheck/error.hpp"
-#include "rolecheck/json_array_reader.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/input/json_array_reader.hpp"
 
 namespace rolecheck {
 namespace {

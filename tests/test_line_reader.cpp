@@ -6,8 +6,8 @@
 #include <unistd.h>
 #include <vector>
 
-#include "rolecheck/error.hpp"
-#include "rolecheck/line_reader.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/input/line_reader.hpp"
 
 using namespace rolecheck;
 using namespace std::string_literals;
@@ -82,7 +82,7 @@ using Texts = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("empty input has no lines; a final line needs no newline") {
+TEST_CASE("empty input has no lines / a final line needs no newline") {
   for (const std::size_t chunk : std::initializer_list<std::size_t>{0, 1}) {
     CHECK(read_lines("", kDefaultMaxLineBytes, chunk).empty());
     CHECK(texts(read_lines("a", kDefaultMaxLineBytes, chunk)) == Texts{"a"});
@@ -96,7 +96,7 @@ TEST_CASE("empty input has no lines; a final line needs no newline") {
   CHECK(lines[2].number == 3);
 }
 
-TEST_CASE("one trailing CR is dropped; other CRs are kept") {
+TEST_CASE("one trailing CR is dropped / other CRs are kept") {
   CHECK(texts(read_lines("a\r\nb\r\n")) == Texts{"a", "b"});
   CHECK(texts(read_lines("a\r")) == Texts{"a"});
   CHECK(texts(read_lines("\r")) == Texts{""});
@@ -178,7 +178,7 @@ TEST_CASE("invalid UTF-8 is replaced and flagged") {
   CHECK(lines[1].text == "bad \xEF\xBF\xBD( byte");
 }
 
-TEST_CASE("lines at the limit are read; longer lines are skipped and flagged") {
+TEST_CASE("lines at the limit are read / longer lines are skipped and flagged") {
   const std::size_t max = 8;
   for (const std::size_t chunk : std::initializer_list<std::size_t>{0, 1, 3}) {
     const auto lines = read_lines("12345678\n123456789\n12345678\r\n123456789\r\nend", max, chunk);

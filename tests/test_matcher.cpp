@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "rolecheck/error.hpp"
-#include "rolecheck/matcher.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/engine/matcher.hpp"
 #include "test_support.hpp"
 
 using namespace rolecheck;

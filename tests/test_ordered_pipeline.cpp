@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "ordered_pipeline.hpp"
+#include "pipeline/ordered_pipeline.hpp"
 
 namespace rolecheck::cli {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/record_format.hpp"
+#include "rolecheck/output/record_format.hpp"
 
 namespace rolecheck {
 namespace {
@@ -125,15 +125,15 @@ TEST_CASE("JSON records: one object per line, fields as documented, spans index 
   CHECK(array[2]["other_work"][0]["cue"] == "other.stock");
 }
 
-TEST_CASE("TSV escapes and CSV quotes every special byte; headers come once", "[record_format]") {
+TEST_CASE("TSV escapes and CSV quotes every special byte / headers come once", "[record_format]") {
   const Classifier classifier = record_classifier();
   const std::vector<std::string> odd = {"sell\tthe \"ads\", now\\\r\nmore\0end"s};
   const auto tsv = format_lines(RecordFormat::tsv, classifier, odd);
-  CHECK(tsv.rfind("file\tline\tlabel\tconfidence\treasons\ttext\treview\n", 0) == 0);
+  CHECK(tsv.rfind("file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n", 0) == 0);
   CHECK(tsv.find("sell\\tthe \"ads\", now\\\\\\r\\nmore\\0end\t") != std::string::npos);
   CHECK(std::count(tsv.begin(), tsv.end(), '\n') == 2);  // header and one record
   const auto csv = format_lines(RecordFormat::csv, classifier, odd);
-  CHECK(csv.rfind("file,line,label,confidence,reasons,text,review\r\n", 0) == 0);
+  CHECK(csv.rfind("file,line,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n", 0) == 0);
   CHECK(csv.find("\"sell\tthe \"\"ads\"\", now\\\r\nmore\0end\","s) != std::string::npos);
   const auto two = format_lines(RecordFormat::csv, classifier, kLines);
   CHECK(two.find("file,line") == 0);

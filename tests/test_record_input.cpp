@@ -6,8 +6,8 @@
 
 #include "test_support_fd.hpp"
 
-#include "rolecheck/error.hpp"
-#include "rolecheck/record_input.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/input/record_input.hpp"
 
 namespace rolecheck {
 namespace {
@@ -72,7 +72,7 @@ CsvRecord csv(std::vector<std::string_view> fields, std::size_t line) {
   return record;
 }
 
-TEST_CASE("CSV columns: by name (any case) or number; others pass through", "[record_input]") {
+TEST_CASE("CSV columns: by name (any case) or number / others pass through", "[record_input]") {
   RecordFields fields;
   fields.text = "description";
   fields.id = "2";

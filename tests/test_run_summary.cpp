@@ -2,8 +2,8 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/record_format.hpp"
-#include "rolecheck/run_summary.hpp"
+#include "rolecheck/output/record_format.hpp"
+#include "rolecheck/output/run_summary.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
@@ -115,7 +115,7 @@ TEST_CASE("RunSummary merged per block in any order gives the same counts") {
   CHECK(render_run_summary(ab, small_legend()) == render_run_summary(ba, small_legend()));
 }
 
-TEST_CASE("render_run_summary: labels with counts, shares and bars; top cues per difference and side") {
+TEST_CASE("render_run_summary: labels with counts, shares and bars / top cues per difference and side") {
   RunSummary summary(6);
   summary.add(0, {reason(0), reason(1), reason(4)});
   summary.add(0, {reason(1), reason(5), reason(3)});

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "rolecheck/suggest.hpp"
+#include "rolecheck/support/suggest.hpp"
 
 using namespace rolecheck;
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "rolecheck/taxonomy.hpp"
+#include "rolecheck/taxonomy/taxonomy.hpp"
 
 namespace rolecheck::testing {
 

@@ -6,7 +6,7 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/taxonomy_io.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
 
 using namespace rolecheck;
 
@@ -328,7 +328,7 @@ TEST_CASE("taxonomy_to_json round-trips") {
   // A taxonomy built in code, with characters JSON must escape.
   Taxonomy built = rolecheck::testing::make_taxonomy(
       {rolecheck::testing::make_cue("odd", Side::marketing, 0.1, {"say \"hi\"", "back\\slash", "café ☕"})});
-  built.title = "A \"quoted\" title — with a dash";
+  built.title = "A \"quoted\" title / with a dash";
   built.thresholds.evidence_scale = 1.0 / 3.0;
   const auto again = parse_taxonomy(taxonomy_to_json(built), "built.json");
   REQUIRE(again.problems.empty());

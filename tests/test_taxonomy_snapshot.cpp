@@ -4,10 +4,10 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/classifier.hpp"
-#include "rolecheck/error.hpp"
-#include "rolecheck/taxonomy_io.hpp"
-#include "rolecheck/taxonomy_snapshot.hpp"
+#include "rolecheck/engine/classifier.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
+#include "rolecheck/engine/taxonomy_snapshot.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;

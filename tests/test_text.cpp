@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "rolecheck/text.hpp"
+#include "rolecheck/text/text.hpp"
 
 using rolecheck::folded_words;
 

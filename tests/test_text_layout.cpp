@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "rolecheck/text_layout.hpp"
+#include "rolecheck/support/text_layout.hpp"
 
 using rolecheck::display_width;
 using rolecheck::wrap_text;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "rolecheck/utf8.hpp"
+#include "rolecheck/support/utf8.hpp"
 
 using namespace rolecheck;
 using namespace std::string_literals;

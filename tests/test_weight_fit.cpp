@@ -2,9 +2,9 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/error.hpp"
-#include "rolecheck/taxonomy_io.hpp"
-#include "rolecheck/weight_fit.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
+#include "rolecheck/analysis/weight_fit.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
@@ -90,7 +90,7 @@ TEST_CASE("fit is deterministic") {
   CHECK(fit_report_text(first.report) == fit_report_text(second.report));
 }
 
-TEST_CASE("keep-sign keeps every cue on its side; without it a support cue may change side") {
+TEST_CASE("keep-sign keeps every cue on its side / without it a support cue may change side") {
   const auto kept = fit_weights(fixture_taxonomy(), fixture_rows());
   for (const auto& cue : kept.report.cues) {
     CHECK(cue.side_after == cue.side_before);

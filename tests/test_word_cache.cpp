@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "rolecheck/text.hpp"
-#include "rolecheck/word_cache.hpp"
+#include "rolecheck/text/text.hpp"
+#include "rolecheck/text/word_cache.hpp"
 
 using namespace rolecheck;
 

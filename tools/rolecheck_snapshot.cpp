@@ -8,16 +8,16 @@
 #include <fstream>
 #include <string>
 
-#include "rolecheck/error.hpp"
-#include "rolecheck/taxonomy_io.hpp"
-#include "rolecheck/taxonomy_snapshot.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
+#include "rolecheck/engine/taxonomy_snapshot.hpp"
 
 namespace {
 
 std::string source_text(const std::string& blob) {
   std::string out =
       "// Generated from data/taxonomy.json by rolecheck_snapshot (tools/rolecheck_snapshot.cpp); do not edit.\n"
-      "#include \"rolecheck/taxonomy_snapshot.hpp\"\n\n"
+      "#include \"rolecheck/engine/taxonomy_snapshot.hpp\"\n\n"
       "namespace rolecheck {\nnamespace {\nalignas(8) constexpr unsigned char kSnapshot[] = {";
   static constexpr char kHex[] = "0123456789abcdef";
   for (std::size_t i = 0; i < blob.size(); ++i) {

@@ -12,13 +12,13 @@
 #include <unistd.h>
 #include <vector>
 
-#include "commands.hpp"
-#include "context.hpp"
-#include "diagnostics.hpp"
-#include "output.hpp"
-#include "suggestions.hpp"
+#include "commands/commands.hpp"
+#include "io/context.hpp"
+#include "io/diagnostics.hpp"
+#include "io/output.hpp"
+#include "commands/suggestions.hpp"
 
-#include "rolecheck/error.hpp"
+#include "rolecheck/support/error.hpp"
 #include "rolecheck/version.hpp"
 
 namespace {

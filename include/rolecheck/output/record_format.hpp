@@ -1,0 +1,124 @@
+#pragma once
+// Output records: one per duty, as text, JSON Lines, JSON, TSV or CSV, appended to a string.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rolecheck/engine/classifier.hpp"
+#include "rolecheck/support/escaping.hpp"
+
+namespace rolecheck {
+
+/// The output formats of `rolecheck classify`.
+enum class RecordFormat : std::uint8_t { text, jsonl, json, tsv, csv };
+
+/// Parses "text", "jsonl", "json", "tsv" or "csv".
+std::optional<RecordFormat> parse_record_format(std::string_view name) noexcept;
+
+/// Where a record's duty came from.
+struct RecordOrigin {
+  RecordOrigin() = default;
+  /// A duty read from line `line` of `file`.
+  RecordOrigin(std::string_view file_name, std::size_t line_number) noexcept : file(file_name), line(line_number) {}
+
+  std::string_view file;        ///< File name, "-" for stdin.
+  std::size_t line = 0;         ///< 1-based line number.
+  std::string_view id;          ///< A record's id (JSONL, JSON, CSV in line mode; RecordStyle::record_ids).
+  std::string_view id_json;     ///< The id as raw JSON (empty: write `id` as a string).
+  std::string_view extra_json;  ///< The record's other fields as JSON members, copied into JSON records.
+};
+
+/// Presentation choices that do not change the data.
+struct RecordStyle {
+  bool explain = false;     ///< Text format: list the reasons under each duty.
+  bool color = false;       ///< Text format: ANSI colours for labels and matched words.
+  bool record_ids = false;  ///< Duties are records with ids: JSON records start with "id", TSV/CSV have an id column.
+};
+
+/// Formats classification records; holds no per-record state except "first record" for JSON arrays.
+class RecordFormatter {
+ public:
+  /// A formatter for one output stream.
+  RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style = {});
+
+  /// Starts a stream; what precedes the first record (TSV/CSV header, JSON "[") is written with that
+  /// record, so a stream with no records produces no output at all, except JSON's empty array from end().
+  void begin(std::string& out);
+  /// Appends one record.
+  void record(std::string& out, const RecordOrigin& origin, std::string_view text, const Classification& result);
+  /// Appends what follows the last record (JSON "]"); with no record, "[]" for JSON and nothing otherwise.
+  void end(std::string& out);
+
+  /// A copy that formats a block of records as if they came first (for formatting blocks in parallel).
+  [[nodiscard]] RecordFormatter block_formatter() const;
+  /// What must precede a block from block_formatter() (a JSON comma after earlier records); counts the block.
+  std::string_view before_block(bool block_has_records) noexcept;
+
+ private:
+  void text_record(std::string& out, std::string_view text, const Classification& result);
+  void json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
+                   const Classification& result) const;
+  void delimited_record(std::string& out, const RecordOrigin& origin, std::string_view text,
+                        const Classification& result);
+
+  RecordFormat m_format;
+  const Classifier* m_classifier;
+  RecordStyle m_style;
+  [[nodiscard]] std::string_view prologue() const noexcept;
+
+  bool m_first = true;
+  bool m_prologue_pending = false;
+  std::string m_scratch;          // the reasons summary of the current record, reused
+  std::vector<Reason> m_matches;  // every match of the current record, for highlighting
+};
+
+
+/// Appends the reasons as a JSON array of {difference, side, cue, match, span, weight, negated, role}, spans into
+/// `text`; when some were scored but not listed (kMaxListedReasons), then `,"reasons_omitted":N`.
+void append_json_reasons(std::string& out, const Classification& result, std::string_view text,
+                         const Classifier& classifier);
+
+/// Appends the other-work matches as a JSON array of {cue, match, span, weight, negated}, spans into `text`; when
+/// some were scored but not listed (kMaxListedReasons), then `,"other_work_omitted":N`.
+void append_json_other_work(std::string& out, const Classification& result, std::string_view text,
+                            const Classifier& classifier);
+
+/// Appends `"scores":{"sales","marketing","other"},"core":{"sales","marketing"}` (no surrounding braces or comma).
+void append_json_scores(std::string& out, const Classification& result);
+
+/// Appends one line per match for --explain (sales/marketing reasons, then other-work matches): `indent`,
+/// difference (other_work), side (other), role, cue id, the matched words in quotes, "negated", +weight; then
+/// "(N more matches scored, not listed)" when some were omitted.
+/// Spans refer to a text whose slice from `offset` is `text`.
+void append_explained_reasons(std::string& out, const Classification& result, std::string_view text, std::size_t offset,
+                              const Classifier& classifier, std::string_view indent);
+
+/// Every match of `result` (sales/marketing reasons and other-work matches) into `out`, in text order.
+void collect_matches(const Classification& result, std::vector<Reason>& out);
+
+/// A short summary of the reasons ("sales.cold_call+2 !sales.sell other:other.stock+1"), as in the TSV
+/// and CSV formats: sales and marketing reasons, then other-work matches prefixed "other:", then "+N more" when
+/// some matches were scored but not listed.
+std::string reasons_summary(const Classification& result, const Matcher& matcher);
+
+/// Appends reasons_summary() to `out` without building a string.
+void append_reasons_summary(std::string& out, const Classification& result, const Matcher& matcher);
+
+/// The text formats' review marker: '?' for a record flagged for review, ' ' otherwise.
+char review_marker(bool review) noexcept;
+
+/// The ANSI colour of a label in text output (sales green, marketing magenta, other cyan, mixed yellow, unknown dim).
+std::string_view ansi_label_color(Label label) noexcept;
+
+/// Appends `text` on one line (tab, CR, LF and NUL become spaces; with `squeeze`, runs of blanks become
+/// one space) with the words the reasons matched in bold, underlined and in their side's colour
+/// (other-work matches, role other, in cyan; a negated match only underlined). `offset` is where `text` starts in the
+/// text the reasons' spans refer to; spans outside `text` or overlapping an earlier one are skipped. `text` must be
+/// valid UTF-8.
+void append_highlighted(std::string& out, std::string_view text, std::size_t offset, const std::vector<Reason>& reasons,
+                        bool squeeze);
+
+}  // namespace rolecheck

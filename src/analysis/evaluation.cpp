@@ -1,0 +1,388 @@
+#include "rolecheck/analysis/evaluation.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "rolecheck/support/escaping.hpp"
+
+namespace rolecheck {
+namespace {
+
+constexpr std::array<Gold, kGoldClassCount> kClasses{Gold::sales, Gold::marketing, Gold::other};
+constexpr std::array<Side, 2> kSides{Side::sales, Side::marketing};
+constexpr std::array<Label, kLabelCount> kLabels{Label::sales, Label::marketing, Label::other, Label::mixed,
+                                                 Label::unknown};
+
+double ratio(double part, double whole) noexcept { return whole > 0.0 ? part / whole : 0.0; }
+
+double f1_of(double precision, double recall) noexcept { return ratio(2.0 * precision * recall, precision + recall); }
+
+Gold gold_of(Side side) noexcept { return side == Side::sales ? Gold::sales : Gold::marketing; }
+Label label_of(Side side) noexcept { return side == Side::sales ? Label::sales : Label::marketing; }
+
+// Averages over the classes that have gold rows (a class absent from the data is shown, not averaged).
+struct Averages {
+  double precision = 0.0;
+  double recall = 0.0;
+  double f1 = 0.0;
+};
+
+void append_scores_json(std::string& out, const LabelScores& s) {
+  out += "{\"precision\":";
+  append_json_number(out, s.precision);
+  out += ",\"recall\":";
+  append_json_number(out, s.recall);
+  out += ",\"f1\":";
+  append_json_number(out, s.f1);
+  out += fmt::format(",\"support\":{}}}", s.support);
+}
+
+void append_averages_json(std::string& out, const Averages& a) {
+  out += "{\"precision\":";
+  append_json_number(out, a.precision);
+  out += ",\"recall\":";
+  append_json_number(out, a.recall);
+  out += ",\"f1\":";
+  append_json_number(out, a.f1);
+  out += '}';
+}
+
+std::string scores_line(std::string_view name, double precision, double recall, double f1, std::size_t support) {
+  return fmt::format("{:>14} {:>9.3f} {:>9.3f} {:>9.3f} {:>9}\n", name, precision, recall, f1, support);
+}
+
+std::string share_line(std::string_view name, double share, std::size_t rows, std::string_view note) {
+  return fmt::format("{:>14} {:>9} {:>9} {:>9.3f} {:>9}  {}\n", name, "", "", share, rows, note);
+}
+
+}  // namespace
+
+std::string_view gold_name(Gold gold) noexcept {
+  switch (gold) {
+    case Gold::sales: return "sales";
+    case Gold::marketing: return "marketing";
+    case Gold::other: return "other";
+    case Gold::ambiguous: break;
+  }
+  return "ambiguous";
+}
+
+std::optional<Gold> parse_gold(std::string_view text) noexcept {
+  // Spreadsheet exports capitalise ("Sales", "OTHER"): compare without case.
+  const auto same = [](std::string_view name, std::string_view given) {
+    return name.size() == given.size() && std::equal(name.begin(), name.end(), given.begin(), [](char a, char b) {
+             return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
+           });
+  };
+  for (const auto gold : {Gold::sales, Gold::marketing, Gold::other, Gold::ambiguous}) {
+    if (same(gold_name(gold), text)) return gold;
+  }
+  return std::nullopt;
+}
+
+Gold scored_class(Label predicted) noexcept {
+  switch (predicted) {
+    case Label::sales: return Gold::sales;
+    case Label::marketing: return Gold::marketing;
+    case Label::other:
+    case Label::mixed:
+    case Label::unknown: break;
+  }
+  return Gold::other;
+}
+
+bool prediction_matches(Gold gold, Label predicted) noexcept {
+  return gold != Gold::ambiguous && scored_class(predicted) == gold;
+}
+
+void Evaluation::add(Gold gold, Label predicted, bool review) noexcept {
+  if (gold == Gold::ambiguous) {
+    ++m_ambiguous;
+    return;
+  }
+  ++m_confusion[static_cast<std::size_t>(gold)][static_cast<std::size_t>(predicted)];
+  ++m_review_rows[review ? 1 : 0];
+  if (prediction_matches(gold, predicted)) ++m_review_correct[review ? 1 : 0];
+}
+
+std::size_t Evaluation::review_rows(bool flagged) const noexcept { return m_review_rows[flagged ? 1 : 0]; }
+
+double Evaluation::review_accuracy(bool flagged) const noexcept {
+  return ratio(static_cast<double>(m_review_correct[flagged ? 1 : 0]), static_cast<double>(review_rows(flagged)));
+}
+
+double Evaluation::review_share() const noexcept {
+  return ratio(static_cast<double>(review_rows(true)), static_cast<double>(total()));
+}
+
+std::size_t Evaluation::count(Gold gold, Label predicted) const noexcept {
+  if (gold == Gold::ambiguous) return 0;
+  return m_confusion[static_cast<std::size_t>(gold)][static_cast<std::size_t>(predicted)];
+}
+
+std::size_t Evaluation::support(Gold gold) const noexcept {
+  std::size_t sum = 0;
+  for (const auto label : kLabels) sum += count(gold, label);
+  return sum;
+}
+
+std::size_t Evaluation::total() const noexcept {
+  std::size_t sum = 0;
+  for (const auto gold : kClasses) sum += support(gold);
+  return sum;
+}
+
+LabelScores Evaluation::scores(Gold gold) const noexcept {
+  LabelScores scores;
+  if (gold == Gold::ambiguous) return scores;
+  double correct = 0.0;
+  double predicted = 0.0;
+  for (const auto row : kClasses) {
+    for (const auto label : kLabels) {
+      if (scored_class(label) != gold) continue;
+      predicted += static_cast<double>(count(row, label));
+      if (row == gold) correct += static_cast<double>(count(row, label));
+    }
+  }
+  scores.support = support(gold);
+  scores.precision = ratio(correct, predicted);
+  scores.recall = ratio(correct, static_cast<double>(scores.support));
+  scores.f1 = f1_of(scores.precision, scores.recall);
+  return scores;
+}
+
+double Evaluation::accuracy() const noexcept {
+  double correct = 0.0;
+  for (const auto gold : kClasses) {
+    for (const auto label : kLabels) {
+      if (prediction_matches(gold, label)) correct += static_cast<double>(count(gold, label));
+    }
+  }
+  return ratio(correct, static_cast<double>(total()));
+}
+
+double Evaluation::macro_f1() const noexcept {
+  double sum = 0.0;
+  double classes = 0.0;
+  for (const auto gold : kClasses) {
+    const auto s = scores(gold);
+    if (s.support == 0) continue;
+    sum += s.f1;
+    classes += 1.0;
+  }
+  return ratio(sum, classes);
+}
+
+double Evaluation::weighted_f1() const noexcept {
+  double sum = 0.0;
+  for (const auto gold : kClasses) {
+    const auto s = scores(gold);
+    sum += s.f1 * static_cast<double>(s.support);
+  }
+  return ratio(sum, static_cast<double>(total()));
+}
+
+double Evaluation::coverage() const noexcept {
+  double unknown = 0.0;
+  for (const auto gold : kClasses) unknown += static_cast<double>(count(gold, Label::unknown));
+  return total() == 0 ? 0.0 : 1.0 - unknown / static_cast<double>(total());
+}
+
+double Evaluation::accuracy_when_labelled() const noexcept {
+  double correct = 0.0;
+  double labelled = 0.0;
+  for (const auto gold : kClasses) {
+    labelled += static_cast<double>(count(gold, Label::sales) + count(gold, Label::marketing));
+  }
+  for (const auto side : kSides) correct += static_cast<double>(count(gold_of(side), label_of(side)));
+  return ratio(correct, labelled);
+}
+
+double Evaluation::false_alarm_rate() const noexcept {
+  const double alarms = static_cast<double>(count(Gold::other, Label::sales) + count(Gold::other, Label::marketing));
+  return ratio(alarms, static_cast<double>(support(Gold::other)));
+}
+
+std::size_t Evaluation::work_rows() const noexcept { return support(Gold::sales) + support(Gold::marketing); }
+
+LabelScores Evaluation::two_way_scores(Side side) const noexcept {
+  LabelScores scores;
+  const auto gold = gold_of(side);
+  const auto label = label_of(side);
+  const auto correct = static_cast<double>(count(gold, label));
+  double predicted = 0.0;
+  for (const auto row : kSides) predicted += static_cast<double>(count(gold_of(row), label));
+  scores.support = support(gold);
+  scores.precision = ratio(correct, predicted);
+  scores.recall = ratio(correct, static_cast<double>(scores.support));
+  scores.f1 = f1_of(scores.precision, scores.recall);
+  return scores;
+}
+
+double Evaluation::two_way_macro_f1() const noexcept {
+  double sum = 0.0;
+  double sides = 0.0;
+  for (const auto side : kSides) {
+    const auto s = two_way_scores(side);
+    if (s.support == 0) continue;
+    sum += s.f1;
+    sides += 1.0;
+  }
+  return ratio(sum, sides);
+}
+
+double Evaluation::neither_share() const noexcept {
+  double neither = 0.0;
+  for (const auto side : kSides) {
+    for (const auto label : {Label::other, Label::mixed, Label::unknown}) {
+      neither += static_cast<double>(count(gold_of(side), label));
+    }
+  }
+  return ratio(neither, static_cast<double>(work_rows()));
+}
+
+namespace {
+
+Averages macro_averages(const Evaluation& evaluation) {
+  Averages averages;
+  double classes = 0.0;
+  for (const auto gold : kClasses) {
+    const auto s = evaluation.scores(gold);
+    if (s.support == 0) continue;
+    averages.precision += s.precision;
+    averages.recall += s.recall;
+    classes += 1.0;
+  }
+  averages.precision = ratio(averages.precision, classes);
+  averages.recall = ratio(averages.recall, classes);
+  averages.f1 = evaluation.macro_f1();
+  return averages;
+}
+
+Averages weighted_averages(const Evaluation& evaluation) {
+  Averages averages;
+  for (const auto gold : kClasses) {
+    const auto s = evaluation.scores(gold);
+    averages.precision += s.precision * static_cast<double>(s.support);
+    averages.recall += s.recall * static_cast<double>(s.support);
+  }
+  const auto n = static_cast<double>(evaluation.total());
+  averages.precision = ratio(averages.precision, n);
+  averages.recall = ratio(averages.recall, n);
+  averages.f1 = evaluation.weighted_f1();
+  return averages;
+}
+
+Averages two_way_averages(const Evaluation& evaluation) {
+  Averages averages;
+  double sides = 0.0;
+  for (const auto side : kSides) {
+    const auto s = evaluation.two_way_scores(side);
+    if (s.support == 0) continue;
+    averages.precision += s.precision;
+    averages.recall += s.recall;
+    sides += 1.0;
+  }
+  averages.precision = ratio(averages.precision, sides);
+  averages.recall = ratio(averages.recall, sides);
+  averages.f1 = evaluation.two_way_macro_f1();
+  return averages;
+}
+
+}  // namespace
+
+std::string Evaluation::to_text() const {
+  std::string out = fmt::format("{:>14} {:>9} {:>9} {:>9} {:>9}\n\n", "", "precision", "recall", "f1-score", "support");
+  for (const auto gold : kClasses) {
+    const auto s = scores(gold);
+    out += scores_line(gold_name(gold), s.precision, s.recall, s.f1, s.support);
+  }
+  const auto macro = macro_averages(*this);
+  const auto weighted = weighted_averages(*this);
+  out += fmt::format("\n{:>14} {:>9} {:>9} {:>9.3f} {:>9}\n", "accuracy", "", "", accuracy(), total());
+  out += scores_line("macro avg", macro.precision, macro.recall, macro.f1, total());
+  out += scores_line("weighted avg", weighted.precision, weighted.recall, weighted.f1, total());
+  out += share_line("coverage", coverage(), total(), "(share not unknown)");
+  out += share_line("false alarms", false_alarm_rate(), support(Gold::other),
+                    "(share of gold other labelled sales or marketing)");
+  out +=
+      fmt::format("{:>14} {:>9} {:>9} {:>9} {:>9}  (gold ambiguous: left out)\n", "ambiguous", "", "", "", m_ambiguous);
+  out +=
+      share_line("unflagged", review_accuracy(false), review_rows(false), "(accuracy of rows not flagged for review)");
+  out += share_line("flagged", review_accuracy(true), review_rows(true),
+                    fmt::format("(accuracy of rows flagged for review: {:.1f}% of rows)", 100.0 * review_share()));
+
+  out += "\ngold sales and marketing rows only (two-way)\n";
+  for (const auto side : kSides) {
+    const auto s = two_way_scores(side);
+    out += scores_line(side_name(side), s.precision, s.recall, s.f1, s.support);
+  }
+  const auto two_way = two_way_averages(*this);
+  out += scores_line("macro avg", two_way.precision, two_way.recall, two_way.f1, work_rows());
+  out += share_line("neither", neither_share(), work_rows(), "(share labelled other, mixed or unknown)");
+
+  out += "\nconfusion matrix (rows = gold, columns = predicted)\n";
+  out += fmt::format("{:>14}", "");
+  for (const auto label : kLabels) out += fmt::format(" {:>9}", label_name(label));
+  out += '\n';
+  for (const auto gold : kClasses) {
+    out += fmt::format("{:>14}", gold_name(gold));
+    for (const auto label : kLabels) out += fmt::format(" {:>9}", count(gold, label));
+    out += '\n';
+  }
+  return out;
+}
+
+std::string Evaluation::to_json() const {
+  std::string out = fmt::format("{{\"rows\":{},\"ambiguous\":{},\"accuracy\":", total(), m_ambiguous);
+  append_json_number(out, accuracy());
+  out += ",\"macro_f1\":";
+  append_json_number(out, macro_f1());
+  out += ",\"weighted_f1\":";
+  append_json_number(out, weighted_f1());
+  out += ",\"coverage\":";
+  append_json_number(out, coverage());
+  out += ",\"false_alarm_rate\":";
+  append_json_number(out, false_alarm_rate());
+  out += ",\"accuracy_when_labelled\":";
+  append_json_number(out, accuracy_when_labelled());
+  out += fmt::format(",\"flagged\":{{\"rows\":{},\"share\":", review_rows(true));
+  append_json_number(out, review_share());
+  out += ",\"accuracy\":";
+  append_json_number(out, review_accuracy(true));
+  out += fmt::format("}},\"unflagged\":{{\"rows\":{},\"accuracy\":", review_rows(false));
+  append_json_number(out, review_accuracy(false));
+  out += "},\"labels\":{";
+  for (const auto gold : kClasses) {
+    if (gold != Gold::sales) out += ',';
+    out += fmt::format("\"{}\":", gold_name(gold));
+    append_scores_json(out, scores(gold));
+  }
+  out += "},\"macro_avg\":";
+  append_averages_json(out, macro_averages(*this));
+  out += ",\"weighted_avg\":";
+  append_averages_json(out, weighted_averages(*this));
+  out += fmt::format(",\"two_way\":{{\"rows\":{},\"macro_f1\":", work_rows());
+  append_json_number(out, two_way_macro_f1());
+  out += ",\"neither_share\":";
+  append_json_number(out, neither_share());
+  out += ",\"labels\":{";
+  for (const auto side : kSides) {
+    if (side != Side::sales) out += ',';
+    out += fmt::format("\"{}\":", side_name(side));
+    append_scores_json(out, two_way_scores(side));
+  }
+  out += "}},\"confusion\":{";
+  for (const auto gold : kClasses) {
+    if (gold != Gold::sales) out += ',';
+    out += fmt::format("\"{}\":{{", gold_name(gold));
+    for (std::size_t i = 0; i < kLabels.size(); ++i) {
+      out += fmt::format("{}\"{}\":{}", i == 0 ? "" : ",", label_name(kLabels[i]), count(gold, kLabels[i]));
+    }
+    out += '}';
+  }
+  out += "}}";
+  return out;
+}
+
+}  // namespace rolecheck

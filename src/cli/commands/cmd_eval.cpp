@@ -1,0 +1,144 @@
+// `rolecheck eval`: classify labelled data and score it three-way (sales, marketing, other) like
+// scikit-learn's classification report.
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <string>
+#include <vector>
+
+#include "commands/commands.hpp"
+#include "io/diagnostics.hpp"
+#include "io/input_files.hpp"
+#include "io/labelled_input.hpp"
+#include "io/output.hpp"
+
+#include "rolecheck/engine/classifier.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/analysis/evaluation.hpp"
+#include "rolecheck/output/record_format.hpp"
+
+namespace rolecheck::cli {
+namespace {
+
+struct EvalOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::size_t errors = 0;
+  LabelledOptions labelled;
+  double min_confidence = 0.0;
+};
+
+struct ErrorExample {
+  std::string where;
+  std::string gold;
+  std::string text;
+  std::string predicted;
+  std::string reasons;
+  bool review = false;
+};
+
+int run_eval(Context& context, const EvalOptions& options) {
+  const auto inputs = resolve_inputs(options.files);
+  if (!inputs) {
+    std::fputs(
+        "rolecheck: no input: give a FILE, '-' for stdin, or pipe labelled rows in (try 'rolecheck eval --help')\n",
+        stderr);
+    return 2;
+  }
+  const PartFilter filter = part_filter(options.labelled);
+  const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
+  Scanner scanner = classifier.make_scanner();
+  Evaluation evaluation;
+  std::vector<ErrorExample> examples;
+  InputLog log;
+  Classification result;
+
+  const auto score_row = [&](const std::string& where, std::string_view gold_text, std::string_view text) {
+    const auto gold = parse_gold_at(where, gold_text, options.labelled.label_column, log);
+    if (!gold) return;
+    if (*gold == Gold::ambiguous) {
+      evaluation.add(*gold, Label::unknown);  // counted, not scored: no need to classify it
+      return;
+    }
+    classifier.classify(text, scanner, result);
+    evaluation.add(*gold, result.label, result.review);
+    if (!prediction_matches(*gold, result.label) && examples.size() < options.errors) {
+      examples.push_back(ErrorExample{where, std::string(gold_text), std::string(text),
+                                      std::string(label_name(result.label)),
+                                      reasons_summary(result, classifier.matcher()), result.review});
+    }
+  };
+
+  read_labelled_files(
+      *inputs, options.labelled.label_column, filter,
+      [&](const std::string& where, const LabelledRow& row) { score_row(where, row.gold, row.text); }, log);
+
+  // Everything that could be read is scored and reported; the problems come first, and make the exit status 2.
+  log.print();
+  OutputTarget target("", false);
+  std::string out;
+  if (options.format == "json") {
+    out = evaluation.to_json();
+    if (!examples.empty()) {
+      out.pop_back();
+      out += ",\"errors\":[";
+      for (std::size_t i = 0; i < examples.size(); ++i) {
+        const auto& e = examples[i];
+        out += i == 0 ? "{\"where\":" : ",{\"where\":";
+        append_json_string(out, e.where);
+        out += ",\"gold\":";
+        append_json_string(out, e.gold);
+        out += ",\"predicted\":";
+        append_json_string(out, e.predicted);
+        out += ",\"review\":";
+        out += e.review ? "true" : "false";
+        out += ",\"reasons\":";
+        append_json_string(out, e.reasons);
+        out += ",\"text\":";
+        append_json_string(out, e.text);
+        out += '}';
+      }
+      out += "]}";
+    }
+    out += '\n';
+  } else {
+    out = evaluation.to_text();
+    if (!examples.empty()) out += "\nerrors\n";
+    for (const auto& e : examples) {
+      out += fmt::format("  {}  gold={} predicted={}{}  [{}]\n    {}\n", e.where, e.gold, e.predicted,
+                         e.review ? " review" : "", e.reasons, e.text.empty() ? "(blank)" : e.text);
+    }
+  }
+  target.out().write(out);
+  target.commit();
+  return log.failed() ? 2 : 0;
+}
+
+}  // namespace
+
+Command add_eval_command(CLI::App& root, Context& context) {
+  auto options = std::make_shared<EvalOptions>();
+  auto* app = root.add_subcommand(
+      "eval", "Score rolecheck three-way (sales, marketing, other) on labelled duties (TSV or JSONL)");
+  app->add_option("files", options->files, "Labelled files; '-' is stdin (default: stdin)")->type_name("FILE...");
+  app->add_option("-f,--format", options->format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app->add_option("--errors", options->errors, "List up to N misclassified rows with their reasons");
+  add_labelled_options(*app, options->labelled);
+  app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
+      ->check(CLI::Range(0.0, 1.0));
+  app->footer(
+      "Gold labels: sales, marketing, other, or ambiguous (counted, left out of every figure). In the per-class\n"
+      "scores a prediction of other, mixed or unknown counts as \"neither\", that is as other; the confusion\n"
+      "matrix keeps all five labels. Also reported: the false-alarm rate (gold other labelled sales or\n"
+      "marketing) and, on gold sales/marketing rows only, the two-way scores and the share labelled neither.\n"
+      "\n"
+      "Examples:\n"
+      "  rolecheck eval --label-column text_label ../shared/data/onet_tasks_dev.tsv\n"
+      "  rolecheck eval --errors 20 --except-part 1/4 labelled.tsv\n"
+      "  rolecheck eval --format json labelled.jsonl\n");
+  return {app, [&context, options] { return run_eval(context, *options); }};
+}
+
+}  // namespace rolecheck::cli

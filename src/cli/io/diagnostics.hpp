@@ -1,0 +1,48 @@
+#pragma once
+// Printing the core library's diagnostics on stderr, one problem per line, each prefixed "rolecheck: ".
+
+#include <string>
+#include <vector>
+
+#include "rolecheck/support/error.hpp"
+
+namespace rolecheck::cli {
+
+/// Renders diagnostics as stderr text: "rolecheck: " before each problem (a problem without a file or
+/// position is just its message); a syntax error's source line and caret follow it, indented.
+std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+/// Flushes stdout, then writes render_diagnostics() to stderr.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+/// What reading a subcommand's inputs had to report, in the order found: warnings (which leave the
+/// exit status alone) and errors (exit 2). Every subcommand that reads files prints it the same way, so
+/// a missing file, a read error or invalid UTF-8 reads the same under classify, eval, stats, report and fit.
+class InputLog {
+ public:
+  /// Adds a warning, already located ("FILE:LINE: warning: ...").
+  void warn(std::string message) { m_entries.push_back(Diagnostic{{}, 0, 0, {}, std::move(message), {}}); }
+  /// Adds an error with its location.
+  void error(Diagnostic diagnostic) {
+    m_entries.push_back(std::move(diagnostic));
+    m_failed = true;
+  }
+  /// Adds an error whose message already names the input (InputFile::open's "PATH: No such file or directory").
+  void error(std::string message) { error(Diagnostic{{}, 0, 0, {}, std::move(message), {}}); }
+  /// Adds every diagnostic of a read error.
+  void error(const Error& read_error) {
+    for (const auto& diagnostic : read_error.diagnostics()) error(diagnostic);
+  }
+  /// True when an error was added: the subcommand exits 2.
+  [[nodiscard]] bool failed() const noexcept { return m_failed; }
+  /// Everything added, in order.
+  [[nodiscard]] const std::vector<Diagnostic>& entries() const noexcept { return m_entries; }
+  /// Prints everything added (print_diagnostics) and forgets it.
+  void print();
+
+ private:
+  std::vector<Diagnostic> m_entries;
+  bool m_failed = false;
+};
+
+}  // namespace rolecheck::cli

@@ -1,0 +1,249 @@
+#include "pipeline/diff_format.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <iterator>
+#include <vector>
+
+#include "rolecheck/support/utf8.hpp"
+
+namespace rolecheck::cli {
+namespace {
+
+std::string_view name_of(std::size_t label, bool documents) {
+  return documents ? role_label_name(static_cast<RoleLabel>(label)) : label_name(static_cast<Label>(label));
+}
+
+// A weight as every JSON output writes it (up to 4 decimals).
+std::string number(double value) {
+  std::string out;
+  append_json_number(out, value);
+  return out;
+}
+
+// Text: the line on one line (tab, CR, LF and NUL as spaces; invalid UTF-8 as U+FFFD).
+void append_one_line(std::string& out, std::string_view text) {
+  std::string cleaned;
+  if (!is_valid_utf8(text)) {
+    replace_invalid_utf8(text, cleaned);
+    text = cleaned;
+  }
+  for (const char c : text) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
+}
+
+// Text: "3", "3 (2 matches)", "support 1" when the role changed, or "none".
+std::string contribution_text(const std::optional<CueContribution>& cue, bool show_role) {
+  if (!cue) return "none";
+  std::string out = show_role ? fmt::format("{} ", cue_role_name(cue->role)) : std::string();
+  out += number(cue->weight);
+  if (cue->matches > 1) fmt::format_to(std::back_inserter(out), " ({} matches)", cue->matches);
+  return out;
+}
+
+void append_text_cues(std::string& out, const DecisionDiff& diff, std::string_view indent) {
+  for (const auto& change : diff.cues) {
+    const char sign = !change.old_cue ? '+' : !change.new_cue ? '-' : '~';
+    const auto& present = change.new_cue ? *change.new_cue : *change.old_cue;
+    const bool role_changed = change.old_cue && change.new_cue && change.old_cue->role != change.new_cue->role;
+    const std::string where = change.other_work ? std::string("other work")
+                                                : fmt::format("{} {}", side_name(change.side),
+                                                              role_changed ? "" : cue_role_name(present.role));
+    fmt::format_to(std::back_inserter(out), "{}{} {:<32} {:<17} {} -> {}\n", indent, sign, change.cue, where,
+                   contribution_text(change.old_cue, role_changed), contribution_text(change.new_cue, role_changed));
+  }
+}
+
+void append_text_decision(std::string& out, std::string_view old_label, double old_confidence,
+                          std::string_view new_label, double new_confidence) {
+  fmt::format_to(std::back_inserter(out), "{} {:.{}f} -> {} {:.{}f}", old_label, old_confidence, kConfidenceDecimals,
+                 new_label, new_confidence, kConfidenceDecimals);
+}
+
+void append_json_decision(std::string& out, std::string_view key, std::string_view label, double confidence) {
+  fmt::format_to(std::back_inserter(out), ",\"{}\":{{\"label\":\"{}\",\"confidence\":", key, label);
+  append_confidence(out, confidence);
+  out += '}';
+}
+
+void append_json_contribution(std::string& out, const std::optional<CueContribution>& cue) {
+  if (!cue) {
+    out += "null";
+    return;
+  }
+  fmt::format_to(std::back_inserter(out), "{{\"role\":\"{}\",\"matches\":{},\"weight\":", cue_role_name(cue->role),
+                 cue->matches);
+  append_json_number(out, cue->weight);
+  out += '}';
+}
+
+// The line's or duty's labels and cues as JSON members (after the origin's).
+void append_json_diff(std::string& out, const DecisionDiff& diff) {
+  append_json_decision(out, "old", label_name(diff.old_label), diff.old_confidence);
+  append_json_decision(out, "new", label_name(diff.new_label), diff.new_confidence);
+  out += ",\"cues\":[";
+  for (std::size_t i = 0; i < diff.cues.size(); ++i) {
+    const auto& change = diff.cues[i];
+    if (i != 0) out += ',';
+    out += "{\"cue\":";
+    append_json_string(out, change.cue);
+    out += ",\"side\":";
+    out += change.other_work ? std::string("null") : fmt::format("\"{}\"", side_name(change.side));
+    out += ",\"old\":";
+    append_json_contribution(out, change.old_cue);
+    out += ",\"new\":";
+    append_json_contribution(out, change.new_cue);
+    out += '}';
+  }
+  out += ']';
+}
+
+// 1-based line of byte `offset` in `text`.
+std::size_t line_of(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+void append_text_transitions(std::string& out, const Transitions& transitions, bool documents,
+                             std::string_view indent) {
+  struct Row {
+    std::size_t from, to, count;
+  };
+  std::vector<Row> rows;
+  for (std::size_t from = 0; from < kLabelCount; ++from) {
+    for (std::size_t to = 0; to < kLabelCount; ++to) {
+      if (transitions[from][to] != 0) rows.push_back(Row{from, to, transitions[from][to]});
+    }
+  }
+  // Most frequent first; ties in label order (the loop's), so the order never depends on -j.
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.count > b.count; });
+  for (const auto& row : rows) {
+    fmt::format_to(std::back_inserter(out), "{}{} -> {}: {}\n", indent, name_of(row.from, documents),
+                   name_of(row.to, documents), row.count);
+  }
+}
+
+void append_json_transitions(std::string& out, const Transitions& transitions, bool documents) {
+  out += '{';
+  bool first = true;
+  for (std::size_t from = 0; from < kLabelCount; ++from) {
+    for (std::size_t to = 0; to < kLabelCount; ++to) {
+      if (transitions[from][to] == 0) continue;
+      fmt::format_to(std::back_inserter(out), "{}\"{} -> {}\":{}", first ? "" : ",", name_of(from, documents),
+                     name_of(to, documents), transitions[from][to]);
+      first = false;
+    }
+  }
+  out += '}';
+}
+
+}  // namespace
+
+void DiffTally::merge(const DiffTally& other) noexcept {
+  records += other.records;
+  changed += other.changed;
+  duties += other.duties;
+  duties_changed += other.duties_changed;
+  for (std::size_t from = 0; from < kLabelCount; ++from) {
+    for (std::size_t to = 0; to < kLabelCount; ++to) {
+      transitions[from][to] += other.transitions[from][to];
+      duty_transitions[from][to] += other.duty_transitions[from][to];
+    }
+  }
+}
+
+void append_line_change(std::string& out, DiffFormat format, const RecordOrigin& origin, std::string_view text,
+                        const DecisionDiff& diff) {
+  if (format == DiffFormat::text) {
+    append_one_line(out, origin.file);
+    fmt::format_to(std::back_inserter(out), ":{}: ", origin.line);
+    append_text_decision(out, label_name(diff.old_label), diff.old_confidence, label_name(diff.new_label),
+                         diff.new_confidence);
+    out += "  ";
+    append_one_line(out, text);
+    out += '\n';
+    append_text_cues(out, diff, "    ");
+    return;
+  }
+  out += "{\"file\":";
+  append_json_string(out, origin.file);
+  fmt::format_to(std::back_inserter(out), ",\"line\":{},\"text\":", origin.line);
+  append_json_string(out, text);
+  append_json_diff(out, diff);
+  out += "}\n";
+}
+
+void append_document_change(std::string& out, DiffFormat format, const InputDocument& document,
+                            const DocumentResult& result, const DocumentDiff& diff) {
+  const std::string_view text = document.text;
+  if (format == DiffFormat::text) {
+    append_one_line(out, document.id);
+    out += ": ";
+    append_text_decision(out, role_label_name(diff.old_label), diff.old_confidence, role_label_name(diff.new_label),
+                         diff.new_confidence);
+    out += '\n';
+    for (const auto& duty : diff.duties) {
+      const auto& where = result.duties[duty.duty].duty;
+      fmt::format_to(std::back_inserter(out), "  duty {} (line {}, {}): ", duty.duty + 1, line_of(text, where.begin),
+                     section_kind_name(where.section));
+      append_text_decision(out, label_name(duty.decision.old_label), duty.decision.old_confidence,
+                           label_name(duty.decision.new_label), duty.decision.new_confidence);
+      out += "  ";
+      append_one_line(out, where.text(text));
+      out += '\n';
+      append_text_cues(out, duty.decision, "      ");
+    }
+    return;
+  }
+  const auto origin = document.origin();
+  out += "{\"id\":";
+  if (origin.id_json.empty()) {
+    append_json_string(out, origin.id);
+  } else {
+    out += origin.id_json;
+  }
+  out += ",\"file\":";
+  append_json_string(out, origin.file);
+  if (origin.line != 0) fmt::format_to(std::back_inserter(out), ",\"line\":{}", origin.line);
+  append_json_decision(out, "old", role_label_name(diff.old_label), diff.old_confidence);
+  append_json_decision(out, "new", role_label_name(diff.new_label), diff.new_confidence);
+  out += ",\"duties\":[";
+  for (std::size_t i = 0; i < diff.duties.size(); ++i) {
+    const auto& duty = diff.duties[i];
+    const auto& where = result.duties[duty.duty].duty;
+    fmt::format_to(std::back_inserter(out),
+                   "{}{{\"duty\":{},\"line\":{},\"section\":\"{}\",\"text\":", i == 0 ? "" : ",", duty.duty + 1,
+                   line_of(text, where.begin), section_kind_name(where.section));
+    append_json_string(out, where.text(text));
+    append_json_diff(out, duty.decision);
+    out += '}';
+  }
+  out += "]}\n";
+}
+
+void append_diff_summary(std::string& out, DiffFormat format, const DiffTally& tally, bool documents) {
+  if (format == DiffFormat::jsonl) {
+    fmt::format_to(std::back_inserter(out), "{{\"summary\":{{\"unit\":\"{}\",\"records\":{},\"changed\":{}",
+                   documents ? "document" : "line", tally.records, tally.changed);
+    out += ",\"transitions\":";
+    append_json_transitions(out, tally.transitions, documents);
+    if (documents) {
+      fmt::format_to(std::back_inserter(out),
+                     ",\"duties\":{},\"duties_changed\":{},\"duty_transitions\":", tally.duties, tally.duties_changed);
+      append_json_transitions(out, tally.duty_transitions, false);
+    }
+    out += "}}\n";
+    return;
+  }
+  if (!documents) {
+    append_text_transitions(out, tally.transitions, false, "");
+    fmt::format_to(std::back_inserter(out), "{} of {} lines changed\n", tally.changed, tally.records);
+    return;
+  }
+  out += "verdicts:\n";
+  append_text_transitions(out, tally.transitions, true, "  ");
+  out += "duties:\n";
+  append_text_transitions(out, tally.duty_transitions, false, "  ");
+  fmt::format_to(std::back_inserter(out), "{} of {} documents changed; {} of {} duties changed label\n", tally.changed,
+                 tally.records, tally.duties_changed, tally.duties);
+}
+
+}  // namespace rolecheck::cli

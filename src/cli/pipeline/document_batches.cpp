@@ -1,0 +1,143 @@
+#include "pipeline/document_batches.hpp"
+
+#include <optional>
+
+#include "io/input_options.hpp"
+#include "io/input_files.hpp"
+
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/input/json_array_reader.hpp"
+
+namespace rolecheck::cli {
+
+InputDocument& DocumentBatch::next_document() {
+  if (count == documents.size()) documents.emplace_back();
+  return documents[count++];
+}
+
+void DocumentBatch::clear_batch() {
+  lines.clear();
+  raw_text.clear();
+  count = 0;
+  text_bytes = 0;
+  input_bytes = 0;
+  messages.clear();
+  status = 0;
+}
+
+void DocumentBatch::parse_lines() {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const RawLine& raw = lines[i];
+    InputLine line = raw.line;
+    line.text = std::string_view(raw_text).substr(raw.begin, raw.size);
+    read_json_record(file, line, fields != nullptr ? *fields : RecordFields{}, documents[i]);
+    documents[i].input_bytes = line.raw_bytes + 1;
+  }
+}
+
+void read_document_batches(const std::string& path, DocumentInput layout, const RecordFields& fields,
+                           const BatchSink& sink) {
+  DocumentBatch* batch = &sink.start(path);
+  std::string error;
+  auto input = InputFile::open(path, error);
+  if (!input) {
+    batch->messages.push_back(error);
+    batch->status = 2;
+    sink.submit();
+    return;
+  }
+  batch->file = input->name();
+  batch->fields = &fields;
+  // Only the reading may fail with a read error (the batch then ends the input with its message);
+  // the sink's calls stay outside the try.
+  const auto read_failed = [&](const Error& read_error) {
+    batch->messages.emplace_back(read_error.what());
+    batch->status = 2;
+  };
+  const auto hand_over_if_full = [&] {
+    if (!sink.full(*batch)) return;
+    batch = &sink.hand_over(input->name());
+    batch->fields = &fields;
+  };
+  std::size_t blank = 0;
+  if (layout == DocumentInput::jsonl || layout == DocumentInput::json) {
+    // JSON records are cut here and parsed on the workers.
+    std::optional<LineReader> lines;
+    std::optional<JsonArrayReader> array;
+    if (layout == DocumentInput::jsonl) {
+      lines.emplace(input->fd(), input->name(), kMaxInputDocumentBytes);
+    } else {
+      array.emplace(input->fd(), input->name(), kMaxInputDocumentBytes);
+    }
+    InputLine line;
+    bool first = true;
+    for (;;) {
+      try {
+        if (!(lines ? lines->next(line) : array->next(line))) break;
+        if (lines && !line.too_long && is_blank_line(line.text)) {
+          ++blank;
+          continue;
+        }
+        if (lines && first) {
+          first = false;
+          if (auto problem = jsonl_start_problem(line.text, input->name()); !problem.empty()) {
+            throw Error(std::vector<Diagnostic>{Diagnostic{input->name(), line.number, 1, {}, std::move(problem), {}}});
+          }
+        }
+      } catch (const Error& read_error) {
+        read_failed(read_error);
+        break;
+      }
+      batch->lines.push_back(RawLine{batch->raw_text.size(), line.text.size(), line});
+      batch->lines.back().line.text = {};
+      batch->raw_text.append(line.text);
+      batch->next_document();
+      batch->text_bytes += line.text.size();
+      batch->input_bytes += line.raw_bytes + 1;
+      hand_over_if_full();
+    }
+  } else {
+    // Whole inputs (text, HTML) and CSV rows are read into documents here.
+    try {
+      DocumentReader reader(input->fd(), input->name(), layout, fields);
+      for (;;) {
+        InputDocument& document = batch->next_document();
+        bool more = false;
+        try {
+          more = reader.next(document);
+        } catch (const Error& read_error) {
+          --batch->count;  // nothing was read: no record, only the message
+          blank = reader.blank_lines();
+          read_failed(read_error);
+          break;
+        }
+        if (!more) {
+          --batch->count;
+          blank = reader.blank_lines();
+          break;
+        }
+        batch->text_bytes += document.text.size();
+        batch->input_bytes += document.input_bytes;
+        hand_over_if_full();
+      }
+    } catch (const Error& read_error) { read_failed(read_error); }
+  }
+  if (blank != 0) batch->messages.push_back(blank_lines_message(input->name(), blank));
+  sink.submit();
+}
+
+bool BatchNotices::collect(const DocumentBatch& batch, std::vector<std::string>& out) {
+  if (batch.input != m_input) {
+    m_notices = DocumentNotices{};
+    m_input = batch.input;
+  }
+  bool failed = false;
+  for (std::size_t i = 0; i < batch.count; ++i) {
+    m_notices.collect(batch.documents[i], batch.file, out);
+    if (!batch.documents[i].ok()) failed = true;
+  }
+  out.insert(out.end(), batch.messages.begin(), batch.messages.end());
+  return failed;
+}
+
+}  // namespace rolecheck::cli

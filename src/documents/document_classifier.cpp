@@ -1,0 +1,227 @@
+#include "rolecheck/documents/document_classifier.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rolecheck {
+
+std::string_view role_label_name(RoleLabel label) noexcept {
+  switch (label) {
+    case RoleLabel::sales: return "sales";
+    case RoleLabel::marketing: return "marketing";
+    case RoleLabel::other: return "other";
+    case RoleLabel::hybrid: return "hybrid";
+    case RoleLabel::unknown: break;
+  }
+  return "unknown";
+}
+
+DocumentClassifier::DocumentClassifier(const Classifier& classifier, DocumentOptions options)
+    : m_classifier(&classifier), m_options(options) {}
+
+void DocumentClassifier::classify(std::string_view document, Scanner& scanner, DocumentResult& out) const {
+  split_document(document, out.split);
+  out.duty_count = out.split.size();
+  out.duties.resize(std::min(out.split.size(), kMaxListedDuties));
+  out.voting = 0;
+  out.votes = {};
+  out.leaning = {};
+  out.work = {};
+  out.work_shares = {};
+  out.role_evidence = 0.0;
+  out.differences = {};
+  // Text before the first heading is mostly about the company when a duties section follows.
+  bool has_duties_section = false;
+  for (const auto& duty : out.split) has_duties_section = has_duties_section || duty.section == SectionKind::duties;
+  // The strongest evidence so far per difference and side; each duty votes as it is classified, so the duties
+  // past kMaxListedDuties need no memory of their own.
+  std::array<std::array<double, 2>, kDifferenceCount> best{};
+  std::array<DifferenceVerdict, kDifferenceCount> strongest_of[2]{};
+  DutyResult spare;
+  for (std::size_t i = 0; i < out.split.size(); ++i) {
+    const bool listed = i < out.duties.size();
+    auto& entry = listed ? out.duties[i] : spare;
+    entry.duty = out.split[i];
+    m_classifier->classify(entry.duty.text(document), scanner, entry.result);
+    for (auto* reasons : {&entry.result.reasons, &entry.result.other_reasons}) {
+      for (auto& reason : *reasons) {
+        reason.begin += entry.duty.begin;
+        reason.end += entry.duty.begin;
+      }
+    }
+    entry.vote_weight = vote_weight(entry.duty, entry.result, has_duties_section);
+    vote(entry, out);
+    if (entry.duty.section == SectionKind::boilerplate) continue;
+    // The first strongest match per difference and side, over every match (listed or not).
+    for (std::size_t d = 0; d < kDifferenceCount; ++d) {
+      for (std::size_t side = 0; side < 2; ++side) {
+        const auto& reason = entry.result.strongest_by_difference[d][side];
+        const auto target = entry.duty.section == SectionKind::requirements ? kExecutionDifference : d;
+        auto& found = strongest_of[side][target];
+        if (reason.weight <= 0.0) continue;
+        const bool stronger = reason.weight > best[target][side];
+        const bool earlier_tie = reason.weight == best[target][side] && found.duty == i &&
+                                 reason.begin + entry.duty.begin < found.strongest.begin;
+        if (!stronger && !earlier_tie) continue;
+        best[target][side] = reason.weight;
+        found.duty = i;
+        found.strongest = reason;
+        found.strongest.begin += entry.duty.begin;
+        found.strongest.end += entry.duty.begin;
+      }
+    }
+  }
+  for (std::size_t d = 0; d < kDifferenceCount; ++d) {
+    auto& verdict = out.differences[d];
+    verdict.has_evidence = verdict.evidence[0] + verdict.evidence[1] > 0.0;
+    if (!verdict.has_evidence) continue;
+    verdict.side = verdict.evidence[1] > verdict.evidence[0] ? Side::marketing : Side::sales;
+    const auto& found = strongest_of[static_cast<std::size_t>(verdict.side)][d];
+    verdict.duty = found.duty;
+    verdict.strongest = found.strongest;
+  }
+  decide(out);
+}
+
+double DocumentClassifier::vote_weight(const Duty& duty, const Classification& result, bool has_duties_section) const {
+  const auto section = duty.section;
+  if (section == SectionKind::boilerplate || result.label == Label::unknown) return 0.0;
+  // A title weighs a lot when it names a sales or marketing job; any other title counts as one duty.
+  if (section == SectionKind::title && result.label != Label::other) return m_options.title_weight;
+  if (section == SectionKind::requirements) return m_options.requirement_weight;
+  if (section == SectionKind::intro && has_duties_section) return m_options.intro_weight;
+  return 1.0;
+}
+
+void DocumentClassifier::vote(const DutyResult& entry, DocumentResult& out) const {
+  const auto section = entry.duty.section;
+  if (section == SectionKind::boilerplate) return;
+  const auto& result = entry.result;
+  // Evidence per difference, from every match (listed or not): requirements evidence execution capabilities.
+  for (std::size_t side = 0; side < 2; ++side) {
+    if (section == SectionKind::requirements) {
+      out.differences[kExecutionDifference].evidence[side] += result.scores[side];
+      continue;
+    }
+    for (std::size_t d = 0; d < kDifferenceCount; ++d)
+      out.differences[d].evidence[side] += result.by_difference[d][side];
+  }
+  if (result.label == Label::unknown) return;
+  const double weight = entry.vote_weight;
+  if (weight > 0.0) ++out.voting;
+  // A title that names both jobs ("Sales & Marketing Coordinator") counts for both, whichever side its
+  // cue weights favour: the duties decide between them.
+  const bool both_jobs = section == SectionKind::title && result.label != Label::other && result.core[0] > 0.0 &&
+                         result.core[1] > 0.0;
+  // Every labelled duty says what kind of work the role is; only sales and marketing work votes on which.
+  switch (both_jobs ? Label::mixed : result.label) {
+    case Label::sales: out.work[0] += weight; break;
+    case Label::marketing: out.work[1] += weight; break;
+    case Label::mixed:
+      out.work[0] += weight / 2;
+      out.work[1] += weight / 2;
+      break;
+    case Label::other: out.work[2] += weight; break;
+    case Label::unknown: break;
+  }
+  const double total = result.scores[0] + result.scores[1];
+  if (result.label == Label::other || total <= 0.0) return;
+  out.role_evidence += weight * std::min(result.core[0] + result.core[1], m_options.duty_cap);
+  std::array<double, 2> vote{};
+  switch (m_options.vote) {
+    case DocumentOptions::Vote::share: vote = {result.scores[0] / total, result.scores[1] / total}; break;
+    case DocumentOptions::Vote::sum:
+      vote = {std::min(result.scores[0], m_options.duty_cap), std::min(result.scores[1], m_options.duty_cap)};
+      break;
+    case DocumentOptions::Vote::label:
+      if (result.label == Label::sales) vote = {1.0, 0.0};
+      if (result.label == Label::marketing) vote = {0.0, 1.0};
+      if (result.label == Label::mixed) vote = {0.5, 0.5};
+      break;
+  }
+  if (both_jobs) vote[0] = vote[1] = (vote[0] + vote[1]) / 2;
+  out.votes[0] += weight * vote[0];
+  out.votes[1] += weight * vote[1];
+  if (result.label == Label::sales) ++out.leaning[0];
+  if (result.label == Label::marketing) ++out.leaning[1];
+}
+
+void DocumentClassifier::decide(DocumentResult& out) const {
+  const double work = out.work[0] + out.work[1] + out.work[2];
+  out.margin = 0.0;
+  out.review = false;
+  out.below_min_confidence = false;
+  if (work <= 0.0) {
+    out.label = RoleLabel::unknown;  // nothing voted: no duties, or only boilerplate and unknowns
+    out.shares = {};
+    out.confidence = 1.0;
+    return;  // nothing to review
+  }
+  for (std::size_t k = 0; k < out.work.size(); ++k) out.work_shares[k] = out.work[k] / work;
+  decide_verdict(out);
+  flag_for_review(out);
+  // --min-confidence applies to the verdict as it does to each duty: a weaker verdict is unknown, for review.
+  if (out.label != RoleLabel::unknown && out.confidence < m_classifier->options().min_confidence) {
+    out.label = RoleLabel::unknown;
+    out.below_min_confidence = true;
+    out.review = true;
+  }
+}
+
+void DocumentClassifier::decide_verdict(DocumentResult& out) const {
+  const double work = out.work[0] + out.work[1] + out.work[2];
+  const double total = out.votes[0] + out.votes[1];
+  out.shares = {};
+  if (total > 0.0) out.shares = {out.votes[0] / total, out.votes[1] / total};
+  out.role_evidence /= work;
+  // A role needs sales or marketing duties: one with strong core evidence, or a few (one stray duty that
+  // reads as selling does not make a cook's posting a sales role).
+  const double role_duties = out.work[0] + out.work[1];
+  const bool few_duties = role_duties < m_options.min_role_duties || (role_duties < m_options.confirm_role_duties &&
+                                                                      out.role_evidence < m_options.min_role_evidence);
+  if ((total <= 0.0 || few_duties) && out.work[2] <= 0.0) {
+    out.label = RoleLabel::unknown;  // a little sales or marketing evidence and nothing else: too little to judge
+    out.confidence = 0.0;
+    return;
+  }
+  if (total <= 0.0 || few_duties) {
+    out.label = RoleLabel::other;  // mostly other work: not a sales or marketing role
+    out.confidence = out.work_shares[2] * (1.0 - std::exp(-work / m_options.work_scale));
+    return;
+  }
+  const double saturation = 1.0 - std::exp(-total / m_options.vote_scale);
+  const double minority = std::min(out.shares[0], out.shares[1]);
+  const auto leaning = out.leaning[0] + out.leaning[1];
+  const bool both_lean = out.leaning[0] >= m_options.hybrid_min_duties &&
+                         out.leaning[1] >= m_options.hybrid_min_duties &&
+                         static_cast<double>(std::min(out.leaning[0], out.leaning[1])) >=
+                             m_options.hybrid_lean_share * static_cast<double>(leaning);
+  if (minority >= m_options.hybrid_share && both_lean) {
+    out.label = RoleLabel::hybrid;
+    out.confidence = saturation * (1.0 - std::abs(out.shares[0] - out.shares[1]));
+    return;
+  }
+  if (out.shares[0] == out.shares[1]) {
+    out.label = RoleLabel::unknown;  // an exact tie without enough duties on each side to call it hybrid
+    out.confidence = 0.0;
+    return;
+  }
+  out.label = out.shares[0] > out.shares[1] ? RoleLabel::sales : RoleLabel::marketing;
+  out.confidence = saturation * std::max(out.shares[0], out.shares[1]);
+}
+
+void DocumentClassifier::flag_for_review(DocumentResult& out) const {
+  // The runner-up of other is a sales or marketing role (the duties of that work against the other duties); of
+  // sales or marketing, the other side of the vote; of hybrid, the larger side alone.
+  const double role_over_other = out.work_shares[0] + out.work_shares[1] - out.work_shares[2];
+  switch (out.label) {
+    case RoleLabel::other: out.margin = -role_over_other; break;
+    case RoleLabel::sales:
+    case RoleLabel::marketing: out.margin = std::abs(out.shares[0] - out.shares[1]); break;
+    case RoleLabel::hybrid: out.margin = std::min(out.shares[0], out.shares[1]) - m_options.hybrid_share; break;
+    case RoleLabel::unknown: out.margin = 0.0; break;
+  }
+  out.review = out.confidence < m_options.review_confidence || out.margin < m_options.review_margin;
+}
+
+}  // namespace rolecheck
