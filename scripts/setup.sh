@@ -11,7 +11,7 @@ build_dir=build
 cmake_flags=(-DCMAKE_BUILD_TYPE=Release)
 for arg in "$@"; do
   case "$arg" in
-    --test) packages+=(parallel python3 jq clang-14 libclang-rt-14-dev man-db time chromium zsh bash-completion dpkg-dev file) ;;
+    --test) packages+=(parallel python3 jq clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14 man-db time chromium zsh bash-completion dpkg-dev file) ;;
     --bench) packages+=(libbenchmark-dev parallel ripgrep fasttext time hyperfine python3 linux-perf) ; cmake_flags+=(-DROLECHECK_BENCH=ON) ;;
     *) echo "setup.sh: unknown option $arg (use --test or --bench)" >&2; exit 2 ;;
   esac
