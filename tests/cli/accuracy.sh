@@ -33,9 +33,9 @@ files=("$data/onet_tasks_dev.tsv" "$data/onet_dwa_dev.tsv" "$data/onet_other_dev
 three_way=(--label-column text_label)
 # Rows i % 4 == 0 of each file were held aside before any cue or threshold was tuned.
 check "held-aside part (1/4), pooled" 0.85 0.07 0.89 0.12 "${three_way[@]}" --part 1/4 "${files[@]}"
-check "tuning part (3/4), pooled" 0.85 0.05 0.89 0.15 "${three_way[@]}" --except-part 1/4 "${files[@]}"
-check "task statements" 0.84 0.12 0.88 0.15 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
-check "detailed work activities" 0.92 0.04 0.93 0.12 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
+check "tuning part (3/4), pooled" 0.88 0.045 0.91 0.11 "${three_way[@]}" --except-part 1/4 "${files[@]}"
+check "task statements" 0.87 0.10 0.90 0.12 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
+check "detailed work activities" 0.93 0.03 0.95 0.09 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
 # Occupation descriptions written for the project in the style of another taxonomy (never tuned on);
 # two-way labels, so only the sales/marketing figures apply.
 check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
@@ -49,21 +49,22 @@ check "trap words" 0.90 0.05 0.90 0.0 "$2/tests/fixtures/trap_words.tsv"
 # jobs that borrow selling words), 6 ambiguous. Rows 0, 2, 4, ... (--part 1/2) were then used to tune
 # cues; a second pass on the same day (other work inside sales and marketing postings) tuned on both
 # halves, so neither is unseen any more (docs/accuracy.md).
-check "blind postings, first half" 0.93 0.05 0.95 0.09 --part 1/2 "$2/tests/fixtures/blind_postings.tsv"
-check "blind postings, second half" 0.89 0.10 0.93 0.12 --except-part 1/2 "$2/tests/fixtures/blind_postings.tsv"
+check "blind postings, first half" 0.96 0.02 0.96 0.06 --part 1/2 "$2/tests/fixtures/blind_postings.tsv"
+check "blind postings, second half" 0.94 0.02 0.94 0.09 --except-part 1/2 "$2/tests/fixtures/blind_postings.tsv"
 # A second blind set (2026-12-03, session 5): 76 sales, 76 marketing, 150 other (75 inside sales, marketing or
 # retail postings, 48 trap words in other jobs), 11 ambiguous, written by a reader who saw ANNOTATION.md only.
 # Measured once, unseen, before and after that session's taxonomy edits (0.807 / 0.253 / 0.923 / 0.132 ->
-# 0.849 / 0.180 / 0.933 / 0.125); never tuned on then. The kind column tags each line for analysis.
-check "blind postings 2 (unseen when measured)" 0.83 0.20 0.92 0.14 "$2/tests/fixtures/blind_postings2.tsv"
+# 0.849 / 0.180 / 0.933 / 0.125); never tuned on then. The kind column tags each line for analysis. Session 6 (branch
+# judge2) tuned on it: 0.993 / 0.013 / 1.000 / 0.000, so it is no longer an estimate; a third set is kept outside.
+check "blind postings 2 (tuned on since session 6)" 0.97 0.03 0.98 0.03 "$2/tests/fixtures/blind_postings2.tsv"
 # Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
 documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
 python3 - "$documents" <<'PY' || failures=$((failures + 1))
 import re, sys
 figures = dict(re.findall(r"^(all|other) +accuracy ([0-9.]+)", sys.argv[1], re.M))
 sm, other = float(figures["all"]), float(figures["other"])
-ok = sm >= 0.84 and other >= 0.95
-print(f"documents: sales and marketing roles {sm:.3f} (floor 0.84), other occupations {other:.3f} (floor 0.95)")
+ok = sm >= 0.84 and other >= 0.955
+print(f"documents: sales and marketing roles {sm:.3f} (floor 0.84), other occupations {other:.3f} (floor 0.955)")
 print("ok" if ok else "FAIL")
 sys.exit(0 if ok else 1)
 PY
