@@ -33,9 +33,9 @@ files=("$data/onet_tasks_dev.tsv" "$data/onet_dwa_dev.tsv" "$data/onet_other_dev
 three_way=(--label-column text_label)
 # Rows i % 4 == 0 of each file were held aside before any cue or threshold was tuned.
 check "held-aside part (1/4), pooled" 0.85 0.07 0.89 0.12 "${three_way[@]}" --part 1/4 "${files[@]}"
-check "tuning part (3/4), pooled" 0.88 0.045 0.91 0.11 "${three_way[@]}" --except-part 1/4 "${files[@]}"
+check "tuning part (3/4), pooled" 0.88 0.045 0.92 0.10 "${three_way[@]}" --except-part 1/4 "${files[@]}"
 check "task statements" 0.87 0.10 0.90 0.12 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
-check "detailed work activities" 0.93 0.03 0.95 0.09 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
+check "detailed work activities" 0.94 0.03 0.96 0.07 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
 # Occupation descriptions written for the project in the style of another taxonomy (never tuned on);
 # two-way labels, so only the sales/marketing figures apply.
 check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
