@@ -164,14 +164,10 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   style.explain = options.explain;
   style.color = use_color(options.color, target.is_terminal());
   RecordFormatter formatter(*parse_record_format(options.format), classifier, style);
-  std::string buffer;
-  if (!silent) formatter.begin(buffer);
-  target.out().write(buffer);
-  buffer.clear();
-
   const auto totals = classify_lines(*inputs, classifier, formatter, target.out(), settings);
   const auto& counts = settings.only_review ? totals.review_counts : totals.counts;
-  if (!silent) formatter.end(buffer);
+  std::string buffer;
+  if (!silent) formatter.stream().end(buffer);
   if (options.count && !options.quiet) {
     std::vector<std::pair<std::string_view, std::size_t>> rows;
     for (std::size_t i = 0; i < counts.size(); ++i) {

@@ -158,9 +158,6 @@ class DocumentRun {
         m_summary(options.summary ? m_classifier.matcher().cues().size() : 0) {}
 
   int run(const std::vector<std::string>& inputs) {
-    std::string buffer;
-    m_formatter.begin(buffer);
-    m_line_formatter.begin(buffer);
     const bool silent = m_options.quiet || m_options.count;
     if (m_options.progress && (silent || !m_target.is_terminal())) {
       m_progress = std::make_unique<ProgressLine>(total_input_bytes(inputs), "documents");
@@ -175,11 +172,12 @@ class DocumentRun {
       pipeline.finish();
     }
     m_progress.reset();
+    std::string buffer;
     if (!silent) {
       if (m_options.record_lines) {
-        m_line_formatter.end(buffer);
+        m_line_formatter.stream().end(buffer);
       } else {
-        m_formatter.end(buffer);
+        m_formatter.stream().end(buffer);
       }
     }
     if (m_options.count && !m_options.quiet) {
@@ -234,8 +232,8 @@ class DocumentRun {
 
   // Writes one block's records and warnings, in input order (on the reading thread).
   void write(DocumentBlock& block) {
-    m_target.out().write(m_options.record_lines ? m_line_formatter.before_block(block.written > 0)
-                                                : m_formatter.before_block(block.written > 0));
+    m_target.out().write(m_options.record_lines ? m_line_formatter.stream().before_block(block.written > 0)
+                                                : m_formatter.stream().before_block(block.written > 0));
     m_target.out().write(block.records);
     if (m_flush_each_record && block.written > 0) m_target.out().end_record();
     for (std::size_t i = 0; i < m_counts.size(); ++i) {

@@ -133,7 +133,7 @@ class LineWriter {
   }
 
   void write(Block& block) {
-    m_out->write(m_formatter->before_block(block.written > 0));
+    m_out->write(m_formatter->stream().before_block(block.written > 0));
     m_out->write(block.records);
     if (m_settings->flush_each_record && block.written > 0) m_out->end_record();
     for (std::size_t i = 0; i < block.counts.size(); ++i) {
