@@ -21,7 +21,7 @@ std::optional<RecordFormat> parse_record_format(std::string_view name) noexcept;
 class RecordStream {
  public:
   /// A stream of `format` records; `header` precedes the first TSV or CSV record (the column names),
-  /// `text_separator` separates two text records.
+  /// `text_separator` (a literal: it is kept as a view) separates two text records.
   RecordStream(RecordFormat format, std::string header, std::string_view text_separator = {});
 
   /// Appends what precedes the next record (the prologue before the first, else the separator) and counts it.

@@ -5,13 +5,12 @@
 
 #include "pipeline/classify_documents.hpp"
 
-#include <algorithm>
-#include <array>
 #include <cstdio>
-#include <fmt/format.h>
 #include <memory>
 #include <numeric>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "io/input_files.hpp"
@@ -25,10 +24,8 @@
 
 #include "rolecheck/documents/document_classifier.hpp"
 #include "rolecheck/input/document_input.hpp"
-#include "rolecheck/input/line_reader.hpp"
 #include "rolecheck/output/document_format.hpp"
 #include "rolecheck/output/run_summary.hpp"
-#include "rolecheck/support/error.hpp"
 
 namespace rolecheck::cli {
 namespace {

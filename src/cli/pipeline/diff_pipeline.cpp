@@ -14,23 +14,49 @@ namespace {
 using LineBlock = OutputBlock<LineBatch, DiffTally>;
 using DocumentBlock = OutputBlock<DocumentBatch, DiffTally>;
 
-// Classifies a block's lines under both taxonomies; one per worker thread.
-class LineWorker {
+// The line classifier itself, or a document classifier's (the one that makes scanners).
+const Classifier& line_classifier(const Classifier& classifier) { return classifier; }
+const Classifier& line_classifier(const DocumentClassifier& documents) { return documents.classifier(); }
+
+// What classifying under both taxonomies needs: per side the classifier (Engine: Classifier or
+// DocumentClassifier), a scanner and the last result (Result); one per worker thread.
+template <typename Engine, typename Result>
+class Comparison {
  public:
-  LineWorker(const Classifier& old_classifier, const Classifier& new_classifier, DiffFormat format)
-      : m_old(&old_classifier),
-        m_new(&new_classifier),
-        m_old_scanner(old_classifier.make_scanner()),
-        m_new_scanner(new_classifier.make_scanner()),
+  Comparison(const Engine& old_engine, const Engine& new_engine, DiffFormat format)
+      : m_old(&old_engine),
+        m_new(&new_engine),
+        m_old_scanner(line_classifier(old_engine).make_scanner()),
+        m_new_scanner(line_classifier(new_engine).make_scanner()),
         m_format(format) {}
+
+ protected:
+  // Classifies `text` under both taxonomies into m_old_result and m_new_result.
+  void classify(std::string_view text) {
+    m_old->classify(text, m_old_scanner, m_old_result);
+    m_new->classify(text, m_new_scanner, m_new_result);
+  }
+
+  const Engine* m_old;
+  const Engine* m_new;
+  Scanner m_old_scanner;
+  Scanner m_new_scanner;
+  DiffFormat m_format;
+  Result m_old_result;
+  Result m_new_result;
+};
+
+// Compares a block's lines and writes those whose label changed.
+class LineWorker : public Comparison<Classifier, Classification> {
+ public:
+  using Comparison::Comparison;
 
   void process(LineBlock& block) {
     for (const auto& line : block.lines) {
       ++block.tally.records;
       if (line.too_long) continue;  // unknown under any taxonomy
       const std::string_view text = block.text_of(line);
-      m_old->classify(text, m_old_scanner, m_old_result);
-      m_new->classify(text, m_new_scanner, m_new_result);
+      classify(text);
       if (m_old_result.label == m_new_result.label) continue;
       ++block.tally.changed;
       ++block.tally
@@ -40,26 +66,12 @@ class LineWorker {
       ++block.written;
     }
   }
-
- private:
-  const Classifier* m_old;
-  const Classifier* m_new;
-  Scanner m_old_scanner;
-  Scanner m_new_scanner;
-  DiffFormat m_format;
-  Classification m_old_result;
-  Classification m_new_result;
 };
 
-// Classifies a block's documents under both taxonomies; one per worker thread.
-class DocumentWorker {
+// Compares a block's documents and writes those whose verdict or any duty's label changed.
+class DocumentWorker : public Comparison<DocumentClassifier, DocumentResult> {
  public:
-  DocumentWorker(const DocumentClassifier& old_documents, const DocumentClassifier& new_documents, DiffFormat format)
-      : m_old(&old_documents),
-        m_new(&new_documents),
-        m_old_scanner(old_documents.classifier().make_scanner()),
-        m_new_scanner(new_documents.classifier().make_scanner()),
-        m_format(format) {}
+  using Comparison::Comparison;
 
   void process(DocumentBlock& block) {
     block.parse_lines();
@@ -68,8 +80,7 @@ class DocumentWorker {
       const InputDocument& document = block.documents[i];
       ++tally.records;
       if (!document.ok()) continue;  // the same error under any taxonomy: reported when written
-      m_old->classify(document.text, m_old_scanner, m_old_result);
-      m_new->classify(document.text, m_new_scanner, m_new_result);
+      classify(document.text);
       const auto diff =
           diff_documents(m_old_result, m_old->classifier().matcher(), m_new_result, m_new->classifier().matcher());
       tally.duties += m_new_result.duties.size();
@@ -87,15 +98,6 @@ class DocumentWorker {
       ++block.written;
     }
   }
-
- private:
-  const DocumentClassifier* m_old;
-  const DocumentClassifier* m_new;
-  Scanner m_old_scanner;
-  Scanner m_new_scanner;
-  DiffFormat m_format;
-  DocumentResult m_old_result;
-  DocumentResult m_new_result;
 };
 
 }  // namespace

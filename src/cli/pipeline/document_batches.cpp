@@ -46,11 +46,8 @@ void DocumentBatch::parse_lines() {
 void read_document_batches(const std::string& path, DocumentInput layout, const RecordFields& fields,
                            const BatchSink<DocumentBatch>& sink) {
   DocumentBatch* batch = &sink.start(path);
-  std::string error;
-  auto input = InputFile::open(path, error);
+  auto input = open_batch_input(path, *batch);
   if (!input) {
-    batch->messages.push_back(error);
-    batch->status = 2;
     sink.submit();
     return;
   }

@@ -4,8 +4,11 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "io/input_files.hpp"
 
 namespace rolecheck::cli {
 
@@ -24,6 +27,10 @@ struct InputBatch {
     status = 0;
   }
 };
+
+/// Opens the input `path` ("-" is stdin) for a reader whose current batch is `batch`; when it cannot be opened,
+/// leaves the message and status 2 in the batch and returns nullopt.
+std::optional<InputFile> open_batch_input(const std::string& path, InputBatch& batch);
 
 /// When a reader hands a batch over: once it holds `items` items or `bytes` bytes of text.
 struct BatchLimits {

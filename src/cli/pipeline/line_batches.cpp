@@ -50,11 +50,8 @@ BatchLimits line_batch_limits(std::size_t jobs, bool each_line) noexcept {
 
 void read_line_batches(const std::string& path, std::size_t max_line_bytes, const BatchSink<LineBatch>& sink) {
   LineBatch* batch = &sink.start(path);
-  std::string error;
-  auto input = InputFile::open(path, error);
+  auto input = open_batch_input(path, *batch);
   if (!input) {
-    batch->messages.push_back(error);
-    batch->status = 2;
     sink.submit();
     return;
   }
