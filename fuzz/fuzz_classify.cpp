@@ -93,9 +93,8 @@ void check_records(std::string_view text, const Classification& result) {
   for (const auto format : {RecordFormat::jsonl, RecordFormat::json}) {
     RecordFormatter formatter(format, classifier());
     std::string out;
-    formatter.begin(out);
     formatter.record(out, RecordOrigin{"fuzz\xFF.txt", 1}, text, result);
-    formatter.end(out);
+    formatter.stream().end(out);
     FUZZ_CHECK(is_valid_utf8(out));
     FUZZ_CHECK(nlohmann::json::accept(out));
     if (format == RecordFormat::jsonl) {

@@ -144,7 +144,6 @@ Pass run(std::string_view input, const Setup& setup, Scanner& scanner) {
   MemoryFile file(input);
   DocumentReader reader(file.fd(), "fuzz.txt", setup.layout, setup.max_bytes);
   DocumentFormatter formatter(setup.format, documents(), RecordStyle{setup.explain, false});
-  formatter.begin(pass.output);
   InputDocument document;
   DocumentResult result;
   try {
@@ -164,7 +163,7 @@ Pass run(std::string_view input, const Setup& setup, Scanner& scanner) {
       sign(pass.signature, result);
     }
   } catch (const Error&) { pass.threw = true; }
-  formatter.end(pass.output);
+  formatter.stream().end(pass.output);
   return pass;
 }
 

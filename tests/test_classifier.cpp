@@ -215,10 +215,30 @@ TEST_CASE("repeats are counted per cue and side, and cost stays linear") {
   CHECK(result.reasons_omitted == 40000 - kMaxListedReasons);
   CHECK(result.scores[0] == Approx(6.0));  // 3 + 1.5 + 0.75 + ... -> 6
   CHECK(result.scores[1] == Approx(5.0));
-  // The reused scratch counters were reset: the next duty in the same Classification starts afresh.
+  // The scanner's repeat counters were reset: the next duty starts afresh.
   classifier.classify("sell", scanner, result);
   CHECK(result.scores[0] == 3.0);
   CHECK(result.reasons_omitted == 0);
+}
+
+TEST_CASE("decide counts repeats in the scanner it is given, so a stored scan decides alike with any scanner") {
+  const auto classifier = three_way_classifier();
+  Scanner scanner = classifier.make_scanner();
+  const ScanResult stored = scanner.scan("sell sell sell advertising");  // a copy, as fit keeps its rows' scans
+  Scanner other = classifier.make_scanner();
+  Classification first;
+  Classification second;
+  classifier.decide(stored, other, first);
+  classifier.decide(stored, other, second);  // the same scratch again: the counts started from zero
+  CHECK(first.scores[0] == Approx(3.0 + 1.5 + 0.75));
+  CHECK(second.scores == first.scores);
+  classifier.decide(stored, scanner, second);
+  CHECK(second.scores == first.scores);
+  // Two results in turn on one scanner: neither carries counts into the other.
+  classifier.classify("sell sell", scanner, first);
+  classifier.classify("sell", scanner, second);
+  CHECK(first.scores[0] == Approx(4.5));
+  CHECK(second.scores[0] == 3.0);
 }
 
 TEST_CASE("a long line is scanned in windows with the same result as one scan") {
@@ -231,7 +251,7 @@ TEST_CASE("a long line is scanned in windows with the same result as one scan") 
     Classification windowed;
     classifier.classify(text, scanner, windowed);
     Classification whole;
-    classifier.decide(scanner.scan(text), whole);
+    classifier.decide(scanner.scan(text), scanner, whole);
     CHECK(windowed.label == whole.label);
     CHECK(windowed.scores == whole.scores);
     CHECK(windowed.other == whole.other);

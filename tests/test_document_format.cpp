@@ -23,11 +23,10 @@ struct Item {
 // Formats `items` as one stream, or split into blocks of the given sizes through block formatters.
 std::string format_items(RecordFormat format, const DocumentClassifier& documents, const std::vector<Item>& items,
                          const std::vector<std::size_t>& blocks) {
-  DocumentFormatter stream(format, documents);
+  DocumentFormatter whole(format, documents);
   Scanner scanner = documents.classifier().make_scanner();
   DocumentResult result;
   std::string out;
-  stream.begin(out);
   const auto add = [&](DocumentFormatter& formatter, std::string& into, const Item& item) {
     DocumentOrigin origin;
     origin.id = item.id;
@@ -41,16 +40,16 @@ std::string format_items(RecordFormat format, const DocumentClassifier& document
   };
   std::size_t next = 0;
   if (blocks.empty()) {
-    for (const auto& item : items) add(stream, out, item);
+    for (const auto& item : items) add(whole, out, item);
   }
   for (const std::size_t size : blocks) {
-    DocumentFormatter block = stream.block_formatter();
+    DocumentFormatter block = whole.block_formatter();
     std::string records;
     for (std::size_t i = 0; i < size; ++i) add(block, records, items[next++]);
-    out += stream.before_block(size > 0);
+    out += whole.stream().before_block(size > 0);
     out += records;
   }
-  stream.end(out);
+  whole.stream().end(out);
   return out;
 }
 
@@ -139,7 +138,6 @@ TEST_CASE("an other verdict carries the share of each kind of duty and the other
   DocumentResult result;
   documents.classify(items[0].text, scanner, result);
   std::string out;
-  explained.begin(out);
   explained.record(out, DocumentOrigin{"p", {}, "p.txt", 0, {}}, items[0].text, result);
   CHECK(
       out.find(

@@ -28,11 +28,10 @@ Classifier record_classifier() {
 // Formats `lines` (origin "f.txt", lines 1..n) as one stream, or in blocks of the given sizes.
 std::string format_lines(RecordFormat format, const Classifier& classifier, const std::vector<std::string>& lines,
                          const std::vector<std::size_t>& blocks = {}) {
-  RecordFormatter stream(format, classifier);
+  RecordFormatter whole(format, classifier);
   Scanner scanner = classifier.make_scanner();
   Classification result;
   std::string out;
-  stream.begin(out);
   std::size_t next = 0;
   const auto add = [&](RecordFormatter& formatter, std::string& into) {
     classifier.classify(lines[next], scanner, result);
@@ -40,32 +39,22 @@ std::string format_lines(RecordFormat format, const Classifier& classifier, cons
     ++next;
   };
   if (blocks.empty()) {
-    while (next < lines.size()) add(stream, out);
+    while (next < lines.size()) add(whole, out);
   }
   for (const std::size_t size : blocks) {
-    RecordFormatter block = stream.block_formatter();
+    RecordFormatter block = whole.block_formatter();
     std::string records;
     for (std::size_t i = 0; i < size; ++i) add(block, records);
-    out += stream.before_block(size > 0);
+    out += whole.stream().before_block(size > 0);
     out += records;
   }
-  stream.end(out);
+  whole.stream().end(out);
   return out;
 }
 
 const std::vector<std::string> kLines = {"Sell advertising", "", "Count inventory", "do not sell \xC3\xA9 advertising"};
 
 }  // namespace
-
-TEST_CASE("parse_record_format knows the five formats and nothing else", "[record_format]") {
-  CHECK(parse_record_format("text") == RecordFormat::text);
-  CHECK(parse_record_format("jsonl") == RecordFormat::jsonl);
-  CHECK(parse_record_format("json") == RecordFormat::json);
-  CHECK(parse_record_format("tsv") == RecordFormat::tsv);
-  CHECK(parse_record_format("csv") == RecordFormat::csv);
-  CHECK_FALSE(parse_record_format("JSON"));
-  CHECK_FALSE(parse_record_format(""));
-}
 
 TEST_CASE("no records: nothing at all, except JSON's empty array", "[record_format]") {
   const Classifier classifier = record_classifier();
@@ -147,12 +136,11 @@ TEST_CASE("the text format marks records for review and lists reasons with --exp
   classifier.classify("Sell advertising", scanner, result);
   RecordFormatter plain(RecordFormat::text, classifier);
   std::string out;
-  plain.begin(out);
   result.review = true;
   plain.record(out, RecordOrigin{"f.txt", 1}, "Sell advertising", result);
   result.review = false;
   plain.record(out, RecordOrigin{"f.txt", 2}, "Sell advertising", result);
-  plain.end(out);
+  plain.stream().end(out);
   const auto newline = out.find('\n');
   REQUIRE(newline != std::string::npos);
   const std::string first = out.substr(0, newline);
@@ -163,7 +151,6 @@ TEST_CASE("the text format marks records for review and lists reasons with --exp
 
   RecordFormatter explained(RecordFormat::text, classifier, RecordStyle{true, false});
   std::string trace;
-  explained.begin(trace);
   explained.record(trace, RecordOrigin{"f.txt", 1}, "Sell advertising", result);
   CHECK(trace.find("sales.sell") != std::string::npos);
   CHECK(trace.find("marketing.ads") != std::string::npos);

@@ -67,7 +67,7 @@ Prepared extract_rows(const Taxonomy& taxonomy, const std::vector<const Labelled
   rows.reserve(duties.size());
   for (const auto* duty : duties) {
     const auto& scan = scanner.scan(duty->text);
-    classifier.decide(scan, result);
+    classifier.decide(scan, scanner, result);
     Row row{duty->gold, {}, scan};
     const auto hit = [&row](std::uint32_t cue) -> CueHit& {
       auto at = std::lower_bound(row.hits.begin(), row.hits.end(), cue,
@@ -195,9 +195,10 @@ double engine_macro_f1(const Taxonomy& taxonomy, const Prepared& prepared, const
   model->thresholds.min_evidence = min_evidence;
   const Classifier classifier(CompiledTaxonomy{model, std::make_shared<const Matcher>(std::move(tables))});
   Evaluation evaluation;
+  Scanner scratch = classifier.make_scanner();
   Classification result;
   for (const auto i : use) {
-    classifier.decide(prepared.rows[i].scan, result);
+    classifier.decide(prepared.rows[i].scan, scratch, result);
     evaluation.add(prepared.rows[i].gold, result.label);
   }
   return evaluation.macro_f1();

@@ -77,36 +77,37 @@ std::size_t window_end(std::string_view text, std::size_t begin) {
 
 void Classifier::classify(std::string_view text, Scanner& scanner, Classification& out) const {
   if (text.size() <= kScanWindowBytes) {
-    decide(scanner.scan(text), out);
+    decide(scanner.scan(text), scanner, out);
     return;
   }
   // Clause breaks end every phrase and every negation's scope, so scanning window by window finds the same
   // matches as one scan would; only the repeat counters carry over from one window to the next.
-  start(out);
+  start(scanner, out);
   bool has_words = false;
   for (std::size_t begin = 0; begin < text.size();) {
     const auto end = window_end(text, begin);
     const auto& scan = scanner.scan(text.substr(begin, end - begin));
     has_words = has_words || !scan.words.tokens.empty();
-    add_matches(scan, static_cast<std::uint32_t>(begin), out);
+    add_matches(scan, static_cast<std::uint32_t>(begin), scanner.m_repeats, out);
     begin = end;
   }
-  std::fill(out.repeats.begin(), out.repeats.end(), 0);
+  std::fill(scanner.m_repeats.begin(), scanner.m_repeats.end(), 0);
   finish(has_words, out);
 }
 
-void Classifier::decide(const ScanResult& scan, Classification& out) const {
-  start(out);
-  add_matches(scan, 0, out);
+void Classifier::decide(const ScanResult& scan, Scanner& scratch, Classification& out) const {
+  start(scratch, out);
+  auto& repeats = scratch.m_repeats;
+  add_matches(scan, 0, repeats, out);
   // Reset only the counters this duty touched.
   for (const auto& match : scan.matches) {
-    out.repeats[std::size_t{match.cue} * 2] = 0;
-    out.repeats[std::size_t{match.cue} * 2 + 1] = 0;
+    repeats[std::size_t{match.cue} * 2] = 0;
+    repeats[std::size_t{match.cue} * 2 + 1] = 0;
   }
   finish(!scan.words.tokens.empty(), out);
 }
 
-void Classifier::start(Classification& out) const {
+void Classifier::start(Scanner& scratch, Classification& out) const {
   out.scores = {};
   out.core = {};
   out.other = 0.0;
@@ -119,10 +120,11 @@ void Classifier::start(Classification& out) const {
   out.strongest_by_difference = {};
   // A cue's further matches on the same side add half the weight of the one before (diminishing
   // returns); counted per cue and side so the cost stays linear in the matches.
-  out.repeats.resize(m_matcher->cues().size() * 2);
+  scratch.m_repeats.resize(m_matcher->cues().size() * 2);
 }
 
-void Classifier::add_matches(const ScanResult& scan, std::uint32_t offset, Classification& out) const {
+void Classifier::add_matches(const ScanResult& scan, std::uint32_t offset, std::vector<std::uint32_t>& repeats,
+                             Classification& out) const {
   const auto& cues = m_matcher->cues();
   for (const auto& match : scan.matches) {
     const auto& cue = cues[match.cue];
@@ -137,7 +139,7 @@ void Classifier::add_matches(const ScanResult& scan, std::uint32_t offset, Class
       }
     }
     if (reason.weight > 0.0) {
-      auto& seen = out.repeats[std::size_t{match.cue} * 2 + static_cast<std::size_t>(reason.side)];
+      auto& seen = repeats[std::size_t{match.cue} * 2 + static_cast<std::size_t>(reason.side)];
       reason.weight = std::ldexp(reason.weight, -static_cast<int>(std::min<std::uint32_t>(seen, 1000)));
       ++seen;
     }

@@ -45,76 +45,47 @@ void append_field(std::string& out, std::string_view text, RecordFormat format) 
   }
 }
 
+// The column names of the TSV and CSV formats (one per difference of `taxonomy`).
+std::string document_header(RecordFormat format, const Taxonomy& taxonomy) {
+  if (format != RecordFormat::tsv && format != RecordFormat::csv) return {};
+  std::string out;
+  const char separator = format == RecordFormat::tsv ? '\t' : ',';
+  bool first = true;
+  for (const std::string_view column : {"id", "file", "line", "label", "confidence", "sales_share", "marketing_share",
+                                        "duties", "voting", "sales_duties", "marketing_duties", "other_duties"}) {
+    if (!first) out += separator;
+    first = false;
+    out += column;
+  }
+  for (const auto& difference : taxonomy.differences) {
+    out += separator;
+    out += difference.id;
+  }
+  out += separator;
+  out += "error";
+  out += separator;
+  out += "review";
+  out += format == RecordFormat::tsv ? "\n" : "\r\n";
+  return out;
+}
+
 }  // namespace
 
 DocumentFormatter::DocumentFormatter(RecordFormat format, const DocumentClassifier& classifier, RecordStyle style)
-    : m_format(format), m_classifier(&classifier), m_style(style) {}
-
-void DocumentFormatter::begin(std::string& /*unused*/) {
-  // The header (TSV/CSV) or "[" (JSON) is written with the first record: no input, no output.
-  m_first = true;
-  m_prologue.clear();
-  std::string& out = m_prologue;
-  if (m_format == RecordFormat::tsv || m_format == RecordFormat::csv) {
-    const char separator = m_format == RecordFormat::tsv ? '\t' : ',';
-    bool first = true;
-    for (const std::string_view column : {"id", "file", "line", "label", "confidence", "sales_share", "marketing_share",
-                                          "duties", "voting", "sales_duties", "marketing_duties", "other_duties"}) {
-      if (!first) out += separator;
-      first = false;
-      out += column;
-    }
-    for (const auto& difference : m_classifier->classifier().taxonomy().differences) {
-      out += separator;
-      out += difference.id;
-    }
-    out += separator;
-    out += "error";
-    out += separator;
-    out += "review";
-    out += m_format == RecordFormat::tsv ? "\n" : "\r\n";
-  }
-  if (m_format == RecordFormat::json) out += '[';
-}
-
-void DocumentFormatter::end(std::string& out) {
-  if (m_first) {
-    // No record: JSON is still one valid (empty) array; the other formats print nothing.
-    if (m_format == RecordFormat::json) out += "[]\n";
-    return;
-  }
-  if (m_format == RecordFormat::json) out += "\n]\n";
-}
+    : m_format(format),
+      m_classifier(&classifier),
+      m_style(style),
+      m_stream(format, document_header(format, classifier.classifier().taxonomy()), "\n") {}
 
 DocumentFormatter DocumentFormatter::block_formatter() const {
-  DocumentFormatter copy(m_format, *m_classifier, m_style);
-  copy.m_first = true;
-  copy.m_prologue.clear();
+  DocumentFormatter copy(*this);
+  copy.m_stream = m_stream.block();
   return copy;
-}
-
-std::string_view DocumentFormatter::before_block(bool block_has_records) noexcept {
-  if (!block_has_records) return {};
-  if (m_first) {
-    m_first = false;
-    return m_prologue;
-  }
-  // A block's first record carries no separator: JSON records start with "\n", text records need a blank line.
-  if (m_format == RecordFormat::json) return ",";
-  if (m_format == RecordFormat::text) return "\n";
-  return {};
-}
-
-void DocumentFormatter::separate(std::string& out) {
-  if (m_first) out += m_prologue;
-  if (m_format == RecordFormat::json) out += m_first ? "\n" : ",\n";
-  if (m_format == RecordFormat::text && !m_first) out += '\n';
-  m_first = false;
 }
 
 void DocumentFormatter::record(std::string& out, const DocumentOrigin& origin, std::string_view document,
                                const DocumentResult& result) {
-  separate(out);
+  m_stream.open_record(out);
   switch (m_format) {
     case RecordFormat::text: text_record(out, origin, document, result); break;
     case RecordFormat::jsonl:
@@ -128,7 +99,7 @@ void DocumentFormatter::record(std::string& out, const DocumentOrigin& origin, s
 }
 
 void DocumentFormatter::error_record(std::string& out, const DocumentOrigin& origin, std::string_view message) {
-  separate(out);
+  m_stream.open_record(out);
   switch (m_format) {
     case RecordFormat::text:
       append_flat(out, origin.file);

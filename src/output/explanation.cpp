@@ -13,7 +13,7 @@ namespace {
 const ScanResult& scan_and_decide(const Classifier& classifier, Scanner& scanner, std::string_view text,
                                   Classification& result) {
   const ScanResult& scan = scanner.scan(text);
-  classifier.decide(scan, result);
+  classifier.decide(scan, scanner, result);
   return scan;
 }
 

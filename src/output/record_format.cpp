@@ -79,16 +79,6 @@ void append_highlighted(std::string& out, std::string_view text, std::size_t off
 
 char review_marker(bool review) noexcept { return review ? '?' : ' '; }
 
-std::optional<RecordFormat> parse_record_format(std::string_view name) noexcept {
-  if (name == "text") return RecordFormat::text;
-  if (name == "jsonl") return RecordFormat::jsonl;
-  if (name == "json") return RecordFormat::json;
-  if (name == "tsv") return RecordFormat::tsv;
-  if (name == "csv") return RecordFormat::csv;
-  return std::nullopt;
-}
-
-
 void append_reasons_summary(std::string& out, const Classification& result, const Matcher& matcher) {
   const auto start = out.size();
   const auto append = [&](const Reason& reason, std::string_view prefix) {
@@ -232,65 +222,42 @@ void append_explained_reasons(std::string& out, const Classification& result, st
   }
 }
 
-RecordFormatter::RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style)
-    : m_format(format), m_classifier(&classifier), m_style(style) {}
+namespace {
 
-void RecordFormatter::begin(std::string& /*out*/) {
-  // The header (TSV/CSV) or "[" (JSON) is written with the first record, so no input gives no output.
-  m_first = true;
-  m_prologue_pending = true;
-}
-
-std::string_view RecordFormatter::prologue() const noexcept {
-  switch (m_format) {
+// The column names of the TSV and CSV formats.
+std::string record_header(RecordFormat format, bool record_ids) {
+  switch (format) {
     case RecordFormat::tsv:
-      return m_style.record_ids
+      return record_ids
                  ? "file\tline\tid\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n"
                  : "file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n";
     case RecordFormat::csv:
-      return m_style.record_ids
-                 ? "file,line,id,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n"
-                 : "file,line,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n";
-    case RecordFormat::json: return "[";
+      return record_ids ? "file,line,id,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n"
+                        : "file,line,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n";
     case RecordFormat::text:
-    case RecordFormat::jsonl: break;
+    case RecordFormat::jsonl:
+    case RecordFormat::json: break;
   }
   return {};
 }
 
-void RecordFormatter::end(std::string& out) {
-  if (m_prologue_pending) {
-    // No record: JSON is still one valid (empty) array, what json.load expects; the other formats print nothing.
-    if (m_format == RecordFormat::json) out += "[]\n";
-    return;
-  }
-  if (m_format == RecordFormat::json) out += "\n]\n";
-}
+}  // namespace
+
+RecordFormatter::RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style)
+    : m_format(format),
+      m_classifier(&classifier),
+      m_style(style),
+      m_stream(format, record_header(format, style.record_ids)) {}
 
 RecordFormatter RecordFormatter::block_formatter() const {
-  RecordFormatter copy(m_format, *m_classifier, m_style);
-  copy.m_first = true;
+  RecordFormatter copy(*this);
+  copy.m_stream = m_stream.block();
   return copy;
-}
-
-std::string_view RecordFormatter::before_block(bool block_has_records) noexcept {
-  if (!block_has_records) return {};
-  const bool after_records = !m_first;
-  m_first = false;
-  if (m_prologue_pending) {
-    m_prologue_pending = false;
-    return prologue();
-  }
-  // A JSON record written first starts with "\n"; later ones with ",\n".
-  return m_format == RecordFormat::json && after_records ? "," : "";
 }
 
 void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::string_view text,
                              const Classification& result) {
-  if (m_prologue_pending) {
-    out += prologue();
-    m_prologue_pending = false;
-  }
+  m_stream.open_record(out);
   switch (m_format) {
     case RecordFormat::text:
       if (m_style.record_ids) m_scratch.assign(origin.id);
@@ -300,14 +267,10 @@ void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::
       json_record(out, origin, text, result);
       out += '\n';
       break;
-    case RecordFormat::json:
-      out += m_first ? "\n" : ",\n";
-      json_record(out, origin, text, result);
-      break;
+    case RecordFormat::json: json_record(out, origin, text, result); break;
     case RecordFormat::tsv:
     case RecordFormat::csv: delimited_record(out, origin, text, result); break;
   }
-  m_first = false;
 }
 
 void RecordFormatter::text_record(std::string& out, std::string_view text, const Classification& result) {

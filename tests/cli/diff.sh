@@ -199,7 +199,7 @@ grep -q '^verdicts:$' docs.txt && grep -q '^  duty [0-9]* (line [0-9]*, [a-z]*):
 [ $status -eq 2 ] || fail "bad JSONL record: exit $status"
 grep -q "bad-docs.jsonl:3" err || fail "bad JSONL record: $(head -3 err)"
 
-# 8. -j 2 writes exactly what -j 1 writes (lines in blocks of 1024, documents in blocks of 64).
+# 8. -j 2 writes exactly what -j 1 writes (lines and documents in blocks, cut as classify cuts them).
 for i in 1 2 3 4 5 6 7 8; do cat "${corpus[@]}"; done >big.txt
 for i in 1 2 3 4 5 6; do cat docs.jsonl; done >big.jsonl
 for format in text jsonl; do
@@ -210,6 +210,28 @@ for format in text jsonl; do
   "$bin" diff -j 2 --input jsonl --format $format embedded "no-$cue.json" big.jsonl >j2 || fail "-j 2 docs: exit $?"
   cmp -s j1 j2 || fail "documents, $format: -j 2 differs from -j 1"
 done
+
+# 9. Lines are read as classify reads them: a line over 1 MiB (the default --max-line-bytes) is counted,
+# not listed, and warned about in classify's words; the lines around it are compared as usual.
+{
+  echo "Prepare sales or other contracts."
+  head -c $((1024 * 1024 + 1)) /dev/zero | tr '\0' 'a'
+  echo
+  echo "Analyze market research data."
+} >long.txt
+"$bin" classify long.txt >/dev/null 2>classify_err || fail "classify long.txt: exit $?"
+"$bin" diff --format jsonl embedded no-sales.concept.sale.json long.txt >long.jsonl 2>diff_err
+status=$?
+[ $status -eq 0 ] || fail "diff long.txt: exit $status: $(head -3 diff_err)"
+grep -q "warning: line longer than" classify_err || fail "classify long.txt: no warning: $(cat classify_err)"
+cmp -s classify_err diff_err || fail "diff long.txt: warnings differ from classify's: $(cat diff_err)"
+python3 - long.jsonl <<'PY' || fail "diff long.txt: the long line is not counted, or is listed"
+import json, sys
+records = [json.loads(line) for line in open(sys.argv[1])]
+summary = records.pop()["summary"]
+assert summary["records"] == 3, summary
+assert all(r["line"] != 2 for r in records), records
+PY
 
 if [ $failures -ne 0 ]; then
   echo "$failures failure(s)" >&2

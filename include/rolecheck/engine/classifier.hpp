@@ -76,7 +76,6 @@ struct Classification {
   std::array<double, 2> strongest{};            ///< The largest weight of one match per side (every match counted).
   /// Per difference and side, the first match of the largest weight (weight 0: none), listed or not.
   std::array<std::array<Reason, 2>, kDifferenceCount> strongest_by_difference{};
-  std::vector<std::uint32_t> repeats;           ///< Scratch: matches so far per cue and side (reused).
 };
 
 /// Longest stretch of text one scan covers: Classifier::classify scans longer text in windows cut after a clause
@@ -100,8 +99,9 @@ class Classifier {
   /// Classifies one duty into `out` (its buffers are reused), scanning with `scanner`; text longer than
   /// kScanWindowBytes is scanned window by window, so time and memory stay linear in its length.
   void classify(std::string_view text, Scanner& scanner, Classification& out) const;
-  /// Fills `out` from an existing scan (for callers that need the scan too).
-  void decide(const ScanResult& scan, Classification& out) const;
+  /// Fills `out` from an existing scan (for callers that need the scan too), counting repeats in `scratch`'s buffer
+  /// (any scanner of this classifier's matcher; `scan` need not be its own).
+  void decide(const ScanResult& scan, Scanner& scratch, Classification& out) const;
   /// Turns per-side evidence into a label, basis, confidence, margin and review flag (reasons untouched).
   void label_from_scores(Classification& out) const;
   /// Sets the margin and the review flag of a decided label from the taxonomy's review thresholds.
@@ -117,8 +117,9 @@ class Classifier {
   [[nodiscard]] const ClassifyOptions& options() const noexcept { return m_options; }
 
  private:
-  void start(Classification& out) const;
-  void add_matches(const ScanResult& scan, std::uint32_t offset, Classification& out) const;
+  void start(Scanner& scratch, Classification& out) const;
+  void add_matches(const ScanResult& scan, std::uint32_t offset, std::vector<std::uint32_t>& repeats,
+                   Classification& out) const;
   void finish(bool has_words, Classification& out) const;
 
   std::shared_ptr<const Taxonomy> m_taxonomy;

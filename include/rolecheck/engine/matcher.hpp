@@ -128,7 +128,9 @@ struct CompiledTaxonomy {
   operator const Taxonomy&() const noexcept { return *taxonomy; }  // NOLINT(google-explicit-constructor)
 };
 
-/// Per-thread scanning state for one Matcher: stemmer, word-to-term cache and reusable buffers.
+class Classifier;
+
+/// Per-thread scanning and deciding state for one Matcher: stemmer, word-to-term cache and reusable buffers.
 class Scanner {
  public:
   /// Prepares to scan with `matcher`, which must outlive the scanner.
@@ -140,6 +142,7 @@ class Scanner {
   [[nodiscard]] const Matcher& matcher() const noexcept { return *m_matcher; }
 
  private:
+  friend class Classifier;  // decides with m_repeats
   WordTerms terms_of_word(std::string_view folded);
 
   const Matcher* m_matcher;
@@ -150,6 +153,7 @@ class Scanner {
   std::vector<std::uint32_t> m_next;
   std::string m_exact_key;
   ScanResult m_result;
+  std::vector<std::uint32_t> m_repeats;  // Classifier's scratch: matches so far per cue and side, zero between duties
 };
 
 

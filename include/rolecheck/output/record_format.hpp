@@ -2,21 +2,15 @@
 // Output records: one per duty, as text, JSON Lines, JSON, TSV or CSV, appended to a string.
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "rolecheck/engine/classifier.hpp"
+#include "rolecheck/output/record_stream.hpp"
 #include "rolecheck/support/escaping.hpp"
 
 namespace rolecheck {
-
-/// The output formats of `rolecheck classify`.
-enum class RecordFormat : std::uint8_t { text, jsonl, json, tsv, csv };
-
-/// Parses "text", "jsonl", "json", "tsv" or "csv".
-std::optional<RecordFormat> parse_record_format(std::string_view name) noexcept;
 
 /// Where a record's duty came from.
 struct RecordOrigin {
@@ -38,24 +32,19 @@ struct RecordStyle {
   bool record_ids = false;  ///< Duties are records with ids: JSON records start with "id", TSV/CSV have an id column.
 };
 
-/// Formats classification records; holds no per-record state except "first record" for JSON arrays.
+/// Formats classification records into one RecordStream (which frames them); a new formatter starts a new stream.
 class RecordFormatter {
  public:
   /// A formatter for one output stream.
   RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style = {});
 
-  /// Starts a stream; what precedes the first record (TSV/CSV header, JSON "[") is written with that
-  /// record, so a stream with no records produces no output at all, except JSON's empty array from end().
-  void begin(std::string& out);
   /// Appends one record.
   void record(std::string& out, const RecordOrigin& origin, std::string_view text, const Classification& result);
-  /// Appends what follows the last record (JSON "]"); with no record, "[]" for JSON and nothing otherwise.
-  void end(std::string& out);
+  /// The stream's framing: end() after the last record, before_block() for blocks from block_formatter().
+  RecordStream& stream() noexcept { return m_stream; }
 
   /// A copy that formats a block of records as if they came first (for formatting blocks in parallel).
   [[nodiscard]] RecordFormatter block_formatter() const;
-  /// What must precede a block from block_formatter() (a JSON comma after earlier records); counts the block.
-  std::string_view before_block(bool block_has_records) noexcept;
 
  private:
   void text_record(std::string& out, std::string_view text, const Classification& result);
@@ -67,10 +56,7 @@ class RecordFormatter {
   RecordFormat m_format;
   const Classifier* m_classifier;
   RecordStyle m_style;
-  [[nodiscard]] std::string_view prologue() const noexcept;
-
-  bool m_first = true;
-  bool m_prologue_pending = false;
+  RecordStream m_stream;
   std::string m_scratch;          // the reasons summary of the current record, reused
   std::vector<Reason> m_matches;  // every match of the current record, for highlighting
 };

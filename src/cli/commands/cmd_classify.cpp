@@ -164,14 +164,10 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   style.explain = options.explain;
   style.color = use_color(options.color, target.is_terminal());
   RecordFormatter formatter(*parse_record_format(options.format), classifier, style);
-  std::string buffer;
-  if (!silent) formatter.begin(buffer);
-  target.out().write(buffer);
-  buffer.clear();
-
   const auto totals = classify_lines(*inputs, classifier, formatter, target.out(), settings);
-  const auto& counts = settings.only_review ? totals.review_counts : totals.counts;
-  if (!silent) formatter.end(buffer);
+  const auto& counts = settings.only_review ? totals.tally.review_counts : totals.tally.counts;
+  std::string buffer;
+  if (!silent) formatter.stream().end(buffer);
   if (options.count && !options.quiet) {
     std::vector<std::pair<std::string_view, std::size_t>> rows;
     for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -181,10 +177,10 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   }
   target.out().write(buffer);
   target.commit();
-  if (options.summary) print_run_summary(totals.summary, line_summary_legend(classifier), options.color);
+  if (options.summary) print_run_summary(totals.tally.summary, line_summary_legend(classifier), options.color);
   // --expect asserts something about the records: with none (empty input) nothing was shown to have the label.
-  const bool no_records = std::accumulate(totals.counts.begin(), totals.counts.end(), std::size_t{0}) == 0;
-  if (totals.status == 0 && settings.expected && (!totals.all_expected || no_records)) return 1;
+  const bool no_records = std::accumulate(totals.tally.counts.begin(), totals.tally.counts.end(), std::size_t{0}) == 0;
+  if (totals.status == 0 && settings.expected && (!totals.tally.all_expected || no_records)) return 1;
   return totals.status;
 }
 

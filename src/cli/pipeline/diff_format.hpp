@@ -31,6 +31,8 @@ struct DiffTally {
 
   /// Adds another tally (a block's) to this one.
   void merge(const DiffTally& other) noexcept;
+  /// Sets every count back to zero.
+  void clear() noexcept { *this = DiffTally{}; }
 };
 
 /// Appends one changed line: origin, both labels and confidences, the text, and the cues that differ.

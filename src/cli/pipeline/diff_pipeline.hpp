@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/diff_format.hpp"
 #include "io/output.hpp"
+#include "pipeline/diff_format.hpp"
+#include "pipeline/ordered_driver.hpp"
 
 #include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/input/document_input.hpp"
@@ -25,11 +26,9 @@ struct DiffSettings {
   RecordFields fields;                                      ///< Document mode: where records keep their text.
 };
 
-/// What a loop saw over all inputs.
-struct DiffTotals {
-  DiffTally tally;  ///< Records compared and changed, transitions.
-  int status = 0;   ///< 2 when an input could not be opened or read, or a document could not be classified.
-};
+/// What a loop saw over all inputs: records compared and changed, transitions; status 2 when an input could
+/// not be opened or read, or a document could not be classified.
+using DiffTotals = RunTotals<DiffTally>;
 
 /// Classifies every line of every input (paths, "-" for stdin) with both classifiers and writes one
 /// record to `out` per line whose label changed; read errors go to stderr in order.

@@ -9,6 +9,16 @@
 #include "rolecheck/input/json_array_reader.hpp"
 
 namespace rolecheck::cli {
+namespace {
+
+constexpr std::size_t kBatchDocuments = 64;
+constexpr std::size_t kBatchBytes = std::size_t{1} << 18;
+
+}  // namespace
+
+BatchLimits document_batch_limits(bool each_document) noexcept {
+  return BatchLimits{each_document ? 1 : kBatchDocuments, kBatchBytes};
+}
 
 InputDocument& DocumentBatch::next_document() {
   if (count == documents.size()) documents.emplace_back();
@@ -16,13 +26,11 @@ InputDocument& DocumentBatch::next_document() {
 }
 
 void DocumentBatch::clear_batch() {
+  clear_input();
   lines.clear();
   raw_text.clear();
   count = 0;
   text_bytes = 0;
-  input_bytes = 0;
-  messages.clear();
-  status = 0;
 }
 
 void DocumentBatch::parse_lines() {
@@ -36,13 +44,10 @@ void DocumentBatch::parse_lines() {
 }
 
 void read_document_batches(const std::string& path, DocumentInput layout, const RecordFields& fields,
-                           const BatchSink& sink) {
+                           const BatchSink<DocumentBatch>& sink) {
   DocumentBatch* batch = &sink.start(path);
-  std::string error;
-  auto input = InputFile::open(path, error);
+  auto input = open_batch_input(path, *batch);
   if (!input) {
-    batch->messages.push_back(error);
-    batch->status = 2;
     sink.submit();
     return;
   }
@@ -55,7 +60,7 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
     batch->status = 2;
   };
   const auto hand_over_if_full = [&] {
-    if (!sink.full(*batch)) return;
+    if (!sink.limits.full(batch->count, batch->text_bytes)) return;
     batch = &sink.hand_over(input->name());
     batch->fields = &fields;
   };

@@ -4,22 +4,17 @@
 // the workers, so JSON parsing runs on N threads too. The reading itself is the core's document_input.
 
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "io/input_files.hpp"
+#include "pipeline/input_batch.hpp"
 
 #include "rolecheck/input/document_input.hpp"
 #include "rolecheck/input/line_reader.hpp"
 #include "rolecheck/input/record_input.hpp"
 
 namespace rolecheck::cli {
-
-/// A block holds at most this many documents.
-inline constexpr std::size_t kBatchDocuments = 64;
-/// A block is handed out once its documents' text passes this (a larger document travels alone).
-inline constexpr std::size_t kBatchBytes = std::size_t{1} << 18;
 
 /// One JSONL line kept in a batch until a worker parses it: its cleaned text is raw_text[begin, begin + size).
 struct RawLine {
@@ -28,21 +23,23 @@ struct RawLine {
   InputLine line;         ///< Everything but `text`.
 };
 
+class BatchNotices;
+
 /// The documents of one block, all from one input; blocks are recycled with their documents, so
 /// buffers stop growing once they have seen the largest block.
-struct DocumentBatch {
-  std::size_t input = 0;                 ///< Which input the documents come from (set by the sink).
-  std::string file;                      ///< That input's name.
+struct DocumentBatch : InputBatch {
+  /// The stderr lines of written document batches.
+  using Notices = BatchNotices;
+
   const RecordFields* fields = nullptr;  ///< JSON records: where their text, id and title are.
   std::vector<RawLine> lines;            ///< JSONL: the lines still to parse, one per document.
   std::string raw_text;                  ///< JSONL: their text.
   std::vector<InputDocument> documents;  ///< The first `count` belong to this batch.
   std::size_t count = 0;                 ///< Documents in this batch.
   std::size_t text_bytes = 0;            ///< Text of the documents read into it.
-  std::size_t input_bytes = 0;           ///< Bytes of input they took (for progress).
-  std::vector<std::string> messages;     ///< Read errors, printed after the batch's records.
-  int status = 0;                        ///< 2 when the input could not be opened or read.
 
+  /// Documents in the batch.
+  [[nodiscard]] std::size_t size() const noexcept { return count; }
   /// The next document slot to read into.
   InputDocument& next_document();
   /// Empties the batch for reuse (documents keep their buffers).
@@ -51,19 +48,15 @@ struct DocumentBatch {
   void parse_lines();
 };
 
-/// How read_document_batches hands batches to a pipeline.
-struct BatchSink {
-  std::function<DocumentBatch&(const std::string& file)> start;      ///< A fresh batch for input `file`.
-  std::function<DocumentBatch&(const std::string& file)> hand_over;  ///< Submits the batch, starts the next.
-  std::function<void()> submit;                                      ///< Submits the last batch of the input.
-  std::function<bool(const DocumentBatch&)> full;                    ///< True when a batch must be handed over.
-};
+/// Batch limits: at most 64 documents, handed over once their text passes 256 KiB (a larger document travels
+/// alone); with `each_document`, one document per batch (each record is written at once).
+BatchLimits document_batch_limits(bool each_document) noexcept;
 
 /// Reads every document (or record) of the input `path` ("-" is stdin) in `layout` into batches, as
 /// `classify --unit document` does: an input that cannot be opened or read leaves its message and
 /// status 2 in the batch; blank JSONL and CSV lines are skipped, with a note in the last batch.
 void read_document_batches(const std::string& path, DocumentInput layout, const RecordFields& fields,
-                           const BatchSink& sink);
+                           const BatchSink<DocumentBatch>& sink);
 
 /// The stderr lines of written batches, in input order: warnings once per input (invalid UTF-8, NUL
 /// bytes), one error per document that cannot be classified, then the batch's read errors.

@@ -9,10 +9,11 @@
 #include <vector>
 
 #include "io/output.hpp"
+#include "pipeline/ordered_driver.hpp"
+#include "pipeline/record_tally.hpp"
 
 #include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/output/record_format.hpp"
-#include "rolecheck/output/run_summary.hpp"
 
 namespace rolecheck::cli {
 
@@ -31,14 +32,9 @@ struct LineSettings {
   bool progress = false;           ///< Show a progress line on stderr (a terminal) once slow.
 };
 
-/// What the loop saw over all inputs.
-struct LineTotals {
-  std::array<std::size_t, kLabelCount> counts{};         ///< Records per label (before --only).
-  std::array<std::size_t, kLabelCount> review_counts{};  ///< Records flagged for review, per label.
-  bool all_expected = true;                              ///< Every record had the --expect label.
-  int status = 0;                                        ///< 2 when an input could not be opened or read, else 0.
-  RunSummary summary;  ///< With LineSettings::summary: labels and cues over all records.
-};
+/// What the loop saw over all inputs: records per label (before --only), those flagged for review, whether
+/// every record had the --expect label, the --summary; status 2 when an input could not be opened or read.
+using LineTotals = RunTotals<RecordTally>;
 
 /// Classifies every line of every input (paths, "-" for stdin) and writes one record per line to
 /// `out` through `formatter`, in input order; per-file warnings go to stderr after that file's records.

@@ -1,0 +1,179 @@
+// Tests of the ordered -j driver (src/cli/pipeline/ordered_driver.hpp) with the line reader: the records come out
+// framed and in input order with any number of jobs and any block size, the counts add up, and an input that
+// cannot be opened sets the status. Test names start "ordered pipeline" so the ThreadSanitizer run of .ci/run
+// includes them.
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fcntl.h>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "io/output.hpp"
+#include "pipeline/line_batches.hpp"
+#include "pipeline/ordered_driver.hpp"
+
+#include "rolecheck/output/record_stream.hpp"
+
+namespace rolecheck::cli {
+namespace {
+
+// A temporary file, removed when the test ends.
+class TempFile {
+ public:
+  explicit TempFile(const std::string& contents) {
+    char name[] = "/tmp/rolecheck_driver_XXXXXX";
+    const int fd = ::mkstemp(name);
+    REQUIRE(fd >= 0);
+    m_path = name;
+    REQUIRE(::write(fd, contents.data(), contents.size()) == static_cast<ssize_t>(contents.size()));
+    ::close(fd);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile() { std::remove(m_path.c_str()); }
+  [[nodiscard]] const std::string& path() const noexcept { return m_path; }
+  [[nodiscard]] std::string read() const {
+    std::string out;
+    std::FILE* file = std::fopen(m_path.c_str(), "rb");
+    for (int c = std::fgetc(file); c != EOF; c = std::fgetc(file)) out += static_cast<char>(c);
+    std::fclose(file);
+    return out;
+  }
+
+ private:
+  std::string m_path;
+};
+
+// What the test loop counts: lines seen and lines over the limit.
+struct LineCount {
+  std::size_t lines = 0;
+  std::size_t too_long = 0;
+  void clear() { *this = LineCount{}; }
+  void merge(const LineCount& other) {
+    lines += other.lines;
+    too_long += other.too_long;
+  }
+};
+
+using TestBlock = OutputBlock<LineBatch, LineCount>;
+
+// Writes "FILE:LINE:TEXT" for every line whose number is not a multiple of `skip`, through a block stream.
+class Echo {
+ public:
+  Echo(const RecordStream& stream, std::size_t skip) : m_stream(stream.block()), m_skip(skip) {}
+  void process(TestBlock& block) {
+    m_stream = m_stream.block();
+    for (const auto& line : block.lines) {
+      ++block.tally.lines;
+      if (line.too_long) ++block.tally.too_long;
+      if (line.number % m_skip == 0) continue;
+      m_stream.open_record(block.records);
+      block.records += block.file + ":" + std::to_string(line.number) + ":" + std::string(block.text_of(line));
+      ++block.written;
+    }
+  }
+
+ private:
+  RecordStream m_stream;
+  std::size_t m_skip;
+};
+
+// Runs the loop over `inputs` into a file and returns what was written (the stream's end included).
+std::string run_echo(const std::vector<std::string>& inputs, std::size_t jobs, BatchLimits limits, RecordFormat format,
+                     std::size_t skip, RunTotals<LineCount>& totals, std::size_t max_line_bytes = 1 << 20) {
+  TempFile target("");
+  const int fd = ::open(target.path().c_str(), O_WRONLY | O_TRUNC);
+  REQUIRE(fd >= 0);
+  {
+    Output out(fd);
+    RecordStream stream(format, "header\n", "\n");
+    OrderedRun run;
+    run.jobs = jobs;
+    run.limits = limits;
+    run.stream = &stream;
+    totals = run_ordered<TestBlock, Echo>(
+        inputs, run, out, [&] { return Echo(stream, skip); },
+        [max_line_bytes](const std::string& path, const BatchSink<LineBatch>& sink) {
+          read_line_batches(path, max_line_bytes, sink);
+        });
+    std::string end;
+    stream.end(end);
+    out.write(end);
+    out.finish();
+  }
+  ::close(fd);
+  return target.read();
+}
+
+}  // namespace
+
+TEST_CASE("ordered pipeline driver: records in input order and framed alike, whatever the jobs and blocks") {
+  std::string a;
+  std::string b;
+  for (int i = 1; i <= 500; ++i) a += "line " + std::to_string(i) + "\n";
+  for (int i = 1; i <= 37; ++i) b += "other " + std::to_string(i) + "\n";
+  const TempFile first(a);
+  const TempFile second(b);
+  const std::vector<std::string> inputs{first.path(), second.path()};
+  for (const auto format : {RecordFormat::json, RecordFormat::tsv, RecordFormat::text}) {
+    RunTotals<LineCount> totals;
+    const std::string expected = run_echo(inputs, 1, BatchLimits{1000, 1 << 20}, format, 4, totals);
+    CHECK(totals.tally.lines == 537);
+    CHECK(totals.status == 0);
+    CHECK(expected.find(first.path() + ":499:line 499") != std::string::npos);
+    CHECK(expected.find(":4:") == std::string::npos);  // every fourth line skipped
+    if (format == RecordFormat::tsv) CHECK(expected.rfind("header\n", 0) == 0);
+    if (format == RecordFormat::json) CHECK(expected.substr(expected.size() - 3) == "\n]\n");
+    for (const std::size_t jobs : {1U, 2U, 4U}) {
+      for (const std::size_t items : {1U, 3U, 64U}) {
+        CAPTURE(jobs, items);
+        RunTotals<LineCount> parallel;
+        CHECK(run_echo(inputs, jobs, BatchLimits{items, 1 << 20}, format, 4, parallel) == expected);
+        CHECK(parallel.tally.lines == 537);
+      }
+    }
+    // Blocks cut by bytes, and blocks with no record written (every line skipped).
+    RunTotals<LineCount> by_bytes;
+    CHECK(run_echo(inputs, 2, BatchLimits{1000, 20}, format, 4, by_bytes) == expected);
+    RunTotals<LineCount> none;
+    const std::string empty = run_echo(inputs, 2, BatchLimits{5, 1 << 20}, format, 1, none);
+    CHECK(empty == (format == RecordFormat::json ? "[]\n" : ""));
+    CHECK(none.tally.lines == 537);
+  }
+}
+
+TEST_CASE("ordered pipeline driver: a missing input sets status 2, the others are still read") {
+  const TempFile present("one\ntwo\n");
+  RunTotals<LineCount> totals;
+  const std::string out = run_echo({"/nonexistent/rolecheck-driver-test", present.path()}, 2,
+                                   line_batch_limits(2, false), RecordFormat::jsonl, 1000, totals);
+  CHECK(totals.status == 2);
+  CHECK(totals.tally.lines == 2);
+  CHECK(out == present.path() + ":1:one" + present.path() + ":2:two");
+}
+
+TEST_CASE("ordered pipeline driver: lines over the limit reach the workers marked too long, without text") {
+  const TempFile input("short\n" + std::string(100, 'x') + "\nshort again\n");
+  RunTotals<LineCount> totals;
+  const std::string out =
+      run_echo({input.path()}, 1, line_batch_limits(1, false), RecordFormat::jsonl, 1000, totals, 50);
+  CHECK(totals.tally.lines == 3);
+  CHECK(totals.tally.too_long == 1);
+  CHECK(out == input.path() + ":1:short" + input.path() + ":2:" + input.path() + ":3:short again");
+}
+
+TEST_CASE("ordered pipeline driver: line batches share one budget across the pool") {
+  CHECK(line_batch_limits(1, false).items == 2048);
+  CHECK(line_batch_limits(1, false).bytes == std::size_t{1} << 18);
+  CHECK(line_batch_limits(1, true).items == 1);
+  CHECK(line_batch_limits(4, true).items == 1);
+  // -j 4: a pool of 10 blocks shares two blocks' worth of the one-job budget.
+  CHECK(line_batch_limits(4, false).items == 2048 * 2 / 10);
+  CHECK(line_batch_limits(4, false).bytes == (std::size_t{1} << 18) * 2 / 10);
+  CHECK(line_batch_limits(256, false).items == 64);
+  CHECK(line_batch_limits(256, false).bytes == std::size_t{1} << 13);
+}
+
+}  // namespace rolecheck::cli
