@@ -4,7 +4,7 @@
 #include <array>
 #include <fmt/format.h>
 
-#include "rolecheck/support/escaping.hpp"
+#include "rolecheck/support/json_writer.hpp"
 
 namespace rolecheck {
 
@@ -206,50 +206,68 @@ std::string CueStats::to_text(CueSort sort, std::size_t limit) const {
   return out;
 }
 
+namespace {
+
+// One cue's figures as a JSON object: its taxonomy entry, what it fired on, how often it was right, its errors.
+void write_json_cue(JsonWriter& json, const CueStat& stat, const CompiledCue& cue, const Taxonomy& taxonomy,
+                    double coverage, std::optional<double> precision) {
+  json.begin_object();
+  json.key("cue").string(cue.id);
+  json.key("difference").string(difference_name(taxonomy, cue));
+  json.key("side").name(cue_class_name(cue));
+  json.key("role").name(cue_role_name(cue.role));
+  json.key("weight").number(cue.weight);
+  json.key("lines").integer(stat.fired);
+  json.key("coverage").number(coverage);
+  json.key("overlaps").integer(stat.overlaps);
+  json.key("conflicts").integer(stat.conflicts);
+  json.key("negated").integer(stat.negated);
+  json.key("labelled").integer(stat.labelled);
+  json.key("correct").integer(stat.correct);
+  json.key("false_alarms").integer(stat.false_alarms);
+  json.key("wrong_side").integer(stat.wrong_side);
+  json.key("precision");
+  if (precision) {
+    json.number(*precision);
+  } else {
+    json.null();
+  }
+  json.key("errors").begin_array();
+  for (const auto& error : stat.errors) {
+    json.begin_object();
+    json.key("where").string(error.where);
+    json.key("gold").string(error.gold);
+    json.key("text").string(error.text);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+}  // namespace
+
 std::string CueStats::to_json(CueSort sort, std::size_t limit) const {
   const auto& cues = m_classifier->matcher().cues();
-  const auto& taxonomy = m_classifier->taxonomy();
   const auto order = sorted(sort);
   const std::size_t rows = limit == 0 ? order.size() : std::min(limit, order.size());
-  std::string out = fmt::format(
-      "{{\"lines\":{},\"labelled_lines\":{},\"ambiguous_lines\":{},\"covered_lines\":{},\"coverage\":", m_lines,
-      m_labelled_lines, m_ambiguous_lines, m_covered_lines);
-  append_json_number(out, share(m_covered_lines, m_lines));
-  out += fmt::format(",\"conflict_lines\":{},\"sort\":\"{}\",\"cues\":[", m_conflict_lines, sort_name(sort));
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("lines").integer(m_lines);
+  json.key("labelled_lines").integer(m_labelled_lines);
+  json.key("ambiguous_lines").integer(m_ambiguous_lines);
+  json.key("covered_lines").integer(m_covered_lines);
+  json.key("coverage").number(share(m_covered_lines, m_lines));
+  json.key("conflict_lines").integer(m_conflict_lines);
+  json.key("sort").string(sort_name(sort));
+  json.key("cues").begin_array();
   for (std::size_t i = 0; i < rows; ++i) {
     const CueStat& stat = *order[i];
-    const CompiledCue& cue = cues[stat.cue];
-    out += i == 0 ? "{\"cue\":" : ",{\"cue\":";
-    append_json_string(out, cue.id);
-    out += ",\"difference\":";
-    append_json_string(out, difference_name(taxonomy, cue));
-    out += fmt::format(",\"side\":\"{}\",\"role\":\"{}\",\"weight\":", cue_class_name(cue), cue_role_name(cue.role));
-    append_json_number(out, cue.weight);
-    out += fmt::format(",\"lines\":{},\"coverage\":", stat.fired);
-    append_json_number(out, coverage(stat));
-    out += fmt::format(
-        ",\"overlaps\":{},\"conflicts\":{},\"negated\":{},\"labelled\":{},\"correct\":{},\"false_alarms\":{},"
-        "\"wrong_side\":{},\"precision\":",
-        stat.overlaps, stat.conflicts, stat.negated, stat.labelled, stat.correct, stat.false_alarms, stat.wrong_side);
-    const auto p = precision(stat);
-    if (p) {
-      append_json_number(out, *p);
-    } else {
-      out += "null";
-    }
-    out += ",\"errors\":[";
-    for (std::size_t e = 0; e < stat.errors.size(); ++e) {
-      out += e == 0 ? "{\"where\":" : ",{\"where\":";
-      append_json_string(out, stat.errors[e].where);
-      out += ",\"gold\":";
-      append_json_string(out, stat.errors[e].gold);
-      out += ",\"text\":";
-      append_json_string(out, stat.errors[e].text);
-      out += '}';
-    }
-    out += "]}";
+    write_json_cue(json, stat, cues[stat.cue], m_classifier->taxonomy(), coverage(stat), precision(stat));
   }
-  out += "]}\n";
+  json.end_array();
+  json.end_object();
+  out += '\n';
   return out;
 }
 

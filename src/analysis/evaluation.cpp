@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "rolecheck/support/escaping.hpp"
+#include "rolecheck/support/json_writer.hpp"
 
 namespace rolecheck {
 namespace {
@@ -27,24 +27,26 @@ struct Averages {
   double f1 = 0.0;
 };
 
-void append_scores_json(std::string& out, const LabelScores& s) {
-  out += "{\"precision\":";
-  append_json_number(out, s.precision);
-  out += ",\"recall\":";
-  append_json_number(out, s.recall);
-  out += ",\"f1\":";
-  append_json_number(out, s.f1);
-  out += fmt::format(",\"support\":{}}}", s.support);
+// The members "precision", "recall" and "f1".
+void write_json_prf(JsonWriter& json, double precision, double recall, double f1) {
+  json.key("precision").number(precision);
+  json.key("recall").number(recall);
+  json.key("f1").number(f1);
 }
 
-void append_averages_json(std::string& out, const Averages& a) {
-  out += "{\"precision\":";
-  append_json_number(out, a.precision);
-  out += ",\"recall\":";
-  append_json_number(out, a.recall);
-  out += ",\"f1\":";
-  append_json_number(out, a.f1);
-  out += '}';
+// The member `key`: one class's precision, recall, F1 and support (its gold rows).
+void write_json_scores(JsonWriter& json, std::string_view key, const LabelScores& s) {
+  json.key(key).begin_object();
+  write_json_prf(json, s.precision, s.recall, s.f1);
+  json.key("support").integer(s.support);
+  json.end_object();
+}
+
+// The member `key`: averaged precision, recall and F1.
+void write_json_averages(JsonWriter& json, std::string_view key, const Averages& a) {
+  json.key(key).begin_object();
+  write_json_prf(json, a.precision, a.recall, a.f1);
+  json.end_object();
 }
 
 std::string scores_line(std::string_view name, double precision, double recall, double f1, std::size_t support) {
@@ -334,55 +336,52 @@ std::string Evaluation::to_text() const {
 }
 
 std::string Evaluation::to_json() const {
-  std::string out = fmt::format("{{\"rows\":{},\"ambiguous\":{},\"accuracy\":", total(), m_ambiguous);
-  append_json_number(out, accuracy());
-  out += ",\"macro_f1\":";
-  append_json_number(out, macro_f1());
-  out += ",\"weighted_f1\":";
-  append_json_number(out, weighted_f1());
-  out += ",\"coverage\":";
-  append_json_number(out, coverage());
-  out += ",\"false_alarm_rate\":";
-  append_json_number(out, false_alarm_rate());
-  out += ",\"accuracy_when_labelled\":";
-  append_json_number(out, accuracy_when_labelled());
-  out += fmt::format(",\"flagged\":{{\"rows\":{},\"share\":", review_rows(true));
-  append_json_number(out, review_share());
-  out += ",\"accuracy\":";
-  append_json_number(out, review_accuracy(true));
-  out += fmt::format("}},\"unflagged\":{{\"rows\":{},\"accuracy\":", review_rows(false));
-  append_json_number(out, review_accuracy(false));
-  out += "},\"labels\":{";
-  for (const auto gold : kClasses) {
-    if (gold != Gold::sales) out += ',';
-    out += fmt::format("\"{}\":", gold_name(gold));
-    append_scores_json(out, scores(gold));
-  }
-  out += "},\"macro_avg\":";
-  append_averages_json(out, macro_averages(*this));
-  out += ",\"weighted_avg\":";
-  append_averages_json(out, weighted_averages(*this));
-  out += fmt::format(",\"two_way\":{{\"rows\":{},\"macro_f1\":", work_rows());
-  append_json_number(out, two_way_macro_f1());
-  out += ",\"neither_share\":";
-  append_json_number(out, neither_share());
-  out += ",\"labels\":{";
-  for (const auto side : kSides) {
-    if (side != Side::sales) out += ',';
-    out += fmt::format("\"{}\":", side_name(side));
-    append_scores_json(out, two_way_scores(side));
-  }
-  out += "}},\"confusion\":{";
-  for (const auto gold : kClasses) {
-    if (gold != Gold::sales) out += ',';
-    out += fmt::format("\"{}\":{{", gold_name(gold));
-    for (std::size_t i = 0; i < kLabels.size(); ++i) {
-      out += fmt::format("{}\"{}\":{}", i == 0 ? "" : ",", label_name(kLabels[i]), count(gold, kLabels[i]));
-    }
-    out += '}';
-  }
-  out += "}}";
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  write_json_members(json);
+  json.end_object();
   return out;
+}
+
+void Evaluation::write_json_members(JsonWriter& json) const {
+  json.key("rows").integer(total());
+  json.key("ambiguous").integer(m_ambiguous);
+  json.key("accuracy").number(accuracy());
+  json.key("macro_f1").number(macro_f1());
+  json.key("weighted_f1").number(weighted_f1());
+  json.key("coverage").number(coverage());
+  json.key("false_alarm_rate").number(false_alarm_rate());
+  json.key("accuracy_when_labelled").number(accuracy_when_labelled());
+  json.key("flagged").begin_object();
+  json.key("rows").integer(review_rows(true));
+  json.key("share").number(review_share());
+  json.key("accuracy").number(review_accuracy(true));
+  json.end_object();
+  json.key("unflagged").begin_object();
+  json.key("rows").integer(review_rows(false));
+  json.key("accuracy").number(review_accuracy(false));
+  json.end_object();
+  json.key("labels").begin_object();
+  for (const auto gold : kClasses) write_json_scores(json, gold_name(gold), scores(gold));
+  json.end_object();
+  write_json_averages(json, "macro_avg", macro_averages(*this));
+  write_json_averages(json, "weighted_avg", weighted_averages(*this));
+  json.key("two_way").begin_object();
+  json.key("rows").integer(work_rows());
+  json.key("macro_f1").number(two_way_macro_f1());
+  json.key("neither_share").number(neither_share());
+  json.key("labels").begin_object();
+  for (const auto side : kSides) write_json_scores(json, side_name(side), two_way_scores(side));
+  json.end_object();
+  json.end_object();
+  json.key("confusion").begin_object();
+  for (const auto gold : kClasses) {
+    json.key(gold_name(gold)).begin_object();
+    for (const auto label : kLabels) json.key(label_name(label)).integer(count(gold, label));
+    json.end_object();
+  }
+  json.end_object();
 }
 
 }  // namespace rolecheck

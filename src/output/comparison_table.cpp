@@ -8,6 +8,7 @@
 
 #include "rolecheck/support/error.hpp"
 #include "rolecheck/support/escaping.hpp"
+#include "rolecheck/support/json_writer.hpp"
 #include "rolecheck/support/text_layout.hpp"
 #include "rolecheck/support/utf8.hpp"
 
@@ -267,43 +268,43 @@ std::string csv_difference(const Taxonomy& taxonomy, std::size_t index) {
   return out;
 }
 
-// The fields every JSON object of a difference has: number, id, name, sales, marketing.
-void append_json_fields(std::string& out, const Taxonomy& taxonomy, std::size_t index) {
+// The members every JSON object of a difference has: number, id, name, sales, marketing.
+void write_json_fields(JsonWriter& json, const Taxonomy& taxonomy, std::size_t index) {
   const auto& difference = taxonomy.differences[index];
-  fmt::format_to(std::back_inserter(out), "\"number\":{},\"id\":", index + 1);
-  append_json_string(out, difference.id);
-  out += ",\"name\":";
-  append_json_string(out, difference.name);
-  out += ",\"sales\":";
-  append_json_string(out, difference.sales.summary);
-  out += ",\"marketing\":";
-  append_json_string(out, difference.marketing.summary);
+  json.key("number").integer(index + 1);
+  json.key("id").string(difference.id);
+  json.key("name").string(difference.name);
+  json.key("sales").string(difference.sales.summary);
+  json.key("marketing").string(difference.marketing.summary);
 }
 
 std::string json_table(const Taxonomy& taxonomy) {
-  std::string out = "[";
+  std::string out;
+  JsonWriter json(out);
+  json.begin_array();
   for (std::size_t i = 0; i < taxonomy.differences.size(); ++i) {
-    out += i == 0 ? "\n  {" : ",\n  {";
-    append_json_fields(out, taxonomy, i);
-    out += '}';
+    json.next_line("  ").begin_object();
+    write_json_fields(json, taxonomy, i);
+    json.end_object();
   }
-  out += taxonomy.differences.empty() ? "]\n" : "\n]\n";
+  if (!json.empty()) json.whitespace("\n");
+  json.end_array();
+  out += '\n';
   return out;
 }
 
 std::string json_difference(const Taxonomy& taxonomy, std::size_t index) {
-  std::string out = "{";
-  append_json_fields(out, taxonomy, index);
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  write_json_fields(json, taxonomy, index);
   for (const Side side : {Side::sales, Side::marketing}) {
-    fmt::format_to(std::back_inserter(out), ",\"{}_quotes\":[", side_name(side));
-    const auto& quotes = taxonomy.differences[index].view(side).quotes;
-    for (std::size_t q = 0; q < quotes.size(); ++q) {
-      if (q > 0) out += ',';
-      append_json_string(out, quotes[q]);
-    }
-    out += ']';
+    json.key(side == Side::sales ? "sales_quotes" : "marketing_quotes").begin_array();
+    for (const auto& quote : taxonomy.differences[index].view(side).quotes) json.string(quote);
+    json.end_array();
   }
-  out += "}\n";
+  json.end_object();
+  out += '\n';
   return out;
 }
 

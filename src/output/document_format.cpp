@@ -109,119 +109,118 @@ void DocumentFormatter::error_record(std::string& out, const DocumentOrigin& ori
       out += "; review)\n";  // an input that could not be read needs a person
       break;
     case RecordFormat::jsonl:
-    case RecordFormat::json:
-      out += '{';
-      json_origin(out, origin);
-      out += ",\"label\":\"unknown\",\"review\":true,\"error\":";
-      append_json_string(out, message);
-      out += '}';
+    case RecordFormat::json: {
+      JsonWriter json(out);
+      json.begin_object();
+      json_origin(json, origin);
+      json.key("label").name("unknown");
+      json.key("review").boolean(true);
+      json.key("error").string(message);
+      json.end_object();
       if (m_format == RecordFormat::jsonl) out += '\n';
       break;
+    }
     case RecordFormat::tsv:
     case RecordFormat::csv: delimited_record(out, origin, nullptr, message); break;
   }
 }
 
-void DocumentFormatter::json_origin(std::string& out, const DocumentOrigin& origin) const {
-  out += "\"id\":";
-  if (origin.id_json.empty()) {
-    append_json_string(out, origin.id);
-  } else {
-    out += origin.id_json;
+void DocumentFormatter::json_origin(JsonWriter& json, const DocumentOrigin& origin) const {
+  write_json_id(json, origin.id, origin.id_json);
+  json.key("file").string(origin.file);
+  if (origin.line != 0) json.key("line").integer(origin.line);
+  json.raw_members(origin.extra_json);
+}
+
+namespace {
+
+// The member `key`: an object of a sales and a marketing figure.
+void write_json_sides(JsonWriter& json, std::string_view key, double sales, double marketing) {
+  json.key(key).begin_object().key("sales").number(sales).key("marketing").number(marketing).end_object();
+}
+
+// The member "differences": per difference, the side it leans to, the evidence and the strongest match.
+void write_json_differences(JsonWriter& json, const DocumentResult& result, std::string_view document,
+                            const Classifier& classifier) {
+  const auto& taxonomy = classifier.taxonomy();
+  const auto& cues = classifier.matcher().cues();
+  json.key("differences").begin_object();
+  for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
+    const auto& verdict = result.differences[d];
+    json.escaped_key(taxonomy.differences[d].id).begin_object();
+    json.key("side");
+    if (verdict.has_evidence) {
+      json.name(side_name(verdict.side));
+    } else {
+      json.null();
+    }
+    write_json_sides(json, "evidence", verdict.evidence[0], verdict.evidence[1]);
+    json.key("strongest");
+    if (verdict.has_evidence) {
+      const auto& reason = verdict.strongest;
+      json.begin_object();
+      json.key("cue").string(cues[reason.cue].id);
+      json.key("match").string(document.substr(reason.begin, reason.end - reason.begin));
+      json.key("span").begin_array().integer(reason.begin).integer(reason.end).end_array();
+      json.key("duty").integer(verdict.duty);
+      json.key("weight").number(reason.weight);
+      json.end_object();
+    } else {
+      json.null();
+    }
+    json.end_object();
   }
-  out += ",\"file\":";
-  append_json_string(out, origin.file);
-  if (origin.line != 0) fmt::format_to(std::back_inserter(out), ",\"line\":{}", origin.line);
-  if (!origin.extra_json.empty()) {
-    out += ',';
-    out += origin.extra_json;
+  json.end_object();
+}
+
+// The member "duties": each listed duty with its section, heading, span, text and decision; then
+// "duties_omitted" when some were classified but not listed.
+void write_json_duties(JsonWriter& json, const DocumentResult& result, std::string_view document,
+                       const Classifier& classifier) {
+  json.key("duties").begin_array();
+  for (const auto& entry : result.duties) {
+    json.begin_object();
+    json.key("section").name(section_kind_name(entry.duty.section));
+    json.key("heading").string(entry.duty.heading(document));
+    json.key("span").begin_array().integer(entry.duty.begin).integer(entry.duty.end).end_array();
+    json.key("text").string(entry.duty.text(document));
+    json.key("label").name(label_name(entry.result.label));
+    json.key("confidence").confidence(entry.result.confidence);
+    json.key("review").boolean(entry.result.review);
+    json.key("basis").name(basis_description(entry.result.basis));
+    write_json_scores(json, entry.result);
+    json.key("vote").number(entry.vote_weight);
+    write_json_reasons(json, entry.result, document, classifier);
+    write_json_other_work(json, entry.result, document, classifier);
+    json.end_object();
+  }
+  json.end_array();
+  if (result.duty_count > result.duties.size()) {
+    json.key("duties_omitted").integer(result.duty_count - result.duties.size());
   }
 }
+
+}  // namespace
 
 void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& origin, std::string_view document,
                                     const DocumentResult& result) const {
   const auto& classifier = m_classifier->classifier();
-  const auto& taxonomy = classifier.taxonomy();
-  const auto& cues = classifier.matcher().cues();
-  out += '{';
-  json_origin(out, origin);
-  out += ",\"label\":\"";
-  out += role_label_name(result.label);
-  out += "\",\"confidence\":";
-  append_confidence(out, result.confidence);
-  out += result.review ? ",\"review\":true" : ",\"review\":false";
-  out += ",\"shares\":{\"sales\":";
-  append_json_number(out, result.shares[0]);
-  out += ",\"marketing\":";
-  append_json_number(out, result.shares[1]);
-  out += "},\"votes\":{\"sales\":";
-  append_json_number(out, result.votes[0]);
-  out += ",\"marketing\":";
-  append_json_number(out, result.votes[1]);
-  out += "},\"duty_shares\":{\"sales\":";
-  append_json_number(out, result.work_shares[0]);
-  out += ",\"marketing\":";
-  append_json_number(out, result.work_shares[1]);
-  out += ",\"other\":";
-  append_json_number(out, result.work_shares[2]);
-  out += "},\"differences\":{";
-  for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
-    const auto& verdict = result.differences[d];
-    if (d != 0) out += ',';
-    append_json_string(out, taxonomy.differences[d].id);
-    out += ":{\"side\":";
-    out += verdict.has_evidence ? fmt::format("\"{}\"", side_name(verdict.side)) : "null";
-    out += ",\"evidence\":{\"sales\":";
-    append_json_number(out, verdict.evidence[0]);
-    out += ",\"marketing\":";
-    append_json_number(out, verdict.evidence[1]);
-    out += "},\"strongest\":";
-    if (!verdict.has_evidence) {
-      out += "null}";
-      continue;
-    }
-    const auto& reason = verdict.strongest;
-    out += "{\"cue\":";
-    append_json_string(out, cues[reason.cue].id);
-    out += ",\"match\":";
-    append_json_string(out, document.substr(reason.begin, reason.end - reason.begin));
-    fmt::format_to(std::back_inserter(out), ",\"span\":[{},{}],\"duty\":{},\"weight\":", reason.begin, reason.end,
-                   verdict.duty);
-    append_json_number(out, reason.weight);
-    out += "}}";
-  }
-  out += "},\"duties\":[";
-  for (std::size_t i = 0; i < result.duties.size(); ++i) {
-    const auto& entry = result.duties[i];
-    out += i == 0 ? "{\"section\":\"" : ",{\"section\":\"";
-    out += section_kind_name(entry.duty.section);
-    out += "\",\"heading\":";
-    append_json_string(out, entry.duty.heading(document));
-    fmt::format_to(std::back_inserter(out), ",\"span\":[{},{}],\"text\":", entry.duty.begin, entry.duty.end);
-    append_json_string(out, entry.duty.text(document));
-    out += ",\"label\":\"";
-    out += label_name(entry.result.label);
-    out += "\",\"confidence\":";
-    append_confidence(out, entry.result.confidence);
-    out += entry.result.review ? ",\"review\":true" : ",\"review\":false";
-    out += ",\"basis\":";
-    append_json_string(out, basis_description(entry.result.basis));
-    out += ',';
-    append_json_scores(out, entry.result);
-    out += ",\"vote\":";
-    append_json_number(out, entry.vote_weight);
-    out += ",\"reasons\":";
-    append_json_reasons(out, entry.result, document, classifier);
-    out += ",\"other_work\":";
-    append_json_other_work(out, entry.result, document, classifier);
-    out += '}';
-  }
-  out += ']';
-  if (result.duty_count > result.duties.size()) {
-    out += ",\"duties_omitted\":";
-    out += std::to_string(result.duty_count - result.duties.size());
-  }
-  out += '}';
+  JsonWriter json(out);
+  json.begin_object();
+  json_origin(json, origin);
+  json.key("label").name(role_label_name(result.label));
+  json.key("confidence").confidence(result.confidence);
+  json.key("review").boolean(result.review);
+  write_json_sides(json, "shares", result.shares[0], result.shares[1]);
+  write_json_sides(json, "votes", result.votes[0], result.votes[1]);
+  json.key("duty_shares").begin_object();
+  json.key("sales").number(result.work_shares[0]);
+  json.key("marketing").number(result.work_shares[1]);
+  json.key("other").number(result.work_shares[2]);
+  json.end_object();
+  write_json_differences(json, result, document, classifier);
+  write_json_duties(json, result, document, classifier);
+  json.end_object();
 }
 
 void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& origin, std::string_view document,

@@ -143,84 +143,88 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   return out;
 }
 
-std::string explain_decision_json(const Classifier& classifier, std::string_view text) {
-  const auto& taxonomy = classifier.taxonomy();
-  const auto& matcher = classifier.matcher();
-  Scanner scanner = classifier.make_scanner();
-  Classification result;
-  const ScanResult& scan = scan_and_decide(classifier, scanner, text, result);
-  const auto span = [&](std::size_t begin, std::size_t end) {
-    return fmt::format("[{},{}]", begin, end);
-  };
-  std::string out = "{\"text\":";
-  append_json_string(out, text);
-  out += ",\"label\":\"";
-  out += label_name(result.label);
-  out += "\",\"confidence\":";
-  append_confidence(out, result.confidence);
-  out += result.review ? ",\"review\":true" : ",\"review\":false";
-  out += ",\"margin\":";
-  append_json_number(out, result.margin);
-  out += ",\"basis\":";
-  append_json_string(out, basis_description(result.basis));
-  out += ',';
-  append_json_scores(out, result);
-  out += ",\"by_difference\":[";
+namespace {
+
+// The member "by_difference": each difference's sales and marketing evidence.
+void write_json_by_difference(JsonWriter& json, const Classification& result, const Taxonomy& taxonomy) {
+  json.key("by_difference").begin_array();
   for (std::size_t d = 0; d < taxonomy.differences.size() && d < kDifferenceCount; ++d) {
-    out += d == 0 ? "{\"id\":" : ",{\"id\":";
-    append_json_string(out, taxonomy.differences[d].id);
-    out += ",\"sales\":";
-    append_json_number(out, result.by_difference[d][0]);
-    out += ",\"marketing\":";
-    append_json_number(out, result.by_difference[d][1]);
-    out += '}';
+    json.begin_object();
+    json.key("id").string(taxonomy.differences[d].id);
+    json.key("sales").number(result.by_difference[d][0]);
+    json.key("marketing").number(result.by_difference[d][1]);
+    json.end_object();
   }
-  out += "],\"tokens\":[";
+  json.end_array();
+}
+
+// The members "tokens" (each word, its stem, span, use by the cues and clause start) and "negations".
+void write_json_scan(JsonWriter& json, const ScanResult& scan, const Matcher& matcher, std::string_view text) {
+  json.key("tokens").begin_array();
   Stemmer stemmer;
   for (std::size_t i = 0; i < scan.words.tokens.size(); ++i) {
     const auto& token = scan.words.tokens[i];
     const auto word = scan.words.word(token);
     const auto terms = scan.terms[i];
-    out += i == 0 ? "{\"word\":" : ",{\"word\":";
-    append_json_string(out, word);
-    out += ",\"stem\":";
-    append_json_string(out, stemmer.stem(word));
-    out += ",\"span\":" + span(token.begin, token.end);
-    out += ",\"use\":\"";
-    out += matcher.is_skip_term(terms.stem) ? "skip" : (terms.stem >= 0 || terms.exact >= 0 ? "phrase" : "none");
-    out += token.clause_start ? "\",\"clause_start\":true}" : "\",\"clause_start\":false}";
+    json.begin_object();
+    json.key("word").string(word);
+    json.key("stem").string(stemmer.stem(word));
+    json.key("span").begin_array().integer(token.begin).integer(token.end).end_array();
+    const bool used = terms.stem >= 0 || terms.exact >= 0;
+    json.key("use").string(matcher.is_skip_term(terms.stem) ? "skip" : (used ? "phrase" : "none"));
+    json.key("clause_start").boolean(token.clause_start);
+    json.end_object();
   }
-  out += "],\"negations\":[";
-  for (std::size_t i = 0; i < scan.negations.size(); ++i) {
-    const auto& negation = scan.negations[i];
-    out += i == 0 ? "{\"match\":" : ",{\"match\":";
-    append_json_string(out, text.substr(negation.begin, negation.end - negation.begin));
-    out += ",\"span\":" + span(negation.begin, negation.end) + '}';
+  json.end_array();
+  json.key("negations").begin_array();
+  for (const auto& negation : scan.negations) {
+    json.begin_object();
+    json.key("match").string(text.substr(negation.begin, negation.end - negation.begin));
+    json.key("span").begin_array().integer(negation.begin).integer(negation.end).end_array();
+    json.end_object();
   }
-  out += "],\"reasons\":";
-  append_json_reasons(out, result, text, classifier);
-  out += ",\"other_work\":";
-  append_json_other_work(out, result, text, classifier);
-  const auto& thresholds = taxonomy.thresholds;
-  out += ",\"thresholds\":{\"min_evidence\":";
-  append_json_number(out, thresholds.min_evidence);
-  out += ",\"support_credit\":";
-  append_json_number(out, thresholds.support_credit);
-  out += ",\"other_share\":";
-  append_json_number(out, thresholds.other_share);
-  out += ",\"mixed_share\":";
-  append_json_number(out, thresholds.mixed_share);
-  out += ",\"evidence_scale\":";
-  append_json_number(out, thresholds.evidence_scale);
-  out += ",\"review_confidence\":";
-  append_json_number(out, thresholds.review_confidence);
-  out += ",\"review_margin\":";
-  append_json_number(out, thresholds.review_margin);
-  out += ",\"negation_scope\":";
-  out += std::to_string(matcher.negation_scope());
-  out += "},\"min_confidence\":";
-  append_json_number(out, classifier.options().min_confidence);
-  out += "}\n";
+  json.end_array();
+}
+
+// The member "thresholds": the taxonomy's thresholds and the matcher's negation scope.
+void write_json_thresholds(JsonWriter& json, const Thresholds& thresholds, const Matcher& matcher) {
+  json.key("thresholds").begin_object();
+  json.key("min_evidence").number(thresholds.min_evidence);
+  json.key("support_credit").number(thresholds.support_credit);
+  json.key("other_share").number(thresholds.other_share);
+  json.key("mixed_share").number(thresholds.mixed_share);
+  json.key("evidence_scale").number(thresholds.evidence_scale);
+  json.key("review_confidence").number(thresholds.review_confidence);
+  json.key("review_margin").number(thresholds.review_margin);
+  json.key("negation_scope").integer(matcher.negation_scope());
+  json.end_object();
+}
+
+}  // namespace
+
+std::string explain_decision_json(const Classifier& classifier, std::string_view text) {
+  const auto& taxonomy = classifier.taxonomy();
+  Scanner scanner = classifier.make_scanner();
+  Classification result;
+  const ScanResult& scan = scan_and_decide(classifier, scanner, text, result);
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("text").string(text);
+  json.key("label").name(label_name(result.label));
+  json.key("confidence").confidence(result.confidence);
+  json.key("review").boolean(result.review);
+  json.key("margin").number(result.margin);
+  json.key("basis").name(basis_description(result.basis));
+  write_json_scores(json, result);
+  write_json_by_difference(json, result, taxonomy);
+  write_json_scan(json, scan, classifier.matcher(), text);
+  write_json_reasons(json, result, text, classifier);
+  write_json_other_work(json, result, text, classifier);
+  write_json_thresholds(json, taxonomy.thresholds, classifier.matcher());
+  json.key("min_confidence").number(classifier.options().min_confidence);
+  json.end_object();
+  out += '\n';
   return out;
 }
 

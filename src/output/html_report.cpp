@@ -22,9 +22,14 @@ std::string escaped(std::string_view text) {
   return out;
 }
 
-// Makes JSON safe inside <script>: '<' can only occur inside strings there, where \u003c means the same.
-void append_script_safe(std::string& out, std::string_view json) {
-  for (const char c : json) {
+// Makes the JSON appended to `out` from `from` on safe inside <script>: '<' can only occur inside strings
+// there, where \u003c means the same.
+void make_script_safe(std::string& out, std::size_t from) {
+  const auto at = out.find('<', from);
+  if (at == std::string::npos) return;
+  const std::string tail = out.substr(at);
+  out.resize(at);
+  for (const char c : tail) {
     if (c == '<') {
       out += "\\u003c";
     } else {
@@ -98,44 +103,40 @@ void HtmlReport::count_reason(std::size_t difference, const Reason& reason) {
   total.weight += reason.weight;
 }
 
-void HtmlReport::append_segments(std::string& item, std::string_view text, std::size_t offset,
-                                 const Classification& result) {
+void HtmlReport::write_segments(JsonWriter& json, std::string_view text, std::size_t offset,
+                                const Classification& result) {
   // A segment is plain text or [text, cue, side, negated], side 2 for other work; reason spans are
   // relative to text + offset.
   collect_matches(result, m_matches);
-  const auto& reasons = m_matches;
-  item += '[';
+  json.begin_array();
   std::size_t at = 0;
-  bool first = true;
-  const auto separate = [&item, &first] {
-    if (!first) item += ',';
-    first = false;
-  };
-  for (const Reason& reason : reasons) {
+  for (const Reason& reason : m_matches) {
     if (reason.begin < offset + at || reason.end <= reason.begin || reason.end > offset + text.size()) continue;
     const std::size_t begin = reason.begin - offset;
     const std::size_t end = reason.end - offset;
-    if (begin > at) {
-      separate();
-      append_json_string(item, text.substr(at, begin - at));
-    }
-    separate();
-    item += '[';
-    append_json_string(item, text.substr(begin, end - begin));
-    const int side = reason.role == CueRole::other ? 2 : static_cast<int>(reason.side);
-    item += fmt::format(",{},{},{}]", reason.cue, side, reason.negated ? 1 : 0);
+    if (begin > at) json.string(text.substr(at, begin - at));
+    json.begin_array();
+    json.string(text.substr(begin, end - begin));
+    json.integer(reason.cue);
+    json.integer(reason.role == CueRole::other ? 2 : static_cast<int>(reason.side));
+    json.integer(reason.negated ? 1 : 0);
+    json.end_array();
     at = end;
   }
-  if (at < text.size()) {
-    separate();
-    append_json_string(item, text.substr(at));
-  }
-  item += ']';
+  if (at < text.size()) json.string(text.substr(at));
+  json.end_array();
 }
 
-void HtmlReport::append_item(std::string_view item) {
-  if (m_items > 1) m_items_json += ",\n";
-  append_script_safe(m_items_json, item);
+JsonWriter HtmlReport::begin_item() {
+  m_item_start = m_items_json.size();
+  JsonWriter json(m_items_json, m_items_state);
+  if (!json.empty()) json.next_line();  // one item per line
+  return json;
+}
+
+void HtmlReport::end_item(const JsonWriter& json) {
+  m_items_state = json.state();
+  make_script_safe(m_items_json, m_item_start);
 }
 
 void HtmlReport::add(std::string_view file, std::size_t line, std::string_view text, const Classification& result) {
@@ -152,11 +153,13 @@ void HtmlReport::add(std::string_view file, std::size_t line, std::string_view t
     if (reason.cue < cues.size()) count_reason(cues[reason.cue].difference, reason);
   }
   // [file, line, label, confidence in percent, segments].
-  std::string item = fmt::format("[{},{},{},{},", file_index(file), line, static_cast<int>(result.label),
-                                 std::lround(result.confidence * 100.0));
-  append_segments(item, text, 0, result);
-  item += ']';
-  append_item(item);
+  JsonWriter json = begin_item();
+  json.begin_array();
+  json.integer(file_index(file)).integer(line).integer(static_cast<int>(result.label));
+  json.integer(std::lround(result.confidence * 100.0));
+  write_segments(json, text, 0, result);
+  json.end_array();
+  end_item(json);
 }
 
 std::string HtmlReport::summary_html() const {
@@ -289,47 +292,42 @@ std::string HtmlReport::filters_html() const {
   return out;
 }
 
-std::string HtmlReport::head_json() const {
+void HtmlReport::write_data_head(JsonWriter& json) const {
   const auto& taxonomy = m_classifier->taxonomy();
   const auto& cues = m_classifier->matcher().cues();
-  std::string json =
-      fmt::format("{{\"mode\":\"{}\",\"labels\":[\"sales\",\"marketing\",\"other\",\"{}\",\"unknown\"],\"unit\":",
-                  m_unit == ReportUnit::document ? "document" : "line", label_text(3));
-  append_json_string(json, m_options.unit_plural);
+  json.begin_object();
+  json.key("mode").name(m_unit == ReportUnit::document ? "document" : "line");
+  json.key("labels").begin_array();
+  for (std::size_t label = 0; label < kLabelCount; ++label) json.name(label_text(label));
+  json.end_array();
+  json.key("unit").string(m_options.unit_plural);
   if (m_unit == ReportUnit::document) {
     // Small batches start with every document open; big ones open a document on demand.
-    json += fmt::format(",\"open\":{},\"sections\":[", m_items <= 10 ? "true" : "false");
+    json.key("open").boolean(m_items <= 10);
+    json.key("sections").begin_array();
     for (std::size_t k = 0; k <= static_cast<std::size_t>(SectionKind::other); ++k) {
-      if (k > 0) json += ',';
-      append_json_string(json, section_kind_name(static_cast<SectionKind>(k)));
+      json.name(section_kind_name(static_cast<SectionKind>(k)));
     }
-    json += "],\"differences\":[";
+    json.end_array();
+    json.key("differences").begin_array();
     for (std::size_t d = 0; d < taxonomy.differences.size() && d < kDifferenceCount; ++d) {
-      if (d > 0) json += ',';
-      append_json_string(json, taxonomy.differences[d].name);
+      json.string(taxonomy.differences[d].name);
     }
-    json += ']';
+    json.end_array();
   }
-  json += ",\"files\":[";
-  for (std::size_t i = 0; i < m_files.size(); ++i) {
-    if (i > 0) json += ',';
-    append_json_string(json, m_files[i]);
+  json.key("files").begin_array();
+  for (const auto& file : m_files) json.string(file);
+  json.end_array();
+  json.key("cues").begin_array();
+  for (const auto& cue : cues) {
+    json.begin_array().string(cue.id);
+    json.string(cue.difference < taxonomy.differences.size()
+                    ? std::string_view(taxonomy.differences[cue.difference].name)
+                    : std::string_view());
+    json.end_array();
   }
-  json += "],\"cues\":[";
-  for (std::size_t i = 0; i < cues.size(); ++i) {
-    if (i > 0) json += ',';
-    json += '[';
-    append_json_string(json, cues[i].id);
-    json += ',';
-    append_json_string(json, cues[i].difference < taxonomy.differences.size()
-                                 ? taxonomy.differences[cues[i].difference].name
-                                 : std::string());
-    json += ']';
-  }
-  json += "],\n\"items\":[\n";
-  std::string out;
-  append_script_safe(out, json);
-  return out;
+  json.end_array();
+  json.next_line().key("items").begin_array().whitespace("\n");
 }
 
 void HtmlReport::write(const HtmlSink& sink) const {
@@ -373,10 +371,16 @@ void HtmlReport::write(const HtmlSink& sink) const {
       "<span id=\"rc-status\" data-state=\"loading\">loading</span></footer>\n",
       escaped(m_options.generator.empty() ? std::string("rolecheck") : m_options.generator));
   page += "<script id=\"rc-data\" type=\"application/json\">\n";
-  page += head_json();
+  // The data: a head written here, the items added one by one, then the end of the items and of the data.
+  const std::size_t data_start = page.size();
+  JsonWriter data(page);
+  write_data_head(data);
+  make_script_safe(page, data_start);
   sink(page);
   sink(m_items_json);
-  page = "\n]}\n</script>\n<script>\n";
+  page.clear();
+  data.whitespace("\n").end_array().end_object();
+  page += "\n</script>\n<script>\n";
   page += html_report_js();
   page += "</script>\n</body>\n</html>\n";
   sink(page);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "rolecheck/output/html_report.hpp"
 #include "rolecheck/output/record_format.hpp"
@@ -38,43 +37,46 @@ void HtmlReport::add_document(const DocumentOrigin& origin, std::string_view doc
   //  per difference the side it leans to (-1: no evidence), duties, error].
   // A duty is [section, label, confidence in percent, vote weight, line in the document, segments, heading?];
   // the heading is given on the first duty under it.
-  std::string item = fmt::format("[{},{},{},{},", file_index(origin.file), origin.line, static_cast<int>(result.label),
-                                 std::lround(result.confidence * 100.0));
-  append_json_string(item, origin.id == origin.file && origin.line == 0 ? std::string_view() : origin.id);
-  item += fmt::format(",[{},{},{},{},{}],[", std::lround(result.shares[0] * 100.0),
-                      std::lround(result.shares[1] * 100.0), std::lround(result.work_shares[0] * 100.0),
-                      std::lround(result.work_shares[1] * 100.0), std::lround(result.work_shares[2] * 100.0));
-  for (std::size_t d = 0; d < kDifferenceCount; ++d) {
-    const auto& verdict = result.differences[d];
-    if (d > 0) item += ',';
-    item += verdict.has_evidence ? std::to_string(static_cast<int>(verdict.side)) : "-1";
+  JsonWriter json = begin_item();
+  json.begin_array();
+  json.integer(file_index(origin.file)).integer(origin.line).integer(static_cast<int>(result.label));
+  json.integer(std::lround(result.confidence * 100.0));
+  json.string(origin.id == origin.file && origin.line == 0 ? std::string_view() : std::string_view(origin.id));
+  json.begin_array();
+  for (const double share :
+       {result.shares[0], result.shares[1], result.work_shares[0], result.work_shares[1], result.work_shares[2]}) {
+    json.integer(std::lround(share * 100.0));
   }
-  item += "],[";
+  json.end_array();
+  json.begin_array();
+  for (const auto& verdict : result.differences) {
+    json.integer(verdict.has_evidence ? static_cast<int>(verdict.side) : -1);
+  }
+  json.end_array();
+  json.begin_array();
   std::size_t line = 1;
   std::size_t counted = 0;  // bytes of the document whose newlines are in `line`
   std::string_view heading;
-  for (std::size_t i = 0; i < result.duties.size(); ++i) {
-    const auto& entry = result.duties[i];
+  for (const auto& entry : result.duties) {
     const auto& duty = entry.duty;
     if (duty.end < duty.begin || duty.end > document.size()) continue;
     const std::size_t begin = std::max<std::size_t>(duty.begin, counted);
     line += static_cast<std::size_t>(std::count(document.begin() + static_cast<std::ptrdiff_t>(counted),
                                                 document.begin() + static_cast<std::ptrdiff_t>(begin), '\n'));
     counted = begin;
-    if (i > 0) item += ',';
-    item += fmt::format("[{},{},{},{:g},{},", static_cast<int>(duty.section), static_cast<int>(entry.result.label),
-                        std::lround(entry.result.confidence * 100.0), entry.vote_weight, line);
-    append_segments(item, duty.text(document), duty.begin, entry.result);
+    json.begin_array();
+    json.integer(static_cast<int>(duty.section)).integer(static_cast<int>(entry.result.label));
+    json.integer(std::lround(entry.result.confidence * 100.0)).general(entry.vote_weight).integer(line);
+    write_segments(json, duty.text(document), duty.begin, entry.result);
     const auto duty_heading = duty.heading_end <= document.size() ? duty.heading(document) : std::string_view();
-    if (!duty_heading.empty() && duty_heading.data() != heading.data()) {
-      item += ',';
-      append_json_string(item, duty_heading);
-    }
+    if (!duty_heading.empty() && duty_heading.data() != heading.data()) json.string(duty_heading);
     heading = duty_heading;
-    item += ']';
+    json.end_array();
   }
-  item += "],\"\"]";
-  append_item(item);
+  json.end_array();
+  json.string("");
+  json.end_array();
+  end_item(json);
 }
 
 void HtmlReport::add_error(const DocumentOrigin& origin, std::string_view message) {
@@ -83,13 +85,21 @@ void HtmlReport::add_error(const DocumentOrigin& origin, std::string_view messag
   ++m_errors;
   ++m_reviews;  // an input that could not be read needs a person
   ++m_label_counts[static_cast<std::size_t>(RoleLabel::unknown)];
-  std::string item =
-      fmt::format("[{},{},{},-1,", file_index(origin.file), origin.line, static_cast<int>(RoleLabel::unknown));
-  append_json_string(item, origin.id == origin.file && origin.line == 0 ? std::string_view() : origin.id);
-  item += ",[0,0,0,0,0],[-1,-1,-1,-1],[],";
-  append_json_string(item, message);
-  item += ']';
-  append_item(item);
+  JsonWriter json = begin_item();
+  json.begin_array();
+  json.integer(file_index(origin.file)).integer(origin.line).integer(static_cast<int>(RoleLabel::unknown));
+  json.integer(-1);
+  json.string(origin.id == origin.file && origin.line == 0 ? std::string_view() : std::string_view(origin.id));
+  json.begin_array();
+  for (int share = 0; share < 5; ++share) json.integer(0);
+  json.end_array();
+  json.begin_array();
+  for (std::size_t d = 0; d < kDifferenceCount; ++d) json.integer(-1);
+  json.end_array();
+  json.begin_array().end_array();
+  json.string(message);
+  json.end_array();
+  end_item(json);
 }
 
 }  // namespace rolecheck

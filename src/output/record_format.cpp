@@ -114,81 +114,70 @@ std::string reasons_summary(const Classification& result, const Matcher& matcher
   return out;
 }
 
+void write_json_id(JsonWriter& json, std::string_view id, std::string_view id_json) {
+  json.key("id");
+  if (id_json.empty()) {
+    json.string(id);
+  } else {
+    json.raw(id_json);
+  }
+}
+
 namespace {
 
-// The fields every match shares in JSON: ,"match":…,"span":[b,e],"weight":…,"negated":…
-void append_json_match(std::string& out, const Reason& reason, std::string_view text) {
-  out += ",\"match\":";
-  append_json_string(out, text.substr(reason.begin, reason.end - reason.begin));
-  out += ",\"span\":[";
-  append_unsigned(out, reason.begin);
-  out += ',';
-  append_unsigned(out, reason.end);
-  out += "],\"weight\":";
-  append_json_number(out, reason.weight);
-  out += reason.negated ? ",\"negated\":true" : ",\"negated\":false";
+// The members every match shares in JSON: "match", "span" [begin, end], "weight", "negated".
+void write_json_match(JsonWriter& json, const Reason& reason, std::string_view text) {
+  json.key("match").string(text.substr(reason.begin, reason.end - reason.begin));
+  json.key("span").begin_array().integer(reason.begin).integer(reason.end).end_array();
+  json.key("weight").number(reason.weight);
+  json.key("negated").boolean(reason.negated);
 }
 
 }  // namespace
 
-void append_json_reasons(std::string& out, const Classification& result, std::string_view text,
-                         const Classifier& classifier) {
+void write_json_reasons(JsonWriter& json, const Classification& result, std::string_view text,
+                        const Classifier& classifier) {
   const auto& taxonomy = classifier.taxonomy();
   const auto& cues = classifier.matcher().cues();
-  out += '[';
-  bool first = true;
+  json.key("reasons").begin_array();
   for (const auto& reason : result.reasons) {
     const auto& cue = cues[reason.cue];
-    out += first ? "{\"difference\":\"" : ",{\"difference\":\"";
-    first = false;
-    out += taxonomy.differences[cue.difference].id;
-    out += "\",\"side\":\"";
-    out += side_name(reason.side);
-    out += "\",\"cue\":";
-    append_json_string(out, cue.id);
-    append_json_match(out, reason, text);
-    out += ",\"role\":\"";
-    out += cue_role_name(reason.role);
-    out += "\"}";
+    json.begin_object();
+    json.key("difference").name(taxonomy.differences[cue.difference].id);
+    json.key("side").name(side_name(reason.side));
+    json.key("cue").string(cue.id);
+    write_json_match(json, reason, text);
+    json.key("role").name(cue_role_name(reason.role));
+    json.end_object();
   }
-  out += ']';
-  if (result.reasons_omitted != 0) {
-    out += ",\"reasons_omitted\":";
-    append_unsigned(out, result.reasons_omitted);
-  }
+  json.end_array();
+  if (result.reasons_omitted != 0) json.key("reasons_omitted").integer(result.reasons_omitted);
 }
 
-void append_json_other_work(std::string& out, const Classification& result, std::string_view text,
-                            const Classifier& classifier) {
+void write_json_other_work(JsonWriter& json, const Classification& result, std::string_view text,
+                           const Classifier& classifier) {
   const auto& cues = classifier.matcher().cues();
-  out += '[';
-  bool first = true;
+  json.key("other_work").begin_array();
   for (const auto& reason : result.other_reasons) {
-    out += first ? "{\"cue\":" : ",{\"cue\":";
-    first = false;
-    append_json_string(out, cues[reason.cue].id);
-    append_json_match(out, reason, text);
-    out += '}';
+    json.begin_object();
+    json.key("cue").string(cues[reason.cue].id);
+    write_json_match(json, reason, text);
+    json.end_object();
   }
-  out += ']';
-  if (result.other_reasons_omitted != 0) {
-    out += ",\"other_work_omitted\":";
-    append_unsigned(out, result.other_reasons_omitted);
-  }
+  json.end_array();
+  if (result.other_reasons_omitted != 0) json.key("other_work_omitted").integer(result.other_reasons_omitted);
 }
 
-void append_json_scores(std::string& out, const Classification& result) {
-  out += "\"scores\":{\"sales\":";
-  append_json_number(out, result.scores[0]);
-  out += ",\"marketing\":";
-  append_json_number(out, result.scores[1]);
-  out += ",\"other\":";
-  append_json_number(out, result.other);
-  out += "},\"core\":{\"sales\":";
-  append_json_number(out, result.core[0]);
-  out += ",\"marketing\":";
-  append_json_number(out, result.core[1]);
-  out += '}';
+void write_json_scores(JsonWriter& json, const Classification& result) {
+  json.key("scores").begin_object();
+  json.key("sales").number(result.scores[0]);
+  json.key("marketing").number(result.scores[1]);
+  json.key("other").number(result.other);
+  json.end_object();
+  json.key("core").begin_object();
+  json.key("sales").number(result.core[0]);
+  json.key("marketing").number(result.core[1]);
+  json.end_object();
 }
 
 void append_explained_reasons(std::string& out, const Classification& result, std::string_view text, std::size_t offset,
@@ -309,40 +298,21 @@ void RecordFormatter::text_record(std::string& out, std::string_view text, const
 
 void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, std::string_view text,
                                   const Classification& result) const {
-  out += '{';
-  if (m_style.record_ids) {
-    out += "\"id\":";
-    if (origin.id_json.empty()) {
-      append_json_string(out, origin.id);
-    } else {
-      out += origin.id_json;
-    }
-    out += ',';
-  }
-  out += "\"file\":";
-  append_json_string(out, origin.file);
-  out += ",\"line\":";
-  append_unsigned(out, origin.line);
-  if (!origin.extra_json.empty()) {
-    out += ',';
-    out += origin.extra_json;
-  }
-  out += ",\"text\":";
-  append_json_string(out, text);
-  out += ",\"label\":\"";
-  out += label_name(result.label);
-  out += "\",\"confidence\":";
-  append_confidence(out, result.confidence);
-  out += result.review ? ",\"review\":true" : ",\"review\":false";
-  out += ",\"basis\":";
-  append_json_string(out, basis_description(result.basis));
-  out += ',';
-  append_json_scores(out, result);
-  out += ",\"reasons\":";
-  append_json_reasons(out, result, text, *m_classifier);
-  out += ",\"other_work\":";
-  append_json_other_work(out, result, text, *m_classifier);
-  out += '}';
+  JsonWriter json(out);
+  json.begin_object();
+  if (m_style.record_ids) write_json_id(json, origin.id, origin.id_json);
+  json.key("file").string(origin.file);
+  json.key("line").integer(origin.line);
+  json.raw_members(origin.extra_json);
+  json.key("text").string(text);
+  json.key("label").name(label_name(result.label));
+  json.key("confidence").confidence(result.confidence);
+  json.key("review").boolean(result.review);
+  json.key("basis").name(basis_description(result.basis));
+  write_json_scores(json, result);
+  write_json_reasons(json, result, text, *m_classifier);
+  write_json_other_work(json, result, text, *m_classifier);
+  json.end_object();
 }
 
 void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& origin, std::string_view text,

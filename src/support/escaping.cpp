@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <optional>
 
 #include "rolecheck/support/utf8.hpp"
 
@@ -41,6 +42,46 @@ bool has_tsv_special(std::uint64_t chunk) noexcept {
          has_zero(chunk ^ (kOnes * '\r')) || has_zero(chunk ^ (kOnes * '\\'));
 }
 
+// The value rounded to `decimals` decimals as a whole number of units (12.345 at 2 decimals: 1235), when one
+// multiplication is sure to round as the exact decimal expansion does (as to_chars and printf round); nullopt for a
+// value that is too large, not finite, or within rounding error of a tie, which the caller formats the slow way.
+std::optional<std::int64_t> rounded_units(double value, int decimals) noexcept {
+  static constexpr std::array<double, 5> kScales{1.0, 10.0, 100.0, 1000.0, 10000.0};
+  if (decimals < 0 || static_cast<std::size_t>(decimals) >= kScales.size()) return std::nullopt;
+  const double scaled = value * kScales[static_cast<std::size_t>(decimals)];
+  // Below 2^32 the product is off by at most 2^-21, far inside the margin kept around a tie.
+  if (!(std::fabs(scaled) < 4294967296.0)) return std::nullopt;
+  const double below = std::floor(scaled);
+  const double fraction = scaled - below;  // exact
+  if (std::fabs(fraction - 0.5) < 1e-5) return std::nullopt;
+  return static_cast<std::int64_t>(fraction > 0.5 ? below + 1.0 : below);
+}
+
+// Appends `units` / 10^decimals with exactly `decimals` decimals (or, with `trim`, without trailing zeros), a
+// minus sign first when `negative`.
+void append_units(std::string& out, bool negative, std::int64_t units, int decimals, bool trim) {
+  auto magnitude = static_cast<std::uint64_t>(units < 0 ? -units : units);
+  char digits[32];
+  char* const end = std::end(digits);
+  char* begin = end;
+  for (int i = 0; i < decimals; ++i) {
+    *--begin = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  }
+  if (decimals > 0) *--begin = '.';
+  do {
+    *--begin = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (negative) *--begin = '-';
+  char* last = end;
+  if (trim && decimals > 0) {
+    while (last[-1] == '0') --last;
+    if (last[-1] == '.') --last;
+  }
+  out.append(begin, static_cast<std::size_t>(last - begin));
+}
+
 }  // namespace
 
 void append_unsigned(std::string& out, std::size_t value) {
@@ -51,6 +92,10 @@ void append_unsigned(std::string& out, std::size_t value) {
 
 // Appends `value` with exactly `precision` decimals, rounded as printf and fmt round ("{:.3f}").
 void append_fixed(std::string& out, double value, int precision) {
+  if (const auto units = rounded_units(value, precision)) {
+    append_units(out, std::signbit(value), *units, precision, false);
+    return;
+  }
   char digits[400];
   const auto result = std::to_chars(std::begin(digits), std::end(digits), value, std::chars_format::fixed, precision);
   out.append(digits, static_cast<std::size_t>(result.ptr - digits));
@@ -141,6 +186,10 @@ void append_confidence(std::string& out, double confidence) {
 void append_json_number(std::string& out, double value) {
   if (!std::isfinite(value)) {
     out += '0';
+    return;
+  }
+  if (const auto units = rounded_units(value, 4)) {
+    append_units(out, *units < 0, *units, 4, true);  // "-0.0000" is written "0"
     return;
   }
   char digits[400];

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "rolecheck/engine/classifier.hpp"
+#include "rolecheck/support/json_writer.hpp"
 
 namespace rolecheck {
 
@@ -93,6 +94,8 @@ class Evaluation {
   [[nodiscard]] std::string to_text() const;
   /// The report as one JSON object (keys documented in docs/evaluation.md).
   [[nodiscard]] std::string to_json() const;
+  /// Writes the report's members into the object open in `json`, so a caller can add its own after them.
+  void write_json_members(JsonWriter& json) const;
 
  private:
   std::array<std::array<std::size_t, kLabelCount>, kGoldClassCount> m_confusion{};

@@ -9,6 +9,7 @@
 #include "rolecheck/documents/document_classifier.hpp"
 #include "rolecheck/input/document_origin.hpp"
 #include "rolecheck/output/record_format.hpp"
+#include "rolecheck/support/json_writer.hpp"
 
 namespace rolecheck {
 
@@ -37,7 +38,7 @@ class DocumentFormatter {
                    const DocumentResult& result) const;
   void delimited_record(std::string& out, const DocumentOrigin& origin, const DocumentResult* result,
                         std::string_view error) const;
-  void json_origin(std::string& out, const DocumentOrigin& origin) const;
+  void json_origin(JsonWriter& json, const DocumentOrigin& origin) const;
 
   RecordFormat m_format;
   const DocumentClassifier* m_classifier;

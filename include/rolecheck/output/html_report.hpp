@@ -10,9 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/documents/document_classifier.hpp"
+#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/output/document_format.hpp"
+#include "rolecheck/support/json_writer.hpp"
 
 namespace rolecheck {
 
@@ -83,8 +84,11 @@ class HtmlReport {
     double weight = 0.0;
   };
   void count_reason(std::size_t difference, const Reason& reason);
-  void append_segments(std::string& item, std::string_view text, std::size_t offset, const Classification& result);
-  void append_item(std::string_view item);
+  void write_segments(JsonWriter& json, std::string_view text, std::size_t offset, const Classification& result);
+  // A writer for the next item of the data's items array; end_item() keeps where it stands and makes the item
+  // safe inside <script>.
+  JsonWriter begin_item();
+  void end_item(const JsonWriter& json);
   void require_unit(ReportUnit unit, std::string_view what) const;
   std::string_view label_text(std::size_t label) const noexcept;
   std::string summary_html() const;
@@ -92,7 +96,8 @@ class HtmlReport {
   std::string comparison_html() const;
   std::string lean_html() const;
   std::string filters_html() const;
-  std::string head_json() const;
+  // The data's head: the labels, files and cues, then the opening of the items array.
+  void write_data_head(JsonWriter& json) const;
   std::uint32_t file_index(std::string_view file);
 
   const Classifier* m_classifier;
@@ -108,7 +113,9 @@ class HtmlReport {
   std::vector<CueTotal> m_cue_totals;  // per difference, then per cue: [d * cues + c]
   std::vector<std::string> m_files;
   std::vector<Reason> m_matches;  // scratch: every match of the current duty, in text order
-  std::string m_items_json;       // "[...],[...]" without the enclosing brackets
+  std::string m_items_json;       // "[...],\n[...]" without the enclosing brackets
+  JsonWriter::State m_items_state = JsonWriter::State::inside_container();  // where m_items_json stands
+  std::size_t m_item_start = 0;                                             // where the item being written starts
 };
 
 /// Appends `text` with &, <, >, " and ' escaped for HTML text and attribute values.

@@ -9,6 +9,7 @@
 #include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/output/record_stream.hpp"
 #include "rolecheck/support/escaping.hpp"
+#include "rolecheck/support/json_writer.hpp"
 
 namespace rolecheck {
 
@@ -61,19 +62,21 @@ class RecordFormatter {
   std::vector<Reason> m_matches;  // every match of the current record, for highlighting
 };
 
+/// Writes the member "id": the id's raw JSON when the input kept it (`id_json`), else `id` as a string.
+void write_json_id(JsonWriter& json, std::string_view id, std::string_view id_json);
 
-/// Appends the reasons as a JSON array of {difference, side, cue, match, span, weight, negated, role}, spans into
-/// `text`; when some were scored but not listed (kMaxListedReasons), then `,"reasons_omitted":N`.
-void append_json_reasons(std::string& out, const Classification& result, std::string_view text,
-                         const Classifier& classifier);
+/// Writes the member "reasons", an array of {difference, side, cue, match, span, weight, negated, role} whose spans
+/// point into `text`; then "reasons_omitted" when some were scored but not listed (kMaxListedReasons).
+void write_json_reasons(JsonWriter& json, const Classification& result, std::string_view text,
+                        const Classifier& classifier);
 
-/// Appends the other-work matches as a JSON array of {cue, match, span, weight, negated}, spans into `text`; when
-/// some were scored but not listed (kMaxListedReasons), then `,"other_work_omitted":N`.
-void append_json_other_work(std::string& out, const Classification& result, std::string_view text,
-                            const Classifier& classifier);
+/// Writes the member "other_work", an array of {cue, match, span, weight, negated} whose spans point into `text`;
+/// then "other_work_omitted" when some were scored but not listed (kMaxListedReasons).
+void write_json_other_work(JsonWriter& json, const Classification& result, std::string_view text,
+                           const Classifier& classifier);
 
-/// Appends `"scores":{"sales","marketing","other"},"core":{"sales","marketing"}` (no surrounding braces or comma).
-void append_json_scores(std::string& out, const Classification& result);
+/// Writes the members "scores" {sales, marketing, other} and "core" {sales, marketing}.
+void write_json_scores(JsonWriter& json, const Classification& result);
 
 /// Appends one line per match for --explain (sales/marketing reasons, then other-work matches): `indent`,
 /// difference (other_work), side (other), role, cue id, the matched words in quotes, "negated", +weight; then

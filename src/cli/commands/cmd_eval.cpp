@@ -12,10 +12,11 @@
 #include "io/labelled_input.hpp"
 #include "io/output.hpp"
 
-#include "rolecheck/engine/classifier.hpp"
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/analysis/evaluation.hpp"
+#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/output/record_format.hpp"
+#include "rolecheck/support/error.hpp"
+#include "rolecheck/support/json_writer.hpp"
 
 namespace rolecheck::cli {
 namespace {
@@ -37,6 +38,77 @@ struct ErrorExample {
   bool review = false;
 };
 
+// What scoring the labelled rows gave: the figures, the first misclassified rows (--errors), the input problems.
+struct EvalRun {
+  Evaluation evaluation;
+  std::vector<ErrorExample> examples;
+  InputLog log;
+};
+
+// Classifies every labelled row of `files` and scores it against its gold label.
+EvalRun score_files(Context& context, const EvalOptions& options, const std::vector<std::string>& files) {
+  const PartFilter filter = part_filter(options.labelled);
+  const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
+  Scanner scanner = classifier.make_scanner();
+  Classification result;
+  EvalRun run;
+  const auto score_row = [&](const std::string& where, std::string_view gold_text, std::string_view text) {
+    const auto gold = parse_gold_at(where, gold_text, options.labelled.label_column, run.log);
+    if (!gold) return;
+    if (*gold == Gold::ambiguous) {
+      run.evaluation.add(*gold, Label::unknown);  // counted, not scored: no need to classify it
+      return;
+    }
+    classifier.classify(text, scanner, result);
+    run.evaluation.add(*gold, result.label, result.review);
+    if (!prediction_matches(*gold, result.label) && run.examples.size() < options.errors) {
+      run.examples.push_back(ErrorExample{where, std::string(gold_text), std::string(text),
+                                          std::string(label_name(result.label)),
+                                          reasons_summary(result, classifier.matcher()), result.review});
+    }
+  };
+  read_labelled_files(
+      files, options.labelled.label_column, filter,
+      [&](const std::string& where, const LabelledRow& row) { score_row(where, row.gold, row.text); }, run.log);
+  return run;
+}
+
+// The JSON report: the evaluation's members, then "errors" (the listed misclassified rows) when there are some.
+std::string json_report(const EvalRun& run) {
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  run.evaluation.write_json_members(json);
+  if (!run.examples.empty()) {
+    json.key("errors").begin_array();
+    for (const auto& e : run.examples) {
+      json.begin_object();
+      json.key("where").string(e.where);
+      json.key("gold").string(e.gold);
+      json.key("predicted").string(e.predicted);
+      json.key("review").boolean(e.review);
+      json.key("reasons").string(e.reasons);
+      json.key("text").string(e.text);
+      json.end_object();
+    }
+    json.end_array();
+  }
+  json.end_object();
+  out += '\n';
+  return out;
+}
+
+// The text report: the evaluation's tables, then the listed misclassified rows.
+std::string text_report(const EvalRun& run) {
+  std::string out = run.evaluation.to_text();
+  if (!run.examples.empty()) out += "\nerrors\n";
+  for (const auto& e : run.examples) {
+    out += fmt::format("  {}  gold={} predicted={}{}  [{}]\n    {}\n", e.where, e.gold, e.predicted,
+                       e.review ? " review" : "", e.reasons, e.text.empty() ? "(blank)" : e.text);
+  }
+  return out;
+}
+
 int run_eval(Context& context, const EvalOptions& options) {
   const auto inputs = resolve_inputs(options.files);
   if (!inputs) {
@@ -45,73 +117,13 @@ int run_eval(Context& context, const EvalOptions& options) {
         stderr);
     return 2;
   }
-  const PartFilter filter = part_filter(options.labelled);
-  const Classifier classifier(context.taxonomy(), ClassifyOptions{options.min_confidence});
-  Scanner scanner = classifier.make_scanner();
-  Evaluation evaluation;
-  std::vector<ErrorExample> examples;
-  InputLog log;
-  Classification result;
-
-  const auto score_row = [&](const std::string& where, std::string_view gold_text, std::string_view text) {
-    const auto gold = parse_gold_at(where, gold_text, options.labelled.label_column, log);
-    if (!gold) return;
-    if (*gold == Gold::ambiguous) {
-      evaluation.add(*gold, Label::unknown);  // counted, not scored: no need to classify it
-      return;
-    }
-    classifier.classify(text, scanner, result);
-    evaluation.add(*gold, result.label, result.review);
-    if (!prediction_matches(*gold, result.label) && examples.size() < options.errors) {
-      examples.push_back(ErrorExample{where, std::string(gold_text), std::string(text),
-                                      std::string(label_name(result.label)),
-                                      reasons_summary(result, classifier.matcher()), result.review});
-    }
-  };
-
-  read_labelled_files(
-      *inputs, options.labelled.label_column, filter,
-      [&](const std::string& where, const LabelledRow& row) { score_row(where, row.gold, row.text); }, log);
-
+  EvalRun run = score_files(context, options, *inputs);
   // Everything that could be read is scored and reported; the problems come first, and make the exit status 2.
-  log.print();
+  run.log.print();
   OutputTarget target("", false);
-  std::string out;
-  if (options.format == "json") {
-    out = evaluation.to_json();
-    if (!examples.empty()) {
-      out.pop_back();
-      out += ",\"errors\":[";
-      for (std::size_t i = 0; i < examples.size(); ++i) {
-        const auto& e = examples[i];
-        out += i == 0 ? "{\"where\":" : ",{\"where\":";
-        append_json_string(out, e.where);
-        out += ",\"gold\":";
-        append_json_string(out, e.gold);
-        out += ",\"predicted\":";
-        append_json_string(out, e.predicted);
-        out += ",\"review\":";
-        out += e.review ? "true" : "false";
-        out += ",\"reasons\":";
-        append_json_string(out, e.reasons);
-        out += ",\"text\":";
-        append_json_string(out, e.text);
-        out += '}';
-      }
-      out += "]}";
-    }
-    out += '\n';
-  } else {
-    out = evaluation.to_text();
-    if (!examples.empty()) out += "\nerrors\n";
-    for (const auto& e : examples) {
-      out += fmt::format("  {}  gold={} predicted={}{}  [{}]\n    {}\n", e.where, e.gold, e.predicted,
-                         e.review ? " review" : "", e.reasons, e.text.empty() ? "(blank)" : e.text);
-    }
-  }
-  target.out().write(out);
+  target.out().write(options.format == "json" ? json_report(run) : text_report(run));
   target.commit();
-  return log.failed() ? 2 : 0;
+  return run.log.failed() ? 2 : 0;
 }
 
 }  // namespace

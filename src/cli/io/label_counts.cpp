@@ -3,16 +3,18 @@
 #include <fmt/format.h>
 #include <iterator>
 
+#include "rolecheck/support/json_writer.hpp"
+
 namespace rolecheck::cli {
 
 void append_label_counts(std::string& out, const std::vector<std::pair<std::string_view, std::size_t>>& counts,
                          std::string_view format) {
   if (format == "json" || format == "jsonl") {
-    out += '{';
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-      fmt::format_to(std::back_inserter(out), "{}\"{}\":{}", i == 0 ? "" : ",", counts[i].first, counts[i].second);
-    }
-    out += "}\n";
+    JsonWriter json(out);
+    json.begin_object();
+    for (const auto& [label, count] : counts) json.key(label).integer(count);
+    json.end_object();
+    out += '\n';
     return;
   }
   if (format == "csv") {

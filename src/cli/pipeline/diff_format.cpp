@@ -5,6 +5,7 @@
 #include <iterator>
 #include <vector>
 
+#include "rolecheck/support/json_writer.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck::cli {
@@ -59,42 +60,45 @@ void append_text_decision(std::string& out, std::string_view old_label, double o
                  new_label, new_confidence, kConfidenceDecimals);
 }
 
-void append_json_decision(std::string& out, std::string_view key, std::string_view label, double confidence) {
-  fmt::format_to(std::back_inserter(out), ",\"{}\":{{\"label\":\"{}\",\"confidence\":", key, label);
-  append_confidence(out, confidence);
-  out += '}';
+// The member `key` ("old" or "new"): a decision's label and confidence.
+void write_json_decision(JsonWriter& json, std::string_view key, std::string_view label, double confidence) {
+  json.key(key).begin_object().key("label").name(label).key("confidence").confidence(confidence).end_object();
 }
 
-void append_json_contribution(std::string& out, const std::optional<CueContribution>& cue) {
+// A cue's contribution to one decision (its role, matches and weight), or null when it made none.
+void write_json_contribution(JsonWriter& json, const std::optional<CueContribution>& cue) {
   if (!cue) {
-    out += "null";
+    json.null();
     return;
   }
-  fmt::format_to(std::back_inserter(out), "{{\"role\":\"{}\",\"matches\":{},\"weight\":", cue_role_name(cue->role),
-                 cue->matches);
-  append_json_number(out, cue->weight);
-  out += '}';
+  json.begin_object();
+  json.key("role").name(cue_role_name(cue->role));
+  json.key("matches").integer(cue->matches);
+  json.key("weight").number(cue->weight);
+  json.end_object();
 }
 
 // The line's or duty's labels and cues as JSON members (after the origin's).
-void append_json_diff(std::string& out, const DecisionDiff& diff) {
-  append_json_decision(out, "old", label_name(diff.old_label), diff.old_confidence);
-  append_json_decision(out, "new", label_name(diff.new_label), diff.new_confidence);
-  out += ",\"cues\":[";
-  for (std::size_t i = 0; i < diff.cues.size(); ++i) {
-    const auto& change = diff.cues[i];
-    if (i != 0) out += ',';
-    out += "{\"cue\":";
-    append_json_string(out, change.cue);
-    out += ",\"side\":";
-    out += change.other_work ? std::string("null") : fmt::format("\"{}\"", side_name(change.side));
-    out += ",\"old\":";
-    append_json_contribution(out, change.old_cue);
-    out += ",\"new\":";
-    append_json_contribution(out, change.new_cue);
-    out += '}';
+void write_json_diff(JsonWriter& json, const DecisionDiff& diff) {
+  write_json_decision(json, "old", label_name(diff.old_label), diff.old_confidence);
+  write_json_decision(json, "new", label_name(diff.new_label), diff.new_confidence);
+  json.key("cues").begin_array();
+  for (const auto& change : diff.cues) {
+    json.begin_object();
+    json.key("cue").string(change.cue);
+    json.key("side");
+    if (change.other_work) {
+      json.null();
+    } else {
+      json.name(side_name(change.side));
+    }
+    json.key("old");
+    write_json_contribution(json, change.old_cue);
+    json.key("new");
+    write_json_contribution(json, change.new_cue);
+    json.end_object();
   }
-  out += ']';
+  json.end_array();
 }
 
 // 1-based line of byte `offset` in `text`.
@@ -121,18 +125,18 @@ void append_text_transitions(std::string& out, const Transitions& transitions, b
   }
 }
 
-void append_json_transitions(std::string& out, const Transitions& transitions, bool documents) {
-  out += '{';
-  bool first = true;
+// The member `key`: the number of records per label change ("sales -> other"), those that happened only.
+void write_json_transitions(JsonWriter& json, std::string_view key, const Transitions& transitions, bool documents) {
+  json.key(key).begin_object();
+  std::string name;
   for (std::size_t from = 0; from < kLabelCount; ++from) {
     for (std::size_t to = 0; to < kLabelCount; ++to) {
       if (transitions[from][to] == 0) continue;
-      fmt::format_to(std::back_inserter(out), "{}\"{} -> {}\":{}", first ? "" : ",", name_of(from, documents),
-                     name_of(to, documents), transitions[from][to]);
-      first = false;
+      name.assign(name_of(from, documents)).append(" -> ").append(name_of(to, documents));
+      json.key(name).integer(transitions[from][to]);
     }
   }
-  out += '}';
+  json.end_object();
 }
 
 }  // namespace
@@ -163,12 +167,14 @@ void append_line_change(std::string& out, DiffFormat format, const RecordOrigin&
     append_text_cues(out, diff, "    ");
     return;
   }
-  out += "{\"file\":";
-  append_json_string(out, origin.file);
-  fmt::format_to(std::back_inserter(out), ",\"line\":{},\"text\":", origin.line);
-  append_json_string(out, text);
-  append_json_diff(out, diff);
-  out += "}\n";
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("file").string(origin.file);
+  json.key("line").integer(origin.line);
+  json.key("text").string(text);
+  write_json_diff(json, diff);
+  json.end_object();
+  out += '\n';
 }
 
 void append_document_change(std::string& out, DiffFormat format, const InputDocument& document,
@@ -194,43 +200,44 @@ void append_document_change(std::string& out, DiffFormat format, const InputDocu
     return;
   }
   const auto origin = document.origin();
-  out += "{\"id\":";
-  if (origin.id_json.empty()) {
-    append_json_string(out, origin.id);
-  } else {
-    out += origin.id_json;
-  }
-  out += ",\"file\":";
-  append_json_string(out, origin.file);
-  if (origin.line != 0) fmt::format_to(std::back_inserter(out), ",\"line\":{}", origin.line);
-  append_json_decision(out, "old", role_label_name(diff.old_label), diff.old_confidence);
-  append_json_decision(out, "new", role_label_name(diff.new_label), diff.new_confidence);
-  out += ",\"duties\":[";
-  for (std::size_t i = 0; i < diff.duties.size(); ++i) {
-    const auto& duty = diff.duties[i];
+  JsonWriter json(out);
+  json.begin_object();
+  write_json_id(json, origin.id, origin.id_json);
+  json.key("file").string(origin.file);
+  if (origin.line != 0) json.key("line").integer(origin.line);
+  write_json_decision(json, "old", role_label_name(diff.old_label), diff.old_confidence);
+  write_json_decision(json, "new", role_label_name(diff.new_label), diff.new_confidence);
+  json.key("duties").begin_array();
+  for (const auto& duty : diff.duties) {
     const auto& where = result.duties[duty.duty].duty;
-    fmt::format_to(std::back_inserter(out),
-                   "{}{{\"duty\":{},\"line\":{},\"section\":\"{}\",\"text\":", i == 0 ? "" : ",", duty.duty + 1,
-                   line_of(text, where.begin), section_kind_name(where.section));
-    append_json_string(out, where.text(text));
-    append_json_diff(out, duty.decision);
-    out += '}';
+    json.begin_object();
+    json.key("duty").integer(duty.duty + 1);
+    json.key("line").integer(line_of(text, where.begin));
+    json.key("section").name(section_kind_name(where.section));
+    json.key("text").string(where.text(text));
+    write_json_diff(json, duty.decision);
+    json.end_object();
   }
-  out += "]}\n";
+  json.end_array();
+  json.end_object();
+  out += '\n';
 }
 
 void append_diff_summary(std::string& out, DiffFormat format, const DiffTally& tally, bool documents) {
   if (format == DiffFormat::jsonl) {
-    fmt::format_to(std::back_inserter(out), "{{\"summary\":{{\"unit\":\"{}\",\"records\":{},\"changed\":{}",
-                   documents ? "document" : "line", tally.records, tally.changed);
-    out += ",\"transitions\":";
-    append_json_transitions(out, tally.transitions, documents);
+    JsonWriter json(out);
+    json.begin_object().key("summary").begin_object();
+    json.key("unit").string(documents ? "document" : "line");
+    json.key("records").integer(tally.records);
+    json.key("changed").integer(tally.changed);
+    write_json_transitions(json, "transitions", tally.transitions, documents);
     if (documents) {
-      fmt::format_to(std::back_inserter(out),
-                     ",\"duties\":{},\"duties_changed\":{},\"duty_transitions\":", tally.duties, tally.duties_changed);
-      append_json_transitions(out, tally.duty_transitions, false);
+      json.key("duties").integer(tally.duties);
+      json.key("duties_changed").integer(tally.duties_changed);
+      write_json_transitions(json, "duty_transitions", tally.duty_transitions, false);
     }
-    out += "}}\n";
+    json.end_object().end_object();
+    out += '\n';
     return;
   }
   if (!documents) {
