@@ -30,6 +30,7 @@ BinaryModel solve(const std::vector<BinaryRow>& rows, std::uint32_t feature_coun
     if (row.y > 0) ++positives;
   }
   std::vector<feature_node*> x;
+  x.reserve(starts.size());
   for (const auto start : starts) x.push_back(nodes.data() + start);
 
   problem prob{};

@@ -150,7 +150,7 @@ std::string follow_symlinks(const std::string& path) {
       current = target;
     } else {
       const auto slash = current.rfind('/');
-      current = slash == std::string::npos ? target : current.substr(0, slash + 1) + target;
+      current = slash == std::string::npos ? target : current.substr(0, slash + 1).append(target);
     }
   }
   throw WriteError(path + ": cannot open output file: " + std::strerror(ELOOP));
