@@ -24,17 +24,6 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
          static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-// Offset of the first invalid UTF-8 byte in `text`, or npos.
-std::size_t first_invalid_utf8(std::string_view text) noexcept {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t length = 1;
-    if (decode_utf8(text, i, length) < 0) return i;
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
 DocumentOrigin InputDocument::origin() const noexcept {
@@ -104,11 +93,11 @@ bool is_record_input(DocumentInput layout) noexcept {
 struct DocumentReader::Records {
   RecordFields fields;
   std::optional<LineReader> lines;
+  std::optional<JsonlScreen> screen;  // with `lines`
   std::optional<JsonArrayReader> array;
   std::optional<CsvReader> csv;
   std::optional<CsvColumns> columns;
-  std::size_t blank = 0;
-  bool first = true;  // no non-blank JSONL line read yet
+  std::size_t blank = 0;  // blank CSV rows
 };
 
 DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, std::size_t max_bytes)
@@ -120,7 +109,10 @@ DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, c
   if (!is_record_input(m_layout)) return;
   m_records = std::make_unique<Records>();
   m_records->fields = fields;
-  if (m_layout == DocumentInput::jsonl) m_records->lines.emplace(m_fd, m_name, m_max_bytes);
+  if (m_layout == DocumentInput::jsonl) {
+    m_records->lines.emplace(m_fd, m_name, m_max_bytes);
+    m_records->screen.emplace(m_name);
+  }
   if (m_layout == DocumentInput::json) m_records->array.emplace(m_fd, m_name, m_max_bytes);
   if (m_layout == DocumentInput::csv) m_records->csv.emplace(m_fd, m_name, m_max_bytes);
 }
@@ -129,7 +121,10 @@ DocumentReader::DocumentReader(DocumentReader&&) noexcept = default;
 DocumentReader& DocumentReader::operator=(DocumentReader&&) noexcept = default;
 DocumentReader::~DocumentReader() = default;
 
-std::size_t DocumentReader::blank_lines() const noexcept { return m_records ? m_records->blank : 0; }
+std::size_t DocumentReader::blank_lines() const noexcept {
+  if (!m_records) return 0;
+  return m_records->screen ? m_records->screen->blank_lines() : m_records->blank;
+}
 
 bool DocumentReader::next(InputDocument& out) {
   out.clear();  // a read error below leaves no stale document behind
@@ -137,20 +132,9 @@ bool DocumentReader::next(InputDocument& out) {
     auto& records = *m_records;
     if (records.lines) {
       InputLine line;
-      for (;;) {
+      do {
         if (!records.lines->next(line)) return false;
-        if (!line.too_long && is_blank_line(line.text)) {
-          ++records.blank;
-          continue;
-        }
-        if (records.first) {
-          records.first = false;
-          if (auto problem = jsonl_start_problem(line.text, m_name); !problem.empty()) {
-            throw Error(std::vector<Diagnostic>{Diagnostic{m_name, line.number, 1, {}, std::move(problem), {}}});
-          }
-        }
-        break;
-      }
+      } while (!records.screen->accept(line));
       read_json_record(m_name, line, records.fields, out, m_max_bytes);
       out.input_bytes = line.raw_bytes + 1;
       return true;

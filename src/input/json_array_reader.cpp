@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rolecheck/support/error.hpp"
+#include "rolecheck/support/json_nesting.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck {
@@ -84,28 +85,12 @@ bool JsonArrayReader::next(InputLine& element) {
   m_text.clear();
   element.number = m_line;
   std::size_t raw = 0;
-  std::size_t depth = 0;
-  bool in_string = false;
-  bool escaped = false;
+  JsonNesting nesting;
   for (;;) {
-    if (!in_string && depth == 0 && (c == ',' || c == ']')) break;
+    if (!nesting.in_string() && nesting.depth() == 0 && (c == ',' || c == ']')) break;
     ++raw;
     if (m_text.size() < m_max_bytes + 1) m_text += c;
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      ++depth;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
+    nesting.feed(c);
     if (!get(c)) fail("the JSON array is never closed (']' missing)");
   }
   if (c == ']') {

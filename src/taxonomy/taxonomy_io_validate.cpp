@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "rolecheck/text/text.hpp"
+#include "rolecheck/support/suggest.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck::detail {
@@ -21,6 +22,18 @@ struct Key {
   bool required;
   std::string_view expected;
 };
+
+/// The valid key an unknown one most likely misspells: at most max(2, n/3) edits from a name of n bytes, and
+/// fewer than n (so a short name is not "corrected" into an unrelated key).
+std::optional<std::string_view> nearest_key(std::string_view name, std::initializer_list<Key> keys) {
+  if (name.empty()) return std::nullopt;
+  std::vector<std::string_view> names;
+  for (const Key& key : keys) names.push_back(key.name);
+  const std::size_t allowed = std::min(std::max<std::size_t>(2, name.size() / 3), name.size() - 1);
+  const auto nearest = nearest_within(name, names, allowed);
+  if (!nearest) return std::nullopt;
+  return names[*nearest];
+}
 
 /// A closed or open bound of a number range.
 struct Range {
@@ -162,19 +175,10 @@ class Validator {
       // A named reference, not a structured binding: clang 14 cannot capture bindings in lambdas.
       const std::string& name = entry.key;
       if (std::any_of(keys.begin(), keys.end(), [&](const Key& key) { return key.name == name; })) continue;
-      const Key* nearest = nullptr;
-      std::size_t best = 0;
-      for (const Key& key : keys) {
-        const std::size_t distance = edit_distance(name, key.name);
-        if (nearest == nullptr || distance < best) {
-          nearest = &key;
-          best = distance;
-        }
-      }
       const std::string shown = name.size() > 60 ? pointer_token(name.substr(0, 60)) + "..." : pointer_token(name);
       std::string message = fmt::format("unknown key \"{}\"", shown);
-      if (nearest != nullptr && best <= std::max<std::size_t>(2, name.size() / 3) && best < name.size()) {
-        message += fmt::format("; did you mean \"{}\"?", nearest->name);
+      if (const auto nearest = nearest_key(name, keys)) {
+        message += fmt::format("; did you mean \"{}\"?", *nearest);
       } else {
         std::string names;
         for (const Key& key : keys) names += fmt::format("{}{}", names.empty() ? "" : ", ", key.name);
@@ -513,21 +517,6 @@ class Validator {
 };
 
 }  // namespace
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 Taxonomy validate_taxonomy(const JsonValue& root, const std::string& file, const TaxonomyLimits& limits,
                            std::vector<Diagnostic>& problems, bool& intact) {

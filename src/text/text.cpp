@@ -16,7 +16,7 @@ constexpr std::array<CharClass, 128> make_ascii_classes() {
   for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::word;
   for (char c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::word;
   classes['\''] = CharClass::apostrophe;
-  for (char c : std::string_view(",;:.!?()[]{}|\"")) classes[static_cast<std::size_t>(c)] = CharClass::clause_break;
+  for (char c : kAsciiClauseBreaks) classes[static_cast<std::size_t>(c)] = CharClass::clause_break;
   return classes;
 }
 constexpr auto kAsciiClasses = make_ascii_classes();

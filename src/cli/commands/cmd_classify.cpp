@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "io/diagnostics.hpp"
 #include "pipeline/classify_documents.hpp"
 #include "commands/commands.hpp"
 #include "io/input_files.hpp"
@@ -57,8 +58,6 @@ std::vector<std::string> split_labels(const std::string& value) {
     start = comma + 1;
   }
 }
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // A label's index, shared by line labels and document verdicts: sales 0, marketing 1, other 2, mixed or
 // hybrid 3 (mixed for lines, hybrid for documents: either name is accepted), unknown 4.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "io/diagnostics.hpp"
 #include "commands/commands.hpp"
 #include "pipeline/diff_pipeline.hpp"
 #include "io/input_files.hpp"
@@ -28,8 +29,6 @@ struct DiffOptions {
   std::size_t jobs = 1;
   bool exit_code = false;
 };
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // "embedded" is the built-in taxonomy; anything else is a file.
 CompiledTaxonomy load_taxonomy_argument(const std::string& argument) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "io/diagnostics.hpp"
 #include "commands/commands.hpp"
 #include "io/input_files.hpp"
 #include "io/output.hpp"
@@ -30,8 +31,6 @@ struct ReportOptions {
   CLI::Option* max_line_bytes_option = nullptr;  // to tell whether --max-line-bytes was given
   InputOptions in;
 };
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // Thrown by a reader that has already reported why its input failed.
 struct InputFailed {};

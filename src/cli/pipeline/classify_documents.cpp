@@ -3,6 +3,7 @@
 // this file classifies the blocks on -j N workers (OrderedPipeline) and writes the records and
 // warnings back in input order.
 
+#include "io/diagnostics.hpp"
 #include "pipeline/classify_documents.hpp"
 #include "io/label_counts.hpp"
 
@@ -31,8 +32,6 @@
 
 namespace rolecheck::cli {
 namespace {
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // A batch of documents of one input (document_batches), then (once classified) their records.
 struct DocumentBlock : DocumentBatch {

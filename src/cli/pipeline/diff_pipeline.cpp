@@ -1,3 +1,4 @@
+#include "io/diagnostics.hpp"
 #include "pipeline/diff_pipeline.hpp"
 
 #include <cstdio>
@@ -18,8 +19,6 @@ namespace {
 // A block holds at most this many lines, and is handed out once their text passes kLineBlockBytes.
 constexpr std::size_t kLineBlockLines = 1024;
 constexpr std::size_t kLineBlockBytes = std::size_t{1} << 16;
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // One line kept in a block: its cleaned text is text[begin, begin + size).
 struct BlockLine {

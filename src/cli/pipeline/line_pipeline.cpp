@@ -1,3 +1,4 @@
+#include "io/diagnostics.hpp"
 #include "pipeline/line_pipeline.hpp"
 
 #include <algorithm>
@@ -32,8 +33,6 @@ constexpr std::size_t kInFlightBlocks = 2;  // blocks' worth of the one-job budg
 
 // The progress line is offered the counts after every this many lines written (one clock read).
 constexpr std::size_t kProgressCheckLines = 1024;
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // One line kept in a block: its cleaned text is text[begin, begin + size).
 struct BlockLine {
