@@ -130,7 +130,7 @@ expect_grep "over-cap record" '"error":"line longer than 16 MiB: documents are c
 expect_grep "over-cap stderr" "rolecheck: long.jsonl:2: line longer than 16 MiB" err.txt
 expect_grep "line after the long one" '"id":"after"' out.txt
 
-# 6. Blank lines are skipped and counted (issue 14); non-object lines and records without text: error
+# 6. Blank lines are skipped and counted; non-object lines and records without text: error
 # records naming their lines (and the keys a record has).
 printf '\n{"text": "Close deals"}\n\r\n[1, 2]\n"just a string"\n42\nnull\n{"text": 5}\n{"id": "x"}\n{"text": "Run campaigns"}' >odd.jsonl
 run --input jsonl odd.jsonl
@@ -164,7 +164,7 @@ expect_grep "deep stderr" "rolecheck: deep.jsonl:1: JSON nested deeper than 64 l
 expect_grep "shallow nesting passes through" '"ok":[[[{"a":[1]}]]]' out.txt
 
 # 8. Empty and BOM-only documents: one record each, exit 0, valid output. Binary junk (a slice of the
-# executable) and a PDF: an error record each, never a label, and exit 2 (issue 14).
+# executable) and a PDF: an error record each, never a label, and exit 2.
 : >empty.txt
 printf '\xef\xbb\xbf' >bom_only.txt
 run --unit document empty.txt bom_only.txt

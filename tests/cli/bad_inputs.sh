@@ -217,7 +217,7 @@ done
 set +m
 
 # Binary junk at the start (control bytes, then a slice of the binary): refused as UTF-16 is, with a
-# message naming the file and exit 2, never labelled (issue 14).
+# message naming the file and exit 2, never labelled.
 awk 'BEGIN { for (i = 1; i < 256; i++) printf "%c%s", i, (i % 7 == 0 ? "\n" : "") }' >junk.txt
 head -c 300000 "$rolecheck" >>junk.txt
 run classify -f jsonl junk.txt

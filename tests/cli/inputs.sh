@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end tests of the input formats (issue 14): CSV exports, JSON and JSONL with any field names,
+# End-to-end tests of the input formats: CSV exports, JSON and JSONL with any field names,
 # HTML postings, Markdown, gzip, binary files; golden outputs for the realistic files in
 # tests/fixtures/inputs. Usage: inputs.sh ROLECHECK_BINARY [SOURCE_DIR]; UPDATE_GOLDEN=1 rewrites them.
 set -u

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end tests of the behaviour every subcommand shares (issue 14, "one CLI"): explain from stdin, as
+# End-to-end tests of the behaviour every subcommand shares ("one CLI"): explain from stdin, as
 # JSON and into a file; --count in the output format; --expect with a list and blank lines; --skip-blank;
 # --min-confidence on document verdicts and the wording of the document report; the confidence's decimals
 # in every format; basis and both scores in TSV/CSV records.

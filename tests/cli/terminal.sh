@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end tests of classify in a terminal (issue 7): --summary (golden files, -j N, --only, --count,
+# End-to-end tests of classify in a terminal: --summary (golden files, -j N, --only, --count,
 # --quiet, document mode), the progress line (run under a pseudo-terminal; never on a pipe or with
 # --quiet), and matched words highlighted with --explain and colour (never in other formats).
 # Usage: terminal.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites the golden files)
