@@ -17,24 +17,14 @@ bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' 
 }  // namespace
 
 JsonArrayReader::JsonArrayReader(int fd, std::string name, std::size_t max_element_bytes)
-    : m_stream(fd, name), m_name(std::move(name)), m_max_bytes(max_element_bytes) {}
+    : m_bytes(fd, name), m_name(std::move(name)), m_max_bytes(max_element_bytes) {}
 
 void JsonArrayReader::fail(const std::string& message) const {
   throw Error(std::vector<Diagnostic>{Diagnostic{m_name, m_line, m_column == 0 ? 1 : m_column, {}, message, {}}});
 }
 
 bool JsonArrayReader::get(char& c) {
-  if (m_pos >= m_chunk.size()) {
-    if (m_eof) return false;
-    m_chunk.resize(kLineReaderBlockBytes);
-    m_chunk.resize(m_stream.read(m_chunk.data(), m_chunk.size()));
-    m_pos = 0;
-    if (m_chunk.empty()) {
-      m_eof = true;
-      return false;
-    }
-  }
-  c = m_chunk[m_pos++];
+  if (!m_bytes.get(c)) return false;
   if (c == '\n') {
     ++m_line;
     m_column = 0;
@@ -58,11 +48,7 @@ bool JsonArrayReader::next(InputLine& element) {
   char c = 0;
   if (!m_started) {
     m_started = true;
-    m_chunk.resize(kLineReaderBlockBytes);
-    m_chunk.resize(m_stream.read(m_chunk.data(), m_chunk.size()));
-    if (m_chunk.empty()) m_eof = true;
-    if (const auto message = non_text_message(m_chunk, m_name); !message.empty()) fail(message);
-    if (m_chunk.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
+    if (const auto message = m_bytes.start(); !message.empty()) fail(message);
     if (!skip_space(c)) {
       m_done = true;
       return false;  // an empty input holds no records

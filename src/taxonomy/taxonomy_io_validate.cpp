@@ -194,6 +194,14 @@ class Validator {
     return true;
   }
 
+  /// The member `key` of the root object when it is there and an object (its keys checked against `keys`), else
+  /// nullptr (a wrong type reported).
+  const JsonValue* top_object(const JsonValue& root, std::string_view key, std::initializer_list<Key> keys) {
+    const JsonValue* value = find(root, key);
+    if (value == nullptr || !check_object(*value, "/" + std::string(key), "an object", keys)) return nullptr;
+    return value;
+  }
+
   /// A string that must not hold control characters (and, when `non_blank`, not be empty or only whitespace).
   std::optional<std::string> string_value(const JsonValue& value, const std::string& pointer, std::string_view expected,
                                           bool non_blank) {
@@ -263,18 +271,16 @@ class Validator {
   }
 
   void read_thresholds(const JsonValue& root, Thresholds& out) {
-    const JsonValue* value = find(root, "thresholds");
-    if (value == nullptr || !check_object(*value, "/thresholds", "an object",
-                                          {{"min_evidence", true, "a number greater than 0"},
-                                           {"mixed_share", true, "a number in [0.5, 1]"},
-                                           {"evidence_scale", true, "a number greater than 0"},
-                                           {"other_share", false, "a number in (0, 1]"},
-                                           {"support_credit", false, "a number in [0, 1]"},
-                                           {"other_prior", false, "a number greater than 0"},
-                                           {"review_confidence", false, "a number in [0, 1]"},
-                                           {"review_margin", false, "a number in [-1, 1]"}})) {
-      return;
-    }
+    const JsonValue* value = top_object(root, "thresholds",
+                                        {{"min_evidence", true, "a number greater than 0"},
+                                         {"mixed_share", true, "a number in [0.5, 1]"},
+                                         {"evidence_scale", true, "a number greater than 0"},
+                                         {"other_share", false, "a number in (0, 1]"},
+                                         {"support_credit", false, "a number in [0, 1]"},
+                                         {"other_prior", false, "a number greater than 0"},
+                                         {"review_confidence", false, "a number in [0, 1]"},
+                                         {"review_margin", false, "a number in [-1, 1]"}});
+    if (value == nullptr) return;
     const Range positive{0, true, kHuge, false};
     out.min_evidence =
         number(*value, "/thresholds", "min_evidence", "a number greater than 0", positive).value_or(out.min_evidence);
@@ -296,13 +302,11 @@ class Validator {
   }
 
   void read_negation(const JsonValue& root, NegationRules& out) {
-    const JsonValue* value = find(root, "negation");
-    if (value == nullptr || !check_object(*value, "/negation", "an object",
-                                          {{"words", true, "a non-empty array of negating words"},
-                                           {"exceptions", false, "an array of phrases"},
-                                           {"scope", true, "an integer in [1, 20]"}})) {
-      return;
-    }
+    const JsonValue* value = top_object(root, "negation",
+                                        {{"words", true, "a non-empty array of negating words"},
+                                         {"exceptions", false, "an array of phrases"},
+                                         {"scope", true, "an integer in [1, 20]"}});
+    if (value == nullptr) return;
     out.words = string_list(*value, "/negation", "words", "a negating word or phrase", true);
     out.exceptions = string_list(*value, "/negation", "exceptions", "a phrase", false);
     if (auto scope = number(*value, "/negation", "scope", "an integer in [1, 20]", {1, false, 20, false, true})) {
@@ -399,13 +403,11 @@ class Validator {
   }
 
   void read_other_work(const JsonValue& root, OtherWork& out) {
-    const JsonValue* value = find(root, "other_work");
-    if (value == nullptr || !check_object(*value, "/other_work", "an object",
-                                          {{"summary", true, "a non-empty string"},
-                                           {"quotes", false, "an array of quotes"},
-                                           {"cues", true, "an array of cues"}})) {
-      return;
-    }
+    const JsonValue* value = top_object(root, "other_work",
+                                        {{"summary", true, "a non-empty string"},
+                                         {"quotes", false, "an array of quotes"},
+                                         {"cues", true, "an array of cues"}});
+    if (value == nullptr) return;
     out.summary = text(*value, "/other_work", "summary", "a non-empty string", true);
     out.quotes = string_list(*value, "/other_work", "quotes", "a quote", false);
     const JsonValue* list = find(*value, "cues");

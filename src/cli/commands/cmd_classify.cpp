@@ -11,6 +11,7 @@
 #include "io/diagnostics.hpp"
 #include "pipeline/classify_documents.hpp"
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/input_files.hpp"
 #include "io/label_counts.hpp"
 #include "pipeline/line_pipeline.hpp"
@@ -249,17 +250,13 @@ Command add_classify_command(CLI::App& root, Context& context) {
                       "Longer lines are not read and get an unknown record (line mode only)")
           ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
           ->capture_default_str();
-  app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
-      ->type_name("FILE");
+  add_output_option(*app, options->output_path);
   app->add_flag("--line-buffered", options->line_buffered, "Flush after every record (for coprocesses)");
   app->add_flag("--summary", options->summary,
                 "After the records, print to stderr the labels as a bar chart and the cues that fired most "
                 "(even with --quiet)");
   add_document_input_options(*app, options->in);
-  app->add_option("-j,--jobs", options->jobs, "Classify on N threads; the output is the same as with 1")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
-      ->type_name("N")
-      ->capture_default_str();
+  add_jobs_option(*app, options->jobs);
   app->footer(
       "Examples:\n"
       "  rolecheck classify duties.txt\n"

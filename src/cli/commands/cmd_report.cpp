@@ -8,6 +8,7 @@
 
 #include "io/diagnostics.hpp"
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/input_files.hpp"
 #include "io/output.hpp"
 
@@ -190,8 +191,7 @@ Command add_report_command(CLI::App& root, Context& context) {
       "Write one self-contained HTML page: label chart, the four differences, every duty (or document) highlighted");
   app->add_option("files", options->files, "Input files, one duty per line; '-' is stdin (default: stdin)")
       ->type_name("FILE...");
-  app->add_option("-o,--output", options->output_path, "Write the page to FILE (atomically, via a temporary file)")
-      ->type_name("FILE");
+  add_output_option(*app, options->output_path, "Write the page to FILE (atomically, via a temporary file)");
   app->add_option("--title", options->title, "Title of the page")->capture_default_str();
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));

@@ -1,0 +1,16 @@
+#include "commands/common_options.hpp"
+
+namespace rolecheck::cli {
+
+CLI::Option* add_output_option(CLI::App& app, std::string& path, const std::string& description) {
+  return app.add_option("-o,--output", path, description)->type_name("FILE");
+}
+
+CLI::Option* add_jobs_option(CLI::App& app, std::size_t& jobs) {
+  return app.add_option("-j,--jobs", jobs, "Classify on N threads; the output is the same as with 1")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
+      ->type_name("N")
+      ->capture_default_str();
+}
+
+}  // namespace rolecheck::cli

@@ -1,0 +1,17 @@
+#pragma once
+// Options several subcommands take, declared once so they read the same in every --help.
+
+#include <CLI/CLI.hpp>
+#include <cstddef>
+#include <string>
+
+namespace rolecheck::cli {
+
+/// Adds -o,--output FILE to `app`, into `path`; `description` says what is written there.
+CLI::Option* add_output_option(CLI::App& app, std::string& path,
+                               const std::string& description = "Write to FILE (atomically, via a temporary file)");
+
+/// Adds -j,--jobs N (1 to 256, default shown) to `app`, into `jobs`: how many threads classify.
+CLI::Option* add_jobs_option(CLI::App& app, std::size_t& jobs);
+
+}  // namespace rolecheck::cli
