@@ -2,24 +2,12 @@
 #include <string>
 #include <vector>
 
+#include "test_support.hpp"
+
 #include "rolecheck/output/highlight.hpp"
 
 using namespace rolecheck;
-
-namespace {
-
-Reason reason(std::uint32_t cue, bool negated = false, Side side = Side::sales, std::uint32_t begin = 0,
-              std::uint32_t end = 0) {
-  Reason r;
-  r.cue = cue;
-  r.negated = negated;
-  r.side = side;
-  r.begin = begin;
-  r.end = end;
-  return r;
-}
-
-}  // namespace
+using rolecheck::testing::make_reason;
 
 TEST_CASE("ansi_label_color gives each label its own colour") {
   CHECK(ansi_label_color(Label::sales) == "\x1b[1;32m");
@@ -31,16 +19,16 @@ TEST_CASE("ansi_label_color gives each label its own colour") {
 
 TEST_CASE("append_highlighted marks each matched span in its side's colour and leaves the rest alone") {
   const std::string text = "Sell\tads, not brand";
-  const std::vector<Reason> reasons{reason(0, false, Side::sales, 0, 4), reason(2, false, Side::marketing, 5, 8),
-                                    reason(2, true, Side::marketing, 14, 19)};
+  const std::vector<Reason> reasons{make_reason(0, false, Side::sales, 0, 4), make_reason(2, false, Side::marketing, 5, 8),
+                                    make_reason(2, true, Side::marketing, 14, 19)};
   std::string out;
   append_highlighted(out, text, 0, reasons, false);
   CHECK(out == "\x1b[1;4;32mSell\x1b[0m \x1b[1;4;35mads\x1b[0m, not \x1b[4mbrand\x1b[0m");
 
   // Offset into a larger text, squeezed blanks, and spans outside or overlapping skipped.
   const std::string document = "xx  Close   the deal";
-  const std::vector<Reason> more{reason(1, false, Side::sales, 4, 9), reason(1, false, Side::sales, 6, 8),
-                                 reason(4, false, Side::sales, 16, 20), reason(0, false, Side::sales, 0, 2)};
+  const std::vector<Reason> more{make_reason(1, false, Side::sales, 4, 9), make_reason(1, false, Side::sales, 6, 8),
+                                 make_reason(4, false, Side::sales, 16, 20), make_reason(0, false, Side::sales, 0, 2)};
   out.clear();
   append_highlighted(out, std::string_view(document).substr(4), 4, more, true);
   CHECK(out == "\x1b[1;4;32mClose\x1b[0m the \x1b[1;4;32mdeal\x1b[0m");
@@ -50,7 +38,7 @@ TEST_CASE("append_highlighted marks each matched span in its side's colour and l
   CHECK(out == "Sell ads, not brand");
 
   // Other-work matches in cyan.
-  Reason stock = reason(3, false, Side::sales, 0, 4);
+  Reason stock = make_reason(3, false, Side::sales, 0, 4);
   stock.role = CueRole::other;
   out.clear();
   append_highlighted(out, text, 0, {stock}, false);

@@ -7,6 +7,7 @@
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
+using rolecheck::testing::make_reason;
 using rolecheck::testing::make_taxonomy;
 
 namespace {
@@ -20,17 +21,6 @@ SummaryLegend small_legend() {
   legend.cues = {{"s.call", 0, Side::sales},    {"s.close", 0, Side::sales}, {"m.brand", 0, Side::marketing},
                  {"s.revenue", 1, Side::sales}, {"s.deal", 0, Side::sales},  {"s.quota", 0, Side::sales}};
   return legend;
-}
-
-Reason reason(std::uint32_t cue, bool negated = false, Side side = Side::sales, std::uint32_t begin = 0,
-              std::uint32_t end = 0) {
-  Reason r;
-  r.cue = cue;
-  r.negated = negated;
-  r.side = side;
-  r.begin = begin;
-  r.end = end;
-  return r;
 }
 
 // Number of UTF-8 characters (the bars are made of 3-byte block characters).
@@ -71,8 +61,8 @@ TEST_CASE("summary_bar: zero is empty, a tiny share still shows, never past the 
 
 TEST_CASE("RunSummary counts labels and the records each cue fired in") {
   RunSummary summary(6);
-  summary.add(0, {reason(0), reason(0), reason(1)});  // a repeat counts once
-  summary.add(0, {reason(0), reason(2, true)});       // a negated match does not fire
+  summary.add(0, {make_reason(0), make_reason(0), make_reason(1)});  // a repeat counts once
+  summary.add(0, {make_reason(0), make_reason(2, true)});       // a negated match does not fire
   summary.add(4, {});
   CHECK(summary.records() == 3);
   CHECK(summary.labels() == std::array<std::size_t, 5>{2, 0, 0, 0, 1});
@@ -80,30 +70,30 @@ TEST_CASE("RunSummary counts labels and the records each cue fired in") {
   CHECK(summary.reviews() == 0);
 
   RunSummary other(6);
-  other.add(1, {reason(2, false, Side::marketing)});
-  other.add(0, {reason(0)}, {}, true);
+  other.add(1, {make_reason(2, false, Side::marketing)});
+  other.add(0, {make_reason(0)}, {}, true);
   summary.merge(other);
   CHECK(summary.records() == 5);
   CHECK(summary.reviews() == 1);
   CHECK(summary.labels() == std::array<std::size_t, 5>{3, 1, 0, 0, 1});
   CHECK(summary.cue_records() == std::vector<std::size_t>{3, 1, 1, 0, 0, 0});
-  summary.add(0, {reason(1), reason(1)});  // still once per record after a merge
+  summary.add(0, {make_reason(1), make_reason(1)});  // still once per record after a merge
   CHECK(summary.cue_records()[1] == 2);
 
   summary.clear();
   CHECK(summary.records() == 0);
   CHECK(summary.reviews() == 0);
   CHECK(summary.cue_records() == std::vector<std::size_t>(6, 0));
-  summary.add(0, {reason(0)});
+  summary.add(0, {make_reason(0)});
   CHECK(summary.cue_records()[0] == 1);
 }
 
 TEST_CASE("RunSummary merged per block in any order gives the same counts") {
   RunSummary a(6);
   RunSummary b(6);
-  a.add(0, {reason(0)});
-  b.add(1, {reason(2)});
-  b.add(0, {reason(0), reason(3)});
+  a.add(0, {make_reason(0)});
+  b.add(1, {make_reason(2)});
+  b.add(0, {make_reason(0), make_reason(3)});
   RunSummary ab(6);
   ab.merge(a);
   ab.merge(b);
@@ -117,9 +107,9 @@ TEST_CASE("RunSummary merged per block in any order gives the same counts") {
 
 TEST_CASE("render_run_summary: labels with counts, shares and bars / top cues per difference and side") {
   RunSummary summary(6);
-  summary.add(0, {reason(0), reason(1), reason(4)});
-  summary.add(0, {reason(1), reason(5), reason(3)});
-  summary.add(1, {reason(2)}, {}, true);
+  summary.add(0, {make_reason(0), make_reason(1), make_reason(4)});
+  summary.add(0, {make_reason(1), make_reason(5), make_reason(3)});
+  summary.add(1, {make_reason(2)}, {}, true);
   summary.add(4, {});
   const auto text = render_run_summary(summary, small_legend());
   CHECK(text ==
@@ -158,7 +148,7 @@ TEST_CASE("render_run_summary: all unknown, one label at 100 %, and no records")
         "           marketing  -\n");
 
   RunSummary sales(6);
-  for (int i = 0; i < 12; ++i) sales.add(0, {reason(0)});
+  for (int i = 0; i < 12; ++i) sales.add(0, {make_reason(0)});
   const auto all_sales = render_run_summary(sales, small_legend(), SummaryStyle{false, 4, 1});
   CHECK(all_sales.find("  sales      12  100.0%  ████\n") != std::string::npos);
   CHECK(all_sales.find("  marketing   0    0.0%\n") != std::string::npos);
@@ -170,7 +160,7 @@ TEST_CASE("render_run_summary: all unknown, one label at 100 %, and no records")
 
 TEST_CASE("render_run_summary: ties broken by cue id, at most top_cues per side") {
   RunSummary summary(6);
-  summary.add(0, {reason(5), reason(4), reason(1), reason(0)});  // four sales cues of "concept", one record each
+  summary.add(0, {make_reason(5), make_reason(4), make_reason(1), make_reason(0)});  // four sales cues of "concept", one record each
   const auto text = render_run_summary(summary, small_legend(), SummaryStyle{false, 8, 2});
   CHECK(text.find("  concept  sales      1  s.call\n                      1  s.close\n           marketing  -\n") !=
         std::string::npos);
@@ -178,8 +168,8 @@ TEST_CASE("render_run_summary: ties broken by cue id, at most top_cues per side"
 
 TEST_CASE("render_run_summary: colour only when asked, in the labels' colours") {
   RunSummary summary(6);
-  summary.add(0, {reason(0)});
-  summary.add(1, {reason(2)});
+  summary.add(0, {make_reason(0)});
+  summary.add(1, {make_reason(2)});
   const auto plain = render_run_summary(summary, small_legend());
   CHECK(plain.find('\x1b') == std::string::npos);
   const auto colored = render_run_summary(summary, small_legend(), SummaryStyle{true, 8, 3});

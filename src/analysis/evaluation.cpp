@@ -161,16 +161,26 @@ double Evaluation::accuracy() const noexcept {
   return ratio(correct, static_cast<double>(total()));
 }
 
-double Evaluation::macro_f1() const noexcept {
+namespace {
+
+// The mean F1 of the scores of `keys`, leaving out those with no support (0 when none has any).
+template <typename Keys, typename ScoresOf>
+double mean_f1(const Keys& keys, ScoresOf scores_of) noexcept {
   double sum = 0.0;
-  double classes = 0.0;
-  for (const auto gold : kClasses) {
-    const auto s = scores(gold);
+  double counted = 0.0;
+  for (const auto key : keys) {
+    const LabelScores s = scores_of(key);
     if (s.support == 0) continue;
     sum += s.f1;
-    classes += 1.0;
+    counted += 1.0;
   }
-  return ratio(sum, classes);
+  return ratio(sum, counted);
+}
+
+}  // namespace
+
+double Evaluation::macro_f1() const noexcept {
+  return mean_f1(kClasses, [this](Gold gold) { return scores(gold); });
 }
 
 double Evaluation::weighted_f1() const noexcept {
@@ -220,15 +230,7 @@ LabelScores Evaluation::two_way_scores(Side side) const noexcept {
 }
 
 double Evaluation::two_way_macro_f1() const noexcept {
-  double sum = 0.0;
-  double sides = 0.0;
-  for (const auto side : kSides) {
-    const auto s = two_way_scores(side);
-    if (s.support == 0) continue;
-    sum += s.f1;
-    sides += 1.0;
-  }
-  return ratio(sum, sides);
+  return mean_f1(kSides, [this](Side side) { return two_way_scores(side); });
 }
 
 double Evaluation::neither_share() const noexcept {

@@ -2,12 +2,8 @@
 
 #include <utility>
 
-#include <cstring>
-#include <fmt/format.h>
-
 #include "rolecheck/support/error.hpp"
 #include "rolecheck/support/json_nesting.hpp"
-#include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck {
 namespace {
@@ -92,13 +88,7 @@ bool JsonArrayReader::next(InputLine& element) {
     element.too_long = true;
     return true;
   }
-  element.has_nul = std::memchr(m_text.data(), '\0', m_text.size()) != nullptr;
-  if (is_valid_utf8(m_text)) {
-    element.text = m_text;
-  } else {
-    element.invalid_utf8 = replace_invalid_utf8(m_text, m_clean);
-    element.text = m_clean;
-  }
+  set_line_text(element, m_text, m_clean);
   return true;
 }
 

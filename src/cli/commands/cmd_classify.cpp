@@ -245,11 +245,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
       ->type_name("LABEL[,LABEL]");
   app->add_flag("--skip-blank", options->skip_blank,
                 "Lines with no words (blank, or only punctuation) get no record and are not counted");
-  options->max_line_bytes_option =
-      app->add_option("--max-line-bytes", options->max_line_bytes,
-                      "Longer lines are not read and get an unknown record (line mode only)")
-          ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
-          ->capture_default_str();
+  options->max_line_bytes_option = add_max_line_bytes_option(*app, options->max_line_bytes);
   add_output_option(*app, options->output_path);
   app->add_flag("--line-buffered", options->line_buffered, "Flush after every record (for coprocesses)");
   app->add_flag("--summary", options->summary,

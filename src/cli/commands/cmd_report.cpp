@@ -195,11 +195,7 @@ Command add_report_command(CLI::App& root, Context& context) {
   app->add_option("--title", options->title, "Title of the page")->capture_default_str();
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
-  options->max_line_bytes_option =
-      app->add_option("--max-line-bytes", options->max_line_bytes,
-                      "Longer lines are not read and get an unknown record (line mode only)")
-          ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
-          ->capture_default_str();
+  options->max_line_bytes_option = add_max_line_bytes_option(*app, options->max_line_bytes);
   add_document_input_options(*app, options->in);
   app->footer(
       "Examples:\n"

@@ -6,6 +6,13 @@ CLI::Option* add_output_option(CLI::App& app, std::string& path, const std::stri
   return app.add_option("-o,--output", path, description)->type_name("FILE");
 }
 
+CLI::Option* add_max_line_bytes_option(CLI::App& app, std::size_t& bytes) {
+  return app
+      .add_option("--max-line-bytes", bytes, "Longer lines are not read and get an unknown record (line mode only)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+      ->capture_default_str();
+}
+
 CLI::Option* add_jobs_option(CLI::App& app, std::size_t& jobs) {
   return app.add_option("-j,--jobs", jobs, "Classify on N threads; the output is the same as with 1")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}))

@@ -11,6 +11,9 @@ namespace rolecheck::cli {
 CLI::Option* add_output_option(CLI::App& app, std::string& path,
                                const std::string& description = "Write to FILE (atomically, via a temporary file)");
 
+/// Adds --max-line-bytes N (1 byte to 1 GiB, default shown) to `app`, into `bytes`: the longest line read.
+CLI::Option* add_max_line_bytes_option(CLI::App& app, std::size_t& bytes);
+
 /// Adds -j,--jobs N (1 to 256, default shown) to `app`, into `jobs`: how many threads classify.
 CLI::Option* add_jobs_option(CLI::App& app, std::size_t& jobs);
 
