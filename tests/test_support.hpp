@@ -59,13 +59,7 @@ inline Taxonomy make_taxonomy(std::vector<Cue> core_cues, std::vector<Cue> purpo
 /// A match of cue `cue` for tests: its side, negated or not, at bytes [begin, end) of the text.
 inline Reason make_reason(std::uint32_t cue, bool negated = false, Side side = Side::sales, std::uint32_t begin = 0,
                           std::uint32_t end = 0) {
-  Reason reason;
-  reason.cue = cue;
-  reason.negated = negated;
-  reason.side = side;
-  reason.begin = begin;
-  reason.end = end;
-  return reason;
+  return Reason{.cue = cue, .side = side, .begin = begin, .end = end, .negated = negated};
 }
 
 }  // namespace rolecheck::testing

@@ -163,24 +163,26 @@ double Evaluation::accuracy() const noexcept {
 
 namespace {
 
-// The mean F1 of the scores of `keys`, leaving out those with no support (0 when none has any).
+// The mean precision, recall and F1 of the scores of `keys`, leaving out those with no support (0 when none has).
 template <typename Keys, typename ScoresOf>
-double mean_f1(const Keys& keys, ScoresOf scores_of) noexcept {
-  double sum = 0.0;
+Averages mean_scores(const Keys& keys, ScoresOf scores_of) noexcept {
+  Averages sum;
   double counted = 0.0;
   for (const auto key : keys) {
     const LabelScores s = scores_of(key);
     if (s.support == 0) continue;
-    sum += s.f1;
+    sum.precision += s.precision;
+    sum.recall += s.recall;
+    sum.f1 += s.f1;
     counted += 1.0;
   }
-  return ratio(sum, counted);
+  return Averages{ratio(sum.precision, counted), ratio(sum.recall, counted), ratio(sum.f1, counted)};
 }
 
 }  // namespace
 
 double Evaluation::macro_f1() const noexcept {
-  return mean_f1(kClasses, [this](Gold gold) { return scores(gold); });
+  return mean_scores(kClasses, [this](Gold gold) { return scores(gold); }).f1;
 }
 
 double Evaluation::weighted_f1() const noexcept {
@@ -230,7 +232,7 @@ LabelScores Evaluation::two_way_scores(Side side) const noexcept {
 }
 
 double Evaluation::two_way_macro_f1() const noexcept {
-  return mean_f1(kSides, [this](Side side) { return two_way_scores(side); });
+  return mean_scores(kSides, [this](Side side) { return two_way_scores(side); }).f1;
 }
 
 double Evaluation::neither_share() const noexcept {
@@ -246,19 +248,7 @@ double Evaluation::neither_share() const noexcept {
 namespace {
 
 Averages macro_averages(const Evaluation& evaluation) {
-  Averages averages;
-  double classes = 0.0;
-  for (const auto gold : kClasses) {
-    const auto s = evaluation.scores(gold);
-    if (s.support == 0) continue;
-    averages.precision += s.precision;
-    averages.recall += s.recall;
-    classes += 1.0;
-  }
-  averages.precision = ratio(averages.precision, classes);
-  averages.recall = ratio(averages.recall, classes);
-  averages.f1 = evaluation.macro_f1();
-  return averages;
+  return mean_scores(kClasses, [&evaluation](Gold gold) { return evaluation.scores(gold); });
 }
 
 Averages weighted_averages(const Evaluation& evaluation) {
@@ -276,19 +266,7 @@ Averages weighted_averages(const Evaluation& evaluation) {
 }
 
 Averages two_way_averages(const Evaluation& evaluation) {
-  Averages averages;
-  double sides = 0.0;
-  for (const auto side : kSides) {
-    const auto s = evaluation.two_way_scores(side);
-    if (s.support == 0) continue;
-    averages.precision += s.precision;
-    averages.recall += s.recall;
-    sides += 1.0;
-  }
-  averages.precision = ratio(averages.precision, sides);
-  averages.recall = ratio(averages.recall, sides);
-  averages.f1 = evaluation.two_way_macro_f1();
-  return averages;
+  return mean_scores(kSides, [&evaluation](Side side) { return evaluation.two_way_scores(side); });
 }
 
 }  // namespace

@@ -251,8 +251,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
   app->add_flag("--summary", options->summary,
                 "After the records, print to stderr the labels as a bar chart and the cues that fired most "
                 "(even with --quiet)");
-  add_document_input_options(*app, options->in);
-  add_jobs_option(*app, options->jobs);
+  add_pipeline_options(*app, options->in, options->jobs);
   app->footer(
       "Examples:\n"
       "  rolecheck classify duties.txt\n"

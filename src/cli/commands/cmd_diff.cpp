@@ -105,8 +105,7 @@ Command add_diff_command(CLI::App& root, Context& /*context*/) {
       ->capture_default_str();
   app->add_flag("--exit-code", options->exit_code, "Exit 1 when any label changed, 0 when none did (2 on error)");
   add_output_option(*app, options->output_path);
-  add_document_input_options(*app, options->in);
-  add_jobs_option(*app, options->jobs);
+  add_pipeline_options(*app, options->in, options->jobs);
   app->footer(
       "Examples:\n"
       "  rolecheck taxonomy show --format json > mine.json   # then edit mine.json\n"

@@ -13,8 +13,9 @@ CLI::Option* add_max_line_bytes_option(CLI::App& app, std::size_t& bytes) {
       ->capture_default_str();
 }
 
-CLI::Option* add_jobs_option(CLI::App& app, std::size_t& jobs) {
-  return app.add_option("-j,--jobs", jobs, "Classify on N threads; the output is the same as with 1")
+void add_pipeline_options(CLI::App& app, InputOptions& in, std::size_t& jobs) {
+  add_document_input_options(app, in);
+  app.add_option("-j,--jobs", jobs, "Classify on N threads; the output is the same as with 1")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
       ->type_name("N")
       ->capture_default_str();

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "io/input_options.hpp"
+
 namespace rolecheck::cli {
 
 /// Adds -o,--output FILE to `app`, into `path`; `description` says what is written there.
@@ -14,7 +16,9 @@ CLI::Option* add_output_option(CLI::App& app, std::string& path,
 /// Adds --max-line-bytes N (1 byte to 1 GiB, default shown) to `app`, into `bytes`: the longest line read.
 CLI::Option* add_max_line_bytes_option(CLI::App& app, std::size_t& bytes);
 
-/// Adds -j,--jobs N (1 to 256, default shown) to `app`, into `jobs`: how many threads classify.
-CLI::Option* add_jobs_option(CLI::App& app, std::size_t& jobs);
+/// Adds what every subcommand that classifies on the ordered pipeline (classify, diff) takes last: the
+/// document input options (add_document_input_options), then -j,--jobs N (1 to 256, default shown), the
+/// number of threads that classify.
+void add_pipeline_options(CLI::App& app, InputOptions& in, std::size_t& jobs);
 
 }  // namespace rolecheck::cli
