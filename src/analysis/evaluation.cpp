@@ -17,6 +17,16 @@ double ratio(double part, double whole) noexcept { return whole > 0.0 ? part / w
 
 double f1_of(double precision, double recall) noexcept { return ratio(2.0 * precision * recall, precision + recall); }
 
+// Precision, recall and F1 of a class with `support` gold rows, `predicted` rows predicted, `correct` of them right.
+LabelScores label_scores(double correct, double predicted, std::size_t support) noexcept {
+  LabelScores scores;
+  scores.support = support;
+  scores.precision = ratio(correct, predicted);
+  scores.recall = ratio(correct, static_cast<double>(support));
+  scores.f1 = f1_of(scores.precision, scores.recall);
+  return scores;
+}
+
 Gold gold_of(Side side) noexcept { return side == Side::sales ? Gold::sales : Gold::marketing; }
 Label label_of(Side side) noexcept { return side == Side::sales ? Label::sales : Label::marketing; }
 
@@ -133,8 +143,7 @@ std::size_t Evaluation::total() const noexcept {
 }
 
 LabelScores Evaluation::scores(Gold gold) const noexcept {
-  LabelScores scores;
-  if (gold == Gold::ambiguous) return scores;
+  if (gold == Gold::ambiguous) return LabelScores{};
   double correct = 0.0;
   double predicted = 0.0;
   for (const auto row : kClasses) {
@@ -144,11 +153,7 @@ LabelScores Evaluation::scores(Gold gold) const noexcept {
       if (row == gold) correct += static_cast<double>(count(row, label));
     }
   }
-  scores.support = support(gold);
-  scores.precision = ratio(correct, predicted);
-  scores.recall = ratio(correct, static_cast<double>(scores.support));
-  scores.f1 = f1_of(scores.precision, scores.recall);
-  return scores;
+  return label_scores(correct, predicted, support(gold));
 }
 
 double Evaluation::accuracy() const noexcept {
@@ -218,17 +223,11 @@ double Evaluation::false_alarm_rate() const noexcept {
 std::size_t Evaluation::work_rows() const noexcept { return support(Gold::sales) + support(Gold::marketing); }
 
 LabelScores Evaluation::two_way_scores(Side side) const noexcept {
-  LabelScores scores;
   const auto gold = gold_of(side);
   const auto label = label_of(side);
-  const auto correct = static_cast<double>(count(gold, label));
   double predicted = 0.0;
   for (const auto row : kSides) predicted += static_cast<double>(count(gold_of(row), label));
-  scores.support = support(gold);
-  scores.precision = ratio(correct, predicted);
-  scores.recall = ratio(correct, static_cast<double>(scores.support));
-  scores.f1 = f1_of(scores.precision, scores.recall);
-  return scores;
+  return label_scores(static_cast<double>(count(gold, label)), predicted, support(gold));
 }
 
 double Evaluation::two_way_macro_f1() const noexcept {
