@@ -3,21 +3,10 @@
 # fed to the real binary: exit status, stderr, and one record per document or JSONL line (counted
 # with --format jsonl, one record per output line; every record checked to be a JSON object).
 # Usage: bad_documents.sh path/to/rolecheck
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rolecheck=$(realpath "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
+cd "$tmp" || exit 1
 
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-# expect_eq WHAT ACTUAL EXPECTED
-expect_eq() { [ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"; }
-# expect_grep WHAT PATTERN FILE: FILE contains the fixed string PATTERN
-expect_grep() { grep -qF -- "$2" "$3" || fail "$1: '$2' not in: $(head -c 600 "$3")"; }
-expect_empty() { [ ! -s "$2" ] || fail "$1: expected empty, got: $(head -c 600 "$2")"; }
-# lines FILE: lines in FILE, counting a last line without a newline
-lines() { awk 'END { print NR }' "$1"; }
 # run ARGS...: rolecheck classify --format jsonl ARGS, stdout in out.txt, stderr in err.txt, status in $status
 run() { "$rolecheck" classify --format jsonl "$@" >out.txt 2>err.txt; status=$?; }
 # records WHAT N: out.txt holds N records, each a valid UTF-8 JSON object with a label
@@ -190,8 +179,4 @@ for jobs in 1 3; do
   expect_grep "unreadable stdin -j $jobs message" "rolecheck: -: error: cannot read: Is a directory" err.txt
 done
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures bad-document check(s) failed" >&2
-  exit 1
-fi
-echo "all bad-document checks passed"
+finish bad_documents
