@@ -89,6 +89,35 @@ bool is_record_input(DocumentInput layout) noexcept {
   return layout == DocumentInput::jsonl || layout == DocumentInput::json || layout == DocumentInput::csv;
 }
 
+namespace {
+
+// One whole input of at most max_bytes + 1 bytes (plus one block: enough to tell it is too large) as one
+// document in `out`; HTML converted to text.
+void read_whole_input(int fd, const std::string& name, DocumentInput layout, std::size_t max_bytes,
+                      InputDocument& out) {
+  InputStream stream(fd, name);
+  std::string bytes;
+  std::array<char, kLineReaderBlockBytes> block{};
+  while (bytes.size() <= max_bytes) {
+    const auto got = stream.read(block.data(), block.size());
+    if (got == 0) break;
+    bytes.append(block.data(), got);
+  }
+  const std::size_t input_bytes = bytes.size();
+  read_whole_document(name, std::move(bytes), out, max_bytes);
+  if (layout == DocumentInput::html && out.ok()) {
+    try {
+      out.text = html_to_text(out.text);
+    } catch (const Error& error) {  // HTML too deeply nested to parse: an error record, the run goes on
+      out.text.clear();
+      out.error = error.what();
+    }
+  }
+  out.input_bytes = input_bytes;
+}
+
+}  // namespace
+
 // The readers of a record input (one of them, by layout) and what they have seen.
 struct DocumentReader::Records {
   RecordFields fields;
@@ -98,6 +127,46 @@ struct DocumentReader::Records {
   std::optional<CsvReader> csv;
   std::optional<CsvColumns> columns;
   std::size_t blank = 0;  // blank CSV rows
+
+  // The next JSONL line that is not blank, as a document; false at the end of input.
+  bool next_line(const std::string& name, InputDocument& out, std::size_t max_bytes) {
+    InputLine line;
+    do {
+      if (!lines->next(line)) return false;
+    } while (!screen->accept(line));
+    read_json_record(name, line, fields, out, max_bytes);
+    out.input_bytes = line.raw_bytes + 1;
+    return true;
+  }
+
+  // The next element of the JSON array, as a document; false after the array.
+  bool next_element(const std::string& name, InputDocument& out, std::size_t max_bytes) {
+    InputLine element;
+    if (!array->next(element)) return false;
+    read_json_record(name, element, fields, out, max_bytes);
+    out.input_bytes = element.raw_bytes + 1;
+    return true;
+  }
+
+  // The next CSV row that is neither blank nor the header, as a document; false at the end of input.
+  bool next_row(const std::string& name, InputDocument& out, std::size_t max_bytes) {
+    CsvRecord row;
+    for (;;) {
+      if (!csv->next(row)) return false;
+      if (row.blank) {
+        ++blank;
+        continue;
+      }
+      if (!columns) {
+        columns.emplace(row, fields, name);
+        continue;
+      }
+      break;
+    }
+    columns->read(row, out, max_bytes);
+    out.input_bytes = row.raw_bytes;
+    return true;
+  }
 };
 
 DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, std::size_t max_bytes)
@@ -129,62 +198,13 @@ std::size_t DocumentReader::blank_lines() const noexcept {
 bool DocumentReader::next(InputDocument& out) {
   out.clear();  // a read error below leaves no stale document behind
   if (m_records) {
-    auto& records = *m_records;
-    if (records.lines) {
-      InputLine line;
-      do {
-        if (!records.lines->next(line)) return false;
-      } while (!records.screen->accept(line));
-      read_json_record(m_name, line, records.fields, out, m_max_bytes);
-      out.input_bytes = line.raw_bytes + 1;
-      return true;
-    }
-    if (records.array) {
-      InputLine element;
-      if (!records.array->next(element)) return false;
-      read_json_record(m_name, element, records.fields, out, m_max_bytes);
-      out.input_bytes = element.raw_bytes + 1;
-      return true;
-    }
-    CsvRecord row;
-    for (;;) {
-      if (!records.csv->next(row)) return false;
-      if (row.blank) {
-        ++records.blank;
-        continue;
-      }
-      if (!records.columns) {
-        records.columns.emplace(row, records.fields, m_name);
-        continue;
-      }
-      break;
-    }
-    records.columns->read(row, out, m_max_bytes);
-    out.input_bytes = row.raw_bytes;
-    return true;
+    if (m_records->lines) return m_records->next_line(m_name, out, m_max_bytes);
+    if (m_records->array) return m_records->next_element(m_name, out, m_max_bytes);
+    return m_records->next_row(m_name, out, m_max_bytes);
   }
   if (m_done) return false;
   m_done = true;
-  // At most max_bytes + 1 bytes (plus one block): enough to tell the document is too large.
-  InputStream stream(m_fd, m_name);
-  std::string bytes;
-  std::array<char, kLineReaderBlockBytes> block{};
-  while (bytes.size() <= m_max_bytes) {
-    const auto got = stream.read(block.data(), block.size());
-    if (got == 0) break;
-    bytes.append(block.data(), got);
-  }
-  const std::size_t input_bytes = bytes.size();
-  read_whole_document(m_name, std::move(bytes), out, m_max_bytes);
-  if (m_layout == DocumentInput::html && out.ok()) {
-    try {
-      out.text = html_to_text(out.text);
-    } catch (const Error& error) {  // HTML too deeply nested to parse: an error record, the run goes on
-      out.text.clear();
-      out.error = error.what();
-    }
-  }
-  out.input_bytes = input_bytes;
+  read_whole_input(m_fd, m_name, m_layout, m_max_bytes, out);
   return true;
 }
 
