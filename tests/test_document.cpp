@@ -199,7 +199,7 @@ TEST_CASE("heading_kind knows the common headings", "[document]") {
 namespace rolecheck {
 namespace {
 
-TEST_CASE("Markdown: a '# ' title loses its '#', bold labels keep their text (issue 14)", "[document]") {
+TEST_CASE("Markdown: a '# ' title loses its '#', bold labels keep their text", "[document]") {
   const auto pieces = split(
       "# Account Executive, Enterprise Software Sales Team\n\n**Location:** Midwest\n"
       "**Team:** Sales\n\n## Responsibilities\n- Close deals\n");
@@ -212,7 +212,7 @@ TEST_CASE("Markdown: a '# ' title loses its '#', bold labels keep their text (is
   CHECK(pieces[3].section == SectionKind::duties);
 }
 
-TEST_CASE("Markdown: '##' headings of any length, Word's 'o' bullets (issue 14)", "[document]") {
+TEST_CASE("Markdown: '##' headings of any length, Word's 'o' bullets", "[document]") {
   const auto pieces = split(
       "Duties\no Prospect accounts\no Close deals\n\n## Things we would love you to know about us here\n"
       "We sell tools.\n");

@@ -213,7 +213,7 @@ TEST_CASE("DocumentReader: one JSONL document per line, good or bad", "[document
   const auto documents = read_all(
       "{\"text\": \"a\"}\r\n\nnope\n{\"text\": \"" + std::string(100, 'x') + "\"}\n" + "{\"id\": 1, \"text\": \"b\"}",
       DocumentInput::jsonl, 64);
-  // The blank line 2 is skipped, not a record (issue 14); the others keep their line numbers.
+  // The blank line 2 is skipped, not a record; the others keep their line numbers.
   REQUIRE(documents.size() == 4);
   CHECK(documents[0].text == "a");
   CHECK(documents[1].error.rfind("not a JSON object", 0) == 0);

@@ -65,6 +65,34 @@ TEST_CASE("JSONL start: pretty-printed JSON and arrays get a hint, records do no
   CHECK_FALSE(is_blank_line(" x"));
 }
 
+TEST_CASE("JsonlScreen skips and counts blank lines and refuses a pretty-printed start", "[record_input]") {
+  const auto line = [](std::string_view text, std::size_t number, bool too_long = false) {
+    InputLine out;
+    out.text = text;
+    out.number = number;
+    out.too_long = too_long;
+    return out;
+  };
+  JsonlScreen screen("in.jsonl");
+  CHECK_FALSE(screen.accept(line(" \t", 1)));
+  CHECK(screen.accept(line("", 2, true)));  // a too-long line is a record (an error record), never blank
+  CHECK(screen.accept(line("[", 3)));       // only the first non-blank line is checked
+  CHECK_FALSE(screen.accept(line("", 4)));
+  CHECK(screen.blank_lines() == 2);
+
+  JsonlScreen pretty("p.json");
+  CHECK_FALSE(pretty.accept(line("", 1)));
+  try {
+    pretty.accept(line("{", 2));
+    FAIL("a pretty-printed start was accepted");
+  } catch (const Error& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    CHECK(error.diagnostics()[0].file == "p.json");
+    CHECK(error.diagnostics()[0].line == 2);
+    CHECK_THAT(error.diagnostics()[0].message, Catch::Contains("pretty-printed JSON"));
+  }
+}
+
 CsvRecord csv(std::vector<std::string_view> fields, std::size_t line) {
   CsvRecord record;
   record.fields = std::move(fields);

@@ -2,11 +2,12 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/output/record_format.hpp"
+#include "rolecheck/output/highlight.hpp"
 #include "rolecheck/output/run_summary.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
+using rolecheck::testing::make_reason;
 using rolecheck::testing::make_taxonomy;
 
 namespace {
@@ -20,17 +21,6 @@ SummaryLegend small_legend() {
   legend.cues = {{"s.call", 0, Side::sales},    {"s.close", 0, Side::sales}, {"m.brand", 0, Side::marketing},
                  {"s.revenue", 1, Side::sales}, {"s.deal", 0, Side::sales},  {"s.quota", 0, Side::sales}};
   return legend;
-}
-
-Reason reason(std::uint32_t cue, bool negated = false, Side side = Side::sales, std::uint32_t begin = 0,
-              std::uint32_t end = 0) {
-  Reason r;
-  r.cue = cue;
-  r.negated = negated;
-  r.side = side;
-  r.begin = begin;
-  r.end = end;
-  return r;
 }
 
 // Number of UTF-8 characters (the bars are made of 3-byte block characters).
@@ -71,8 +61,8 @@ TEST_CASE("summary_bar: zero is empty, a tiny share still shows, never past the 
 
 TEST_CASE("RunSummary counts labels and the records each cue fired in") {
   RunSummary summary(6);
-  summary.add(0, {reason(0), reason(0), reason(1)});  // a repeat counts once
-  summary.add(0, {reason(0), reason(2, true)});       // a negated match does not fire
+  summary.add(0, {make_reason(0), make_reason(0), make_reason(1)});  // a repeat counts once
+  summary.add(0, {make_reason(0), make_reason(2, true)});       // a negated match does not fire
   summary.add(4, {});
   CHECK(summary.records() == 3);
   CHECK(summary.labels() == std::array<std::size_t, 5>{2, 0, 0, 0, 1});
@@ -80,30 +70,30 @@ TEST_CASE("RunSummary counts labels and the records each cue fired in") {
   CHECK(summary.reviews() == 0);
 
   RunSummary other(6);
-  other.add(1, {reason(2, false, Side::marketing)});
-  other.add(0, {reason(0)}, {}, true);
+  other.add(1, {make_reason(2, false, Side::marketing)});
+  other.add(0, {make_reason(0)}, {}, true);
   summary.merge(other);
   CHECK(summary.records() == 5);
   CHECK(summary.reviews() == 1);
   CHECK(summary.labels() == std::array<std::size_t, 5>{3, 1, 0, 0, 1});
   CHECK(summary.cue_records() == std::vector<std::size_t>{3, 1, 1, 0, 0, 0});
-  summary.add(0, {reason(1), reason(1)});  // still once per record after a merge
+  summary.add(0, {make_reason(1), make_reason(1)});  // still once per record after a merge
   CHECK(summary.cue_records()[1] == 2);
 
   summary.clear();
   CHECK(summary.records() == 0);
   CHECK(summary.reviews() == 0);
   CHECK(summary.cue_records() == std::vector<std::size_t>(6, 0));
-  summary.add(0, {reason(0)});
+  summary.add(0, {make_reason(0)});
   CHECK(summary.cue_records()[0] == 1);
 }
 
 TEST_CASE("RunSummary merged per block in any order gives the same counts") {
   RunSummary a(6);
   RunSummary b(6);
-  a.add(0, {reason(0)});
-  b.add(1, {reason(2)});
-  b.add(0, {reason(0), reason(3)});
+  a.add(0, {make_reason(0)});
+  b.add(1, {make_reason(2)});
+  b.add(0, {make_reason(0), make_reason(3)});
   RunSummary ab(6);
   ab.merge(a);
   ab.merge(b);
@@ -117,9 +107,9 @@ TEST_CASE("RunSummary merged per block in any order gives the same counts") {
 
 TEST_CASE("render_run_summary: labels with counts, shares and bars / top cues per difference and side") {
   RunSummary summary(6);
-  summary.add(0, {reason(0), reason(1), reason(4)});
-  summary.add(0, {reason(1), reason(5), reason(3)});
-  summary.add(1, {reason(2)}, {}, true);
+  summary.add(0, {make_reason(0), make_reason(1), make_reason(4)});
+  summary.add(0, {make_reason(1), make_reason(5), make_reason(3)});
+  summary.add(1, {make_reason(2)}, {}, true);
   summary.add(4, {});
   const auto text = render_run_summary(summary, small_legend());
   CHECK(text ==
@@ -158,7 +148,7 @@ TEST_CASE("render_run_summary: all unknown, one label at 100 %, and no records")
         "           marketing  -\n");
 
   RunSummary sales(6);
-  for (int i = 0; i < 12; ++i) sales.add(0, {reason(0)});
+  for (int i = 0; i < 12; ++i) sales.add(0, {make_reason(0)});
   const auto all_sales = render_run_summary(sales, small_legend(), SummaryStyle{false, 4, 1});
   CHECK(all_sales.find("  sales      12  100.0%  ████\n") != std::string::npos);
   CHECK(all_sales.find("  marketing   0    0.0%\n") != std::string::npos);
@@ -170,7 +160,7 @@ TEST_CASE("render_run_summary: all unknown, one label at 100 %, and no records")
 
 TEST_CASE("render_run_summary: ties broken by cue id, at most top_cues per side") {
   RunSummary summary(6);
-  summary.add(0, {reason(5), reason(4), reason(1), reason(0)});  // four sales cues of "concept", one record each
+  summary.add(0, {make_reason(5), make_reason(4), make_reason(1), make_reason(0)});  // four sales cues of "concept", one record each
   const auto text = render_run_summary(summary, small_legend(), SummaryStyle{false, 8, 2});
   CHECK(text.find("  concept  sales      1  s.call\n                      1  s.close\n           marketing  -\n") !=
         std::string::npos);
@@ -178,8 +168,8 @@ TEST_CASE("render_run_summary: ties broken by cue id, at most top_cues per side"
 
 TEST_CASE("render_run_summary: colour only when asked, in the labels' colours") {
   RunSummary summary(6);
-  summary.add(0, {reason(0)});
-  summary.add(1, {reason(2)});
+  summary.add(0, {make_reason(0)});
+  summary.add(1, {make_reason(2)});
   const auto plain = render_run_summary(summary, small_legend());
   CHECK(plain.find('\x1b') == std::string::npos);
   const auto colored = render_run_summary(summary, small_legend(), SummaryStyle{true, 8, 3});
@@ -235,32 +225,4 @@ TEST_CASE("Other-work cues are counted and listed after the differences, only wh
 
   const Classifier plain(make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"})}));
   CHECK(render_run_summary(RunSummary(1), line_summary_legend(plain)).find("other_work") == std::string::npos);
-}
-
-TEST_CASE("append_highlighted marks each matched span in its side's colour and leaves the rest alone") {
-  const std::string text = "Sell\tads, not brand";
-  const std::vector<Reason> reasons{reason(0, false, Side::sales, 0, 4), reason(2, false, Side::marketing, 5, 8),
-                                    reason(2, true, Side::marketing, 14, 19)};
-  std::string out;
-  append_highlighted(out, text, 0, reasons, false);
-  CHECK(out == "\x1b[1;4;32mSell\x1b[0m \x1b[1;4;35mads\x1b[0m, not \x1b[4mbrand\x1b[0m");
-
-  // Offset into a larger text, squeezed blanks, and spans outside or overlapping skipped.
-  const std::string document = "xx  Close   the deal";
-  const std::vector<Reason> more{reason(1, false, Side::sales, 4, 9), reason(1, false, Side::sales, 6, 8),
-                                 reason(4, false, Side::sales, 16, 20), reason(0, false, Side::sales, 0, 2)};
-  out.clear();
-  append_highlighted(out, std::string_view(document).substr(4), 4, more, true);
-  CHECK(out == "\x1b[1;4;32mClose\x1b[0m the \x1b[1;4;32mdeal\x1b[0m");
-
-  out.clear();
-  append_highlighted(out, text, 0, {}, false);
-  CHECK(out == "Sell ads, not brand");
-
-  // Other-work matches in cyan.
-  Reason stock = reason(3, false, Side::sales, 0, 4);
-  stock.role = CueRole::other;
-  out.clear();
-  append_highlighted(out, text, 0, {stock}, false);
-  CHECK(out == "\x1b[1;4;36mSell\x1b[0m ads, not brand");
 }

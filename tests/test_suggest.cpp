@@ -32,3 +32,13 @@ TEST_CASE("nearest_candidate suggests likely typos and nothing else") {
   CHECK(nearest_candidate("evl", commands) == "eval");
   CHECK(nearest_candidate("banana", commands) == std::nullopt);
 }
+
+TEST_CASE("nearest_within picks the nearest candidate within the allowed edits, the earlier on a tie") {
+  const std::vector<std::string_view> keys = {"weight", "phrases", "id", "height"};
+  CHECK(nearest_within("wieght", keys, 2) == std::optional<std::size_t>(0));  // a swap is one edit
+  CHECK(nearest_within("Weight", keys, 0) == std::optional<std::size_t>(0));  // ASCII case is ignored
+  CHECK(nearest_within("eight", keys, 1) == std::optional<std::size_t>(0));   // one from weight and height
+  CHECK(nearest_within("side", keys, 2) == std::optional<std::size_t>(2));
+  CHECK(nearest_within("side", keys, 1) == std::nullopt);
+  CHECK(nearest_within("x", {}, 5) == std::nullopt);
+}

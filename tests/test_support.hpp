@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/taxonomy/taxonomy.hpp"
 
 namespace rolecheck::testing {
@@ -53,6 +54,12 @@ inline Taxonomy make_taxonomy(std::vector<Cue> core_cues, std::vector<Cue> purpo
   taxonomy.negation.scope = 5;
   taxonomy.skip_words = {"a", "an", "the"};
   return taxonomy;
+}
+
+/// A match of cue `cue` for tests: its side, negated or not, at bytes [begin, end) of the text.
+inline Reason make_reason(std::uint32_t cue, bool negated = false, Side side = Side::sales, std::uint32_t begin = 0,
+                          std::uint32_t end = 0) {
+  return Reason{.cue = cue, .side = side, .begin = begin, .end = end, .negated = negated};
 }
 
 }  // namespace rolecheck::testing

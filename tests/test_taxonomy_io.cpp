@@ -159,6 +159,10 @@ TEST_CASE("structural errors name the JSON pointer and what was expected") {
   CHECK(problems(replaced(kValid, "\"weight\": 1.5", "\"wieght\": 1.5")) ==
         Lines{"t.json: error: /differences/0/cues/1/wieght: unknown key \"wieght\"; did you mean \"weight\"?",
               "t.json: error: /differences/0/cues/1: missing key \"weight\" (a number in [0, 10])"});
+  // The same edit distance as the command line's "did you mean": ASCII case ignored, a swap one edit.
+  CHECK(problems(replaced(kValid, "\"weight\": 1.5", "\"WEIGHT\": 1.5")) ==
+        Lines{"t.json: error: /differences/0/cues/1/WEIGHT: unknown key \"WEIGHT\"; did you mean \"weight\"?",
+              "t.json: error: /differences/0/cues/1: missing key \"weight\" (a number in [0, 10])"});
   CHECK(problems(replaced(kValid, "\"skip_words\"", "\"colour\": 1, \"skip_words\"")) ==
         Lines{"t.json: error: /colour: unknown key \"colour\"; expected one of: schema_version, title, source, "
               "thresholds, negation, skip_words, differences, other_work, ignore"});

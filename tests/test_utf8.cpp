@@ -60,6 +60,15 @@ TEST_CASE("is_valid_utf8 checks bytes around the eight-byte fast path") {
   CHECK(is_valid_utf8("with\0nul"s));
 }
 
+TEST_CASE("first_invalid_utf8 gives the offset of the first bad byte, past or inside the fast path") {
+  CHECK(first_invalid_utf8("") == std::string_view::npos);
+  CHECK(first_invalid_utf8("12345678\xE2\x82\xAC") == std::string_view::npos);
+  CHECK(first_invalid_utf8("\xFF") == 0);
+  CHECK(first_invalid_utf8("12345678abcdefg\xFF") == 15);
+  CHECK(first_invalid_utf8("ab\xC3\xA9\xC3(") == 4);  // a lead byte whose continuation is missing
+  CHECK(first_invalid_utf8("1234567\xC3") == 7);      // truncated at the end
+}
+
 TEST_CASE("replace_invalid_utf8 replaces each invalid byte and keeps the rest") {
   std::string out;
   CHECK_FALSE(replace_invalid_utf8("caf\xC3\xA9", out));

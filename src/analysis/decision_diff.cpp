@@ -52,6 +52,17 @@ CueChange make_change(const Tally& tally) {
   return change;
 }
 
+// A diff that holds the labels and confidences of the two decisions, and nothing else yet.
+template <typename Diff, typename Result>
+Diff labels_of(const Result& old_result, const Result& new_result) {
+  Diff diff;
+  diff.old_label = old_result.label;
+  diff.new_label = new_result.label;
+  diff.old_confidence = old_result.confidence;
+  diff.new_confidence = new_result.confidence;
+  return diff;
+}
+
 }  // namespace
 
 double CueChange::delta() const noexcept {
@@ -60,11 +71,7 @@ double CueChange::delta() const noexcept {
 
 DecisionDiff diff_decisions(const Classification& old_result, const Matcher& old_matcher,
                             const Classification& new_result, const Matcher& new_matcher) {
-  DecisionDiff diff;
-  diff.old_label = old_result.label;
-  diff.new_label = new_result.label;
-  diff.old_confidence = old_result.confidence;
-  diff.new_confidence = new_result.confidence;
+  auto diff = labels_of<DecisionDiff>(old_result, new_result);
   const auto old_tallies = tally(old_result, old_matcher);
   const auto new_tallies = tally(new_result, new_matcher);
   // Merge the two sorted lists: a cue on one side only, or on both with a different contribution.
@@ -95,11 +102,7 @@ DecisionDiff diff_decisions(const Classification& old_result, const Matcher& old
 
 DocumentDiff diff_documents(const DocumentResult& old_result, const Matcher& old_matcher,
                             const DocumentResult& new_result, const Matcher& new_matcher) {
-  DocumentDiff diff;
-  diff.old_label = old_result.label;
-  diff.new_label = new_result.label;
-  diff.old_confidence = old_result.confidence;
-  diff.new_confidence = new_result.confidence;
+  auto diff = labels_of<DocumentDiff>(old_result, new_result);
   const std::size_t duties = std::min(old_result.duties.size(), new_result.duties.size());
   for (std::size_t i = 0; i < duties; ++i) {
     const auto& old_duty = old_result.duties[i].result;

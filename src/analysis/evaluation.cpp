@@ -17,6 +17,16 @@ double ratio(double part, double whole) noexcept { return whole > 0.0 ? part / w
 
 double f1_of(double precision, double recall) noexcept { return ratio(2.0 * precision * recall, precision + recall); }
 
+// Precision, recall and F1 of a class with `support` gold rows, `predicted` rows predicted, `correct` of them right.
+LabelScores label_scores(double correct, double predicted, std::size_t support) noexcept {
+  LabelScores scores;
+  scores.support = support;
+  scores.precision = ratio(correct, predicted);
+  scores.recall = ratio(correct, static_cast<double>(support));
+  scores.f1 = f1_of(scores.precision, scores.recall);
+  return scores;
+}
+
 Gold gold_of(Side side) noexcept { return side == Side::sales ? Gold::sales : Gold::marketing; }
 Label label_of(Side side) noexcept { return side == Side::sales ? Label::sales : Label::marketing; }
 
@@ -135,8 +145,7 @@ std::size_t Evaluation::total() const noexcept {
 }
 
 LabelScores Evaluation::scores(Gold gold) const noexcept {
-  LabelScores scores;
-  if (gold == Gold::ambiguous) return scores;
+  if (gold == Gold::ambiguous) return LabelScores{};
   double correct = 0.0;
   double predicted = 0.0;
   for (const auto row : kClasses) {
@@ -146,11 +155,7 @@ LabelScores Evaluation::scores(Gold gold) const noexcept {
       if (row == gold) correct += static_cast<double>(count(row, label));
     }
   }
-  scores.support = support(gold);
-  scores.precision = ratio(correct, predicted);
-  scores.recall = ratio(correct, static_cast<double>(scores.support));
-  scores.f1 = f1_of(scores.precision, scores.recall);
-  return scores;
+  return label_scores(correct, predicted, support(gold));
 }
 
 double Evaluation::accuracy() const noexcept {
@@ -163,16 +168,28 @@ double Evaluation::accuracy() const noexcept {
   return ratio(correct, static_cast<double>(total()));
 }
 
-double Evaluation::macro_f1() const noexcept {
-  double sum = 0.0;
-  double classes = 0.0;
-  for (const auto gold : kClasses) {
-    const auto s = scores(gold);
+namespace {
+
+// The mean precision, recall and F1 of the scores of `keys`, leaving out those with no support (0 when none has).
+template <typename Keys, typename ScoresOf>
+Averages mean_scores(const Keys& keys, ScoresOf scores_of) noexcept {
+  Averages sum;
+  double counted = 0.0;
+  for (const auto key : keys) {
+    const LabelScores s = scores_of(key);
     if (s.support == 0) continue;
-    sum += s.f1;
-    classes += 1.0;
+    sum.precision += s.precision;
+    sum.recall += s.recall;
+    sum.f1 += s.f1;
+    counted += 1.0;
   }
-  return ratio(sum, classes);
+  return Averages{ratio(sum.precision, counted), ratio(sum.recall, counted), ratio(sum.f1, counted)};
+}
+
+}  // namespace
+
+double Evaluation::macro_f1() const noexcept {
+  return mean_scores(kClasses, [this](Gold gold) { return scores(gold); }).f1;
 }
 
 double Evaluation::weighted_f1() const noexcept {
@@ -208,29 +225,15 @@ double Evaluation::false_alarm_rate() const noexcept {
 std::size_t Evaluation::work_rows() const noexcept { return support(Gold::sales) + support(Gold::marketing); }
 
 LabelScores Evaluation::two_way_scores(Side side) const noexcept {
-  LabelScores scores;
   const auto gold = gold_of(side);
   const auto label = label_of(side);
-  const auto correct = static_cast<double>(count(gold, label));
   double predicted = 0.0;
   for (const auto row : kSides) predicted += static_cast<double>(count(gold_of(row), label));
-  scores.support = support(gold);
-  scores.precision = ratio(correct, predicted);
-  scores.recall = ratio(correct, static_cast<double>(scores.support));
-  scores.f1 = f1_of(scores.precision, scores.recall);
-  return scores;
+  return label_scores(static_cast<double>(count(gold, label)), predicted, support(gold));
 }
 
 double Evaluation::two_way_macro_f1() const noexcept {
-  double sum = 0.0;
-  double sides = 0.0;
-  for (const auto side : kSides) {
-    const auto s = two_way_scores(side);
-    if (s.support == 0) continue;
-    sum += s.f1;
-    sides += 1.0;
-  }
-  return ratio(sum, sides);
+  return mean_scores(kSides, [this](Side side) { return two_way_scores(side); }).f1;
 }
 
 double Evaluation::neither_share() const noexcept {
@@ -246,19 +249,7 @@ double Evaluation::neither_share() const noexcept {
 namespace {
 
 Averages macro_averages(const Evaluation& evaluation) {
-  Averages averages;
-  double classes = 0.0;
-  for (const auto gold : kClasses) {
-    const auto s = evaluation.scores(gold);
-    if (s.support == 0) continue;
-    averages.precision += s.precision;
-    averages.recall += s.recall;
-    classes += 1.0;
-  }
-  averages.precision = ratio(averages.precision, classes);
-  averages.recall = ratio(averages.recall, classes);
-  averages.f1 = evaluation.macro_f1();
-  return averages;
+  return mean_scores(kClasses, [&evaluation](Gold gold) { return evaluation.scores(gold); });
 }
 
 Averages weighted_averages(const Evaluation& evaluation) {
@@ -276,19 +267,7 @@ Averages weighted_averages(const Evaluation& evaluation) {
 }
 
 Averages two_way_averages(const Evaluation& evaluation) {
-  Averages averages;
-  double sides = 0.0;
-  for (const auto side : kSides) {
-    const auto s = evaluation.two_way_scores(side);
-    if (s.support == 0) continue;
-    averages.precision += s.precision;
-    averages.recall += s.recall;
-    sides += 1.0;
-  }
-  averages.precision = ratio(averages.precision, sides);
-  averages.recall = ratio(averages.recall, sides);
-  averages.f1 = evaluation.two_way_macro_f1();
-  return averages;
+  return mean_scores(kSides, [&evaluation](Side side) { return evaluation.two_way_scores(side); });
 }
 
 }  // namespace

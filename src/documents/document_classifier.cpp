@@ -16,11 +16,10 @@ std::string_view role_label_name(RoleLabel label) noexcept {
   return "unknown";
 }
 
-DocumentClassifier::DocumentClassifier(const Classifier& classifier, DocumentOptions options)
-    : m_classifier(&classifier), m_options(options) {}
+namespace {
 
-void DocumentClassifier::classify(std::string_view document, Scanner& scanner, DocumentResult& out) const {
-  split_document(document, out.split);
+// Empties the verdict's counters before a document's duties vote.
+void start_document(DocumentResult& out) {
   out.duty_count = out.split.size();
   out.duties.resize(std::min(out.split.size(), kMaxListedDuties));
   out.voting = 0;
@@ -30,61 +29,95 @@ void DocumentClassifier::classify(std::string_view document, Scanner& scanner, D
   out.work_shares = {};
   out.role_evidence = 0.0;
   out.differences = {};
-  // Text before the first heading is mostly about the company when a duties section follows.
-  bool has_duties_section = false;
-  for (const auto& duty : out.split) has_duties_section = has_duties_section || duty.section == SectionKind::duties;
-  // The strongest evidence so far per difference and side; each duty votes as it is classified, so the duties
-  // past kMaxListedDuties need no memory of their own.
-  std::array<std::array<double, 2>, kDifferenceCount> best{};
-  std::array<DifferenceVerdict, kDifferenceCount> strongest_of[2]{};
-  DutyResult spare;
-  for (std::size_t i = 0; i < out.split.size(); ++i) {
-    const bool listed = i < out.duties.size();
-    auto& entry = listed ? out.duties[i] : spare;
-    entry.duty = out.split[i];
-    m_classifier->classify(entry.duty.text(document), scanner, entry.result);
-    for (auto* reasons : {&entry.result.reasons, &entry.result.other_reasons}) {
-      for (auto& reason : *reasons) {
-        reason.begin += entry.duty.begin;
-        reason.end += entry.duty.begin;
-      }
+}
+
+// True when the document has a duties section (text before the first heading is then mostly about the company).
+bool has_duties_section(const std::vector<Duty>& duties) {
+  return std::any_of(duties.begin(), duties.end(), [](const Duty& duty) { return duty.section == SectionKind::duties; });
+}
+
+// Moves the spans of a duty's reasons from the duty's text to the document's.
+void shift_spans(Classification& result, std::uint32_t by) {
+  for (auto* reasons : {&result.reasons, &result.other_reasons}) {
+    for (auto& reason : *reasons) {
+      reason.begin += by;
+      reason.end += by;
     }
-    entry.vote_weight = vote_weight(entry.duty, entry.result, has_duties_section);
-    vote(entry, out);
-    if (entry.duty.section == SectionKind::boilerplate) continue;
-    // The first strongest match per difference and side, over every match (listed or not).
+  }
+}
+
+// The strongest evidence per difference and side over every duty, listed or not: each duty is noted as it is
+// classified, so the duties past kMaxListedDuties need no memory of their own.
+class StrongestEvidence {
+ public:
+  // Notes the duty at `index` (boilerplate never counts; requirements count for execution capabilities).
+  void note(const DutyResult& entry, std::size_t index) {
+    if (entry.duty.section == SectionKind::boilerplate) return;
     for (std::size_t d = 0; d < kDifferenceCount; ++d) {
       for (std::size_t side = 0; side < 2; ++side) {
         const auto& reason = entry.result.strongest_by_difference[d][side];
         const auto target = entry.duty.section == SectionKind::requirements ? kExecutionDifference : d;
-        auto& found = strongest_of[side][target];
+        auto& found = m_found[side][target];
         if (reason.weight <= 0.0) continue;
-        const bool stronger = reason.weight > best[target][side];
-        const bool earlier_tie = reason.weight == best[target][side] && found.duty == i &&
+        // The first strongest match wins a tie.
+        const bool stronger = reason.weight > m_best[target][side];
+        const bool earlier_tie = reason.weight == m_best[target][side] && found.duty == index &&
                                  reason.begin + entry.duty.begin < found.strongest.begin;
         if (!stronger && !earlier_tie) continue;
-        best[target][side] = reason.weight;
-        found.duty = i;
+        m_best[target][side] = reason.weight;
+        found.duty = index;
         found.strongest = reason;
         found.strongest.begin += entry.duty.begin;
         found.strongest.end += entry.duty.begin;
       }
     }
   }
-  for (std::size_t d = 0; d < kDifferenceCount; ++d) {
-    auto& verdict = out.differences[d];
-    verdict.has_evidence = verdict.evidence[0] + verdict.evidence[1] > 0.0;
-    if (!verdict.has_evidence) continue;
-    verdict.side = verdict.evidence[1] > verdict.evidence[0] ? Side::marketing : Side::sales;
-    const auto& found = strongest_of[static_cast<std::size_t>(verdict.side)][d];
-    verdict.duty = found.duty;
-    verdict.strongest = found.strongest;
+
+  // Gives each difference with evidence its side, and that side's strongest evidence and duty.
+  void decide_differences(std::array<DifferenceVerdict, kDifferenceCount>& differences) const {
+    for (std::size_t d = 0; d < kDifferenceCount; ++d) {
+      auto& verdict = differences[d];
+      verdict.has_evidence = verdict.evidence[0] + verdict.evidence[1] > 0.0;
+      if (!verdict.has_evidence) continue;
+      verdict.side = verdict.evidence[1] > verdict.evidence[0] ? Side::marketing : Side::sales;
+      const auto& found = m_found[static_cast<std::size_t>(verdict.side)][d];
+      verdict.duty = found.duty;
+      verdict.strongest = found.strongest;
+    }
   }
+
+ private:
+  std::array<std::array<double, 2>, kDifferenceCount> m_best{};
+  std::array<DifferenceVerdict, kDifferenceCount> m_found[2]{};
+};
+
+}  // namespace
+
+DocumentClassifier::DocumentClassifier(const Classifier& classifier, DocumentOptions options)
+    : m_classifier(&classifier), m_options(options) {}
+
+void DocumentClassifier::classify(std::string_view document, Scanner& scanner, DocumentResult& out) const {
+  split_document(document, out.split);
+  start_document(out);
+  const bool duties_section = has_duties_section(out.split);
+  StrongestEvidence strongest;
+  DutyResult spare;
+  for (std::size_t i = 0; i < out.split.size(); ++i) {
+    auto& entry = i < out.duties.size() ? out.duties[i] : spare;
+    entry.duty = out.split[i];
+    m_classifier->classify(entry.duty.text(document), scanner, entry.result);
+    shift_spans(entry.result, entry.duty.begin);
+    entry.vote_weight = vote_weight(entry.duty, entry.result, duties_section);
+    vote(entry, out);
+    strongest.note(entry, i);
+  }
+  strongest.decide_differences(out.differences);
   decide(out);
 }
 
 double DocumentClassifier::vote_weight(const Duty& duty, const Classification& result, bool has_duties_section) const {
   const auto section = duty.section;
+  // An unknown duty (no words, or evidence below --min-confidence) does not vote; records show its weight as 0.
   if (section == SectionKind::boilerplate || result.label == Label::unknown) return 0.0;
   // A title weighs a lot when it names a sales or marketing job; any other title counts as one duty.
   if (section == SectionKind::title && result.label != Label::other) return m_options.title_weight;
@@ -127,18 +160,8 @@ void DocumentClassifier::vote(const DutyResult& entry, DocumentResult& out) cons
   const double total = result.scores[0] + result.scores[1];
   if (result.label == Label::other || total <= 0.0) return;
   out.role_evidence += weight * std::min(result.core[0] + result.core[1], m_options.duty_cap);
-  std::array<double, 2> vote{};
-  switch (m_options.vote) {
-    case DocumentOptions::Vote::share: vote = {result.scores[0] / total, result.scores[1] / total}; break;
-    case DocumentOptions::Vote::sum:
-      vote = {std::min(result.scores[0], m_options.duty_cap), std::min(result.scores[1], m_options.duty_cap)};
-      break;
-    case DocumentOptions::Vote::label:
-      if (result.label == Label::sales) vote = {1.0, 0.0};
-      if (result.label == Label::marketing) vote = {0.0, 1.0};
-      if (result.label == Label::mixed) vote = {0.5, 0.5};
-      break;
-  }
+  std::array<double, 2> vote{std::min(result.scores[0], m_options.duty_cap),
+                             std::min(result.scores[1], m_options.duty_cap)};
   if (both_jobs) vote[0] = vote[1] = (vote[0] + vote[1]) / 2;
   out.votes[0] += weight * vote[0];
   out.votes[1] += weight * vote[1];

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cmath>
 
+#include "rolecheck/text/text.hpp"
+
 namespace rolecheck {
 
 std::string_view label_name(Label label) noexcept {
@@ -60,9 +62,8 @@ std::size_t window_end(std::string_view text, std::size_t begin) {
   if (text.size() - begin <= kScanWindowBytes) return text.size();
   const std::size_t limit = begin + kScanWindowBytes;
   const std::size_t half = begin + kScanWindowBytes / 2;
-  static constexpr std::string_view kBreaks = ",;:.!?()[]{}|\"";
   for (auto i = limit; i > half; --i) {
-    if (kBreaks.find(text[i - 1]) != std::string_view::npos) return i;
+    if (kAsciiClauseBreaks.find(text[i - 1]) != std::string_view::npos) return i;
   }
   for (auto i = limit; i > half; --i) {
     const auto c = static_cast<unsigned char>(text[i - 1]);

@@ -11,16 +11,7 @@
 namespace rolecheck {
 
 CsvReader::CsvReader(int fd, std::string name, std::size_t max_record_bytes)
-    : m_stream(fd, name), m_name(std::move(name)), m_max_bytes(max_record_bytes) {}
-
-bool CsvReader::fill() {
-  m_chunk.resize(kLineReaderBlockBytes);
-  const auto got = m_stream.read(m_chunk.data(), m_chunk.size());
-  m_chunk.resize(got);
-  m_pos = 0;
-  if (got == 0) m_eof = true;
-  return got != 0;
-}
+    : m_bytes(fd, name), m_name(std::move(name)), m_max_bytes(max_record_bytes) {}
 
 void CsvReader::append(char c) {
   if (m_too_long) return;
@@ -70,14 +61,12 @@ bool CsvReader::next(CsvRecord& out) {
   out = CsvRecord{};
   if (!m_started) {
     m_started = true;
-    fill();
-    // Sniff the start as LineReader does: UTF-16/32 and binary inputs have no records to read.
-    if (auto message = non_text_message(m_chunk, m_name); !message.empty()) {
+    // UTF-16/32 and binary inputs have no records to read.
+    if (auto message = m_bytes.start(); !message.empty()) {
       throw Error(std::vector<Diagnostic>{Diagnostic{m_name, 1, 1, {}, std::move(message), {}}});
     }
-    if (m_chunk.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
   }
-  if (m_pos >= m_chunk.size() && (m_eof || !fill())) return false;
+  if (m_bytes.at_end()) return false;
   m_data.clear();
   m_spans.clear();
   m_field_begin = 0;
@@ -87,7 +76,8 @@ bool CsvReader::next(CsvRecord& out) {
   m_pending_cr = false;
   out.line = m_line;
   for (;;) {
-    if (m_pos >= m_chunk.size() && !fill()) {
+    char c = 0;
+    if (!m_bytes.get(c)) {
       // End of input: the last record needs no line break; an open quote is an error.
       if (m_pending_cr) append('\r');
       if (m_state == State::quoted) {
@@ -98,7 +88,6 @@ bool CsvReader::next(CsvRecord& out) {
       finish(out);
       return true;
     }
-    const char c = m_chunk[m_pos++];
     ++m_record_bytes;
     if (m_pending_cr) {
       m_pending_cr = false;

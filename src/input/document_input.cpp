@@ -24,17 +24,6 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
          static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-// Offset of the first invalid UTF-8 byte in `text`, or npos.
-std::size_t first_invalid_utf8(std::string_view text) noexcept {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t length = 1;
-    if (decode_utf8(text, i, length) < 0) return i;
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
 DocumentOrigin InputDocument::origin() const noexcept {
@@ -100,15 +89,84 @@ bool is_record_input(DocumentInput layout) noexcept {
   return layout == DocumentInput::jsonl || layout == DocumentInput::json || layout == DocumentInput::csv;
 }
 
+namespace {
+
+// One whole input of at most max_bytes + 1 bytes (plus one block: enough to tell it is too large) as one
+// document in `out`; HTML converted to text.
+void read_whole_input(int fd, const std::string& name, DocumentInput layout, std::size_t max_bytes,
+                      InputDocument& out) {
+  InputStream stream(fd, name);
+  std::string bytes;
+  std::array<char, kLineReaderBlockBytes> block{};
+  while (bytes.size() <= max_bytes) {
+    const auto got = stream.read(block.data(), block.size());
+    if (got == 0) break;
+    bytes.append(block.data(), got);
+  }
+  const std::size_t input_bytes = bytes.size();
+  read_whole_document(name, std::move(bytes), out, max_bytes);
+  if (layout == DocumentInput::html && out.ok()) {
+    try {
+      out.text = html_to_text(out.text);
+    } catch (const Error& error) {  // HTML too deeply nested to parse: an error record, the run goes on
+      out.text.clear();
+      out.error = error.what();
+    }
+  }
+  out.input_bytes = input_bytes;
+}
+
+}  // namespace
+
 // The readers of a record input (one of them, by layout) and what they have seen.
 struct DocumentReader::Records {
   RecordFields fields;
   std::optional<LineReader> lines;
+  std::optional<JsonlScreen> screen;  // with `lines`
   std::optional<JsonArrayReader> array;
   std::optional<CsvReader> csv;
   std::optional<CsvColumns> columns;
-  std::size_t blank = 0;
-  bool first = true;  // no non-blank JSONL line read yet
+  std::size_t blank = 0;  // blank CSV rows
+
+  // The next JSONL line that is not blank, as a document; false at the end of input.
+  bool next_line(const std::string& name, InputDocument& out, std::size_t max_bytes) {
+    InputLine line;
+    do {
+      if (!lines->next(line)) return false;
+    } while (!screen->accept(line));
+    read_json_record(name, line, fields, out, max_bytes);
+    out.input_bytes = line.raw_bytes + 1;
+    return true;
+  }
+
+  // The next element of the JSON array, as a document; false after the array.
+  bool next_element(const std::string& name, InputDocument& out, std::size_t max_bytes) {
+    InputLine element;
+    if (!array->next(element)) return false;
+    read_json_record(name, element, fields, out, max_bytes);
+    out.input_bytes = element.raw_bytes + 1;
+    return true;
+  }
+
+  // The next CSV row that is neither blank nor the header, as a document; false at the end of input.
+  bool next_row(const std::string& name, InputDocument& out, std::size_t max_bytes) {
+    CsvRecord row;
+    for (;;) {
+      if (!csv->next(row)) return false;
+      if (row.blank) {
+        ++blank;
+        continue;
+      }
+      if (!columns) {
+        columns.emplace(row, fields, name);
+        continue;
+      }
+      break;
+    }
+    columns->read(row, out, max_bytes);
+    out.input_bytes = row.raw_bytes;
+    return true;
+  }
 };
 
 DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, std::size_t max_bytes)
@@ -120,7 +178,10 @@ DocumentReader::DocumentReader(int fd, std::string name, DocumentInput layout, c
   if (!is_record_input(m_layout)) return;
   m_records = std::make_unique<Records>();
   m_records->fields = fields;
-  if (m_layout == DocumentInput::jsonl) m_records->lines.emplace(m_fd, m_name, m_max_bytes);
+  if (m_layout == DocumentInput::jsonl) {
+    m_records->lines.emplace(m_fd, m_name, m_max_bytes);
+    m_records->screen.emplace(m_name);
+  }
   if (m_layout == DocumentInput::json) m_records->array.emplace(m_fd, m_name, m_max_bytes);
   if (m_layout == DocumentInput::csv) m_records->csv.emplace(m_fd, m_name, m_max_bytes);
 }
@@ -129,78 +190,21 @@ DocumentReader::DocumentReader(DocumentReader&&) noexcept = default;
 DocumentReader& DocumentReader::operator=(DocumentReader&&) noexcept = default;
 DocumentReader::~DocumentReader() = default;
 
-std::size_t DocumentReader::blank_lines() const noexcept { return m_records ? m_records->blank : 0; }
+std::size_t DocumentReader::blank_lines() const noexcept {
+  if (!m_records) return 0;
+  return m_records->screen ? m_records->screen->blank_lines() : m_records->blank;
+}
 
 bool DocumentReader::next(InputDocument& out) {
   out.clear();  // a read error below leaves no stale document behind
   if (m_records) {
-    auto& records = *m_records;
-    if (records.lines) {
-      InputLine line;
-      for (;;) {
-        if (!records.lines->next(line)) return false;
-        if (!line.too_long && is_blank_line(line.text)) {
-          ++records.blank;
-          continue;
-        }
-        if (records.first) {
-          records.first = false;
-          if (auto problem = jsonl_start_problem(line.text, m_name); !problem.empty()) {
-            throw Error(std::vector<Diagnostic>{Diagnostic{m_name, line.number, 1, {}, std::move(problem), {}}});
-          }
-        }
-        break;
-      }
-      read_json_record(m_name, line, records.fields, out, m_max_bytes);
-      out.input_bytes = line.raw_bytes + 1;
-      return true;
-    }
-    if (records.array) {
-      InputLine element;
-      if (!records.array->next(element)) return false;
-      read_json_record(m_name, element, records.fields, out, m_max_bytes);
-      out.input_bytes = element.raw_bytes + 1;
-      return true;
-    }
-    CsvRecord row;
-    for (;;) {
-      if (!records.csv->next(row)) return false;
-      if (row.blank) {
-        ++records.blank;
-        continue;
-      }
-      if (!records.columns) {
-        records.columns.emplace(row, records.fields, m_name);
-        continue;
-      }
-      break;
-    }
-    records.columns->read(row, out, m_max_bytes);
-    out.input_bytes = row.raw_bytes;
-    return true;
+    if (m_records->lines) return m_records->next_line(m_name, out, m_max_bytes);
+    if (m_records->array) return m_records->next_element(m_name, out, m_max_bytes);
+    return m_records->next_row(m_name, out, m_max_bytes);
   }
   if (m_done) return false;
   m_done = true;
-  // At most max_bytes + 1 bytes (plus one block): enough to tell the document is too large.
-  InputStream stream(m_fd, m_name);
-  std::string bytes;
-  std::array<char, kLineReaderBlockBytes> block{};
-  while (bytes.size() <= m_max_bytes) {
-    const auto got = stream.read(block.data(), block.size());
-    if (got == 0) break;
-    bytes.append(block.data(), got);
-  }
-  const std::size_t input_bytes = bytes.size();
-  read_whole_document(m_name, std::move(bytes), out, m_max_bytes);
-  if (m_layout == DocumentInput::html && out.ok()) {
-    try {
-      out.text = html_to_text(out.text);
-    } catch (const Error& error) {  // HTML too deeply nested to parse: an error record, the run goes on
-      out.text.clear();
-      out.error = error.what();
-    }
-  }
-  out.input_bytes = input_bytes;
+  read_whole_input(m_fd, m_name, m_layout, m_max_bytes, out);
   return true;
 }
 

@@ -2,11 +2,8 @@
 
 #include <utility>
 
-#include <cstring>
-#include <fmt/format.h>
-
 #include "rolecheck/support/error.hpp"
-#include "rolecheck/support/utf8.hpp"
+#include "rolecheck/support/json_nesting.hpp"
 
 namespace rolecheck {
 namespace {
@@ -16,24 +13,14 @@ bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' 
 }  // namespace
 
 JsonArrayReader::JsonArrayReader(int fd, std::string name, std::size_t max_element_bytes)
-    : m_stream(fd, name), m_name(std::move(name)), m_max_bytes(max_element_bytes) {}
+    : m_bytes(fd, name), m_name(std::move(name)), m_max_bytes(max_element_bytes) {}
 
 void JsonArrayReader::fail(const std::string& message) const {
   throw Error(std::vector<Diagnostic>{Diagnostic{m_name, m_line, m_column == 0 ? 1 : m_column, {}, message, {}}});
 }
 
 bool JsonArrayReader::get(char& c) {
-  if (m_pos >= m_chunk.size()) {
-    if (m_eof) return false;
-    m_chunk.resize(kLineReaderBlockBytes);
-    m_chunk.resize(m_stream.read(m_chunk.data(), m_chunk.size()));
-    m_pos = 0;
-    if (m_chunk.empty()) {
-      m_eof = true;
-      return false;
-    }
-  }
-  c = m_chunk[m_pos++];
+  if (!m_bytes.get(c)) return false;
   if (c == '\n') {
     ++m_line;
     m_column = 0;
@@ -57,11 +44,7 @@ bool JsonArrayReader::next(InputLine& element) {
   char c = 0;
   if (!m_started) {
     m_started = true;
-    m_chunk.resize(kLineReaderBlockBytes);
-    m_chunk.resize(m_stream.read(m_chunk.data(), m_chunk.size()));
-    if (m_chunk.empty()) m_eof = true;
-    if (const auto message = non_text_message(m_chunk, m_name); !message.empty()) fail(message);
-    if (m_chunk.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
+    if (const auto message = m_bytes.start(); !message.empty()) fail(message);
     if (!skip_space(c)) {
       m_done = true;
       return false;  // an empty input holds no records
@@ -84,28 +67,12 @@ bool JsonArrayReader::next(InputLine& element) {
   m_text.clear();
   element.number = m_line;
   std::size_t raw = 0;
-  std::size_t depth = 0;
-  bool in_string = false;
-  bool escaped = false;
+  JsonNesting nesting;
   for (;;) {
-    if (!in_string && depth == 0 && (c == ',' || c == ']')) break;
+    if (!nesting.in_string() && nesting.depth() == 0 && (c == ',' || c == ']')) break;
     ++raw;
     if (m_text.size() < m_max_bytes + 1) m_text += c;
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      ++depth;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
+    nesting.feed(c);
     if (!get(c)) fail("the JSON array is never closed (']' missing)");
   }
   if (c == ']') {
@@ -121,13 +88,7 @@ bool JsonArrayReader::next(InputLine& element) {
     element.too_long = true;
     return true;
   }
-  element.has_nul = std::memchr(m_text.data(), '\0', m_text.size()) != nullptr;
-  if (is_valid_utf8(m_text)) {
-    element.text = m_text;
-  } else {
-    element.invalid_utf8 = replace_invalid_utf8(m_text, m_clean);
-    element.text = m_clean;
-  }
+  set_line_text(element, m_text, m_clean);
   return true;
 }
 

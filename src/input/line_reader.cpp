@@ -82,6 +82,16 @@ std::string_view detect_binary(std::string_view start) noexcept {
   return odd * 10 >= window.size() * 3 ? "binary data" : "";
 }
 
+void set_line_text(InputLine& line, std::string_view text, std::string& clean) {
+  line.has_nul = std::memchr(text.data(), '\0', text.size()) != nullptr;
+  if (is_valid_utf8(text)) {
+    line.text = text;
+  } else {
+    line.invalid_utf8 = replace_invalid_utf8(text, clean);
+    line.text = clean;
+  }
+}
+
 std::string non_text_message(std::string_view start, std::string_view name) {
   if (const auto encoding = detect_wide_encoding(start); !encoding.empty()) return wide_encoding_message(encoding, name);
   if (const auto kind = detect_binary(start); !kind.empty()) return binary_input_message(kind, name);
@@ -211,14 +221,7 @@ void LineReader::finish_line(std::size_t begin, std::size_t end, InputLine& line
     line.text = {};
     return;
   }
-  const std::string_view text(m_buffer.get() + begin, end - begin);
-  line.has_nul = std::memchr(text.data(), '\0', text.size()) != nullptr;
-  if (is_valid_utf8(text)) {
-    line.text = text;
-  } else {
-    line.invalid_utf8 = replace_invalid_utf8(text, m_clean);
-    line.text = m_clean;
-  }
+  set_line_text(line, std::string_view(m_buffer.get() + begin, end - begin), m_clean);
 }
 
 }  // namespace rolecheck

@@ -139,6 +139,20 @@ std::string jsonl_start_problem(std::string_view line, std::string_view name) {
   return {};
 }
 
+bool JsonlScreen::accept(const InputLine& line) {
+  if (!line.too_long && is_blank_line(line.text)) {
+    ++m_blank;
+    return false;
+  }
+  if (m_first) {
+    m_first = false;
+    if (auto problem = jsonl_start_problem(line.text, m_name); !problem.empty()) {
+      throw Error(std::vector<Diagnostic>{Diagnostic{m_name, line.number, 1, {}, std::move(problem), {}}});
+    }
+  }
+  return true;
+}
+
 void read_json_record(std::string_view name, const InputLine& record_line, const RecordFields& fields,
                       InputDocument& out, std::size_t max_bytes) {
   out.clear();

@@ -235,12 +235,17 @@ void append_csv(std::string& out, std::string_view text) {
   append_csv_field(out, valid);
 }
 
+// The first two fields of every CSV record of a difference: its id and name.
+void append_csv_difference(std::string& out, const Difference& difference) {
+  append_csv(out, difference.id);
+  out += ',';
+  append_csv(out, difference.name);
+}
+
 std::string csv_table(const Taxonomy& taxonomy) {
   std::string out = "id,difference,sales,marketing\r\n";
   for (const auto& difference : taxonomy.differences) {
-    append_csv(out, difference.id);
-    out += ',';
-    append_csv(out, difference.name);
+    append_csv_difference(out, difference);
     out += ',';
     append_csv(out, difference.sales.summary);
     out += ',';
@@ -254,9 +259,7 @@ std::string csv_difference(const Taxonomy& taxonomy, std::size_t index) {
   const auto& difference = taxonomy.differences[index];
   std::string out = "id,difference,side,kind,text\r\n";
   const auto append_record = [&](Side side, std::string_view kind, std::string_view text) {
-    append_csv(out, difference.id);
-    out += ',';
-    append_csv(out, difference.name);
+    append_csv_difference(out, difference);
     fmt::format_to(std::back_inserter(out), ",{},{},", side_name(side), kind);
     append_csv(out, text);
     out += "\r\n";

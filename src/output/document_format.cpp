@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "rolecheck/output/highlight.hpp"
+#include "rolecheck/support/one_line.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck {
 namespace {
-
-constexpr std::string_view kReset = "\x1b[0m";
 
 // A verdict's colour: that of the line label it corresponds to (hybrid is coloured as mixed).
 std::string_view role_color(RoleLabel label) noexcept {
@@ -19,22 +19,6 @@ std::string_view role_color(RoleLabel label) noexcept {
     case RoleLabel::unknown: break;
   }
   return ansi_label_color(Label::unknown);
-}
-
-// Appends text on one line: invalid UTF-8 replaced, tabs, newlines and NULs turned into spaces.
-void append_flat(std::string& out, std::string_view text) {
-  std::string cleaned;
-  if (!is_valid_utf8(text)) {
-    replace_invalid_utf8(text, cleaned);
-    text = cleaned;
-  }
-  bool space = false;
-  for (const char c : text) {
-    const bool blank = c == '\t' || c == '\r' || c == '\n' || c == '\0' || c == ' ';
-    if (blank && space) continue;
-    out += blank ? ' ' : c;
-    space = blank;
-  }
 }
 
 void append_field(std::string& out, std::string_view text, RecordFormat format) {
@@ -102,10 +86,10 @@ void DocumentFormatter::error_record(std::string& out, const DocumentOrigin& ori
   m_stream.open_record(out);
   switch (m_format) {
     case RecordFormat::text:
-      append_flat(out, origin.file);
+      append_one_line(out, origin.file, true);
       if (origin.line != 0) fmt::format_to(std::back_inserter(out), ":{}", origin.line);
       out += ": unknown (error: ";
-      append_flat(out, message);
+      append_one_line(out, message, true);
       out += "; review)\n";  // an input that could not be read needs a person
       break;
     case RecordFormat::jsonl:
@@ -229,10 +213,10 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
   const auto& taxonomy = classifier.taxonomy();
   const auto& cues = classifier.matcher().cues();
   const auto label = role_label_name(result.label);
-  append_flat(out, origin.id);
+  append_one_line(out, origin.id, true);
   out += ": ";
   if (m_style.color) {
-    fmt::format_to(std::back_inserter(out), "{}{}{}", role_color(result.label), label, kReset);
+    fmt::format_to(std::back_inserter(out), "{}{}{}", role_color(result.label), label, kAnsiReset);
   } else {
     out += label;
   }
@@ -263,7 +247,7 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     }
     const auto& reason = verdict.strongest;
     fmt::format_to(std::back_inserter(out), "{:<10} {} \"", side_name(verdict.side), cues[reason.cue].id);
-    append_flat(out, document.substr(reason.begin, reason.end - reason.begin));
+    append_one_line(out, document.substr(reason.begin, reason.end - reason.begin), true);
     out += "\"\n";
   }
   out += "\n  duties:\n";
@@ -273,7 +257,7 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     fmt::format_to(std::back_inserter(out), "  {:<13} ", section_kind_name(entry.duty.section));
     if (m_style.color) {
       fmt::format_to(std::back_inserter(out), "{}{:<9}{}", role_color(static_cast<RoleLabel>(entry.result.label)),
-                     duty_label, kReset);
+                     duty_label, kAnsiReset);
     } else {
       fmt::format_to(std::back_inserter(out), "{:<9}", duty_label);
     }
@@ -286,7 +270,7 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
       collect_matches(entry.result, matches);
       append_highlighted(out, entry.duty.text(document), entry.duty.begin, matches, true);
     } else {
-      append_flat(out, entry.duty.text(document));
+      append_one_line(out, entry.duty.text(document), true);
     }
     if (entry.duty.section == SectionKind::boilerplate) out += "  (no vote)";
     out += '\n';

@@ -8,74 +8,11 @@
 #include <fmt/format.h>
 #include <iterator>
 
+#include "rolecheck/output/highlight.hpp"
+#include "rolecheck/support/one_line.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck {
-namespace {
-
-constexpr std::string_view kReset = "\x1b[0m";
-
-std::string_view label_color(Label label) noexcept { return ansi_label_color(label); }
-
-// Bold, underlined, in the colour of its side (or of other work): a match inside the duty text.
-std::string_view highlight_color(const Reason& reason) noexcept {
-  if (reason.negated) return "\x1b[4m";
-  if (reason.role == CueRole::other) return "\x1b[1;4;36m";
-  return reason.side == Side::sales ? "\x1b[1;4;32m" : "\x1b[1;4;35m";
-}
-
-}  // namespace
-
-
-std::string_view ansi_label_color(Label label) noexcept {
-  switch (label) {
-    case Label::sales: return "\x1b[1;32m";
-    case Label::marketing: return "\x1b[1;35m";
-    case Label::mixed: return "\x1b[1;33m";
-    case Label::other: return "\x1b[1;36m";
-    case Label::unknown: break;
-  }
-  return "\x1b[2m";
-}
-
-void append_highlighted(std::string& out, std::string_view text, std::size_t offset, const std::vector<Reason>& reasons,
-                        bool squeeze) {
-  // The spans inside `text`, relative to it, in order and without overlaps.
-  struct Span {
-    std::size_t begin;
-    std::size_t end;
-    std::string_view color;
-  };
-  std::vector<Span> spans;
-  for (const auto& reason : reasons) {
-    if (reason.begin < offset || reason.end > offset + text.size() || reason.begin >= reason.end) continue;
-    spans.push_back(Span{reason.begin - offset, reason.end - offset, highlight_color(reason)});
-  }
-  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  std::size_t next = 0;  // the next span to open
-  std::size_t open_end = 0;
-  bool open = false;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (open && i == open_end) {
-      out += kReset;
-      open = false;
-    }
-    while (!open && next < spans.size() && spans[next].begin < i) ++next;  // overlapped an earlier span
-    if (!open && next < spans.size() && spans[next].begin == i) {
-      out += spans[next].color;
-      open_end = spans[next].end;
-      open = true;
-      ++next;
-    }
-    const char c = text[i];
-    const bool blank = c == '\t' || c == '\r' || c == '\n' || c == '\0' || (squeeze && c == ' ');
-    if (squeeze && blank && space) continue;
-    out += blank ? ' ' : c;
-    space = blank;
-  }
-  if (open) out += kReset;
-}
 
 char review_marker(bool review) noexcept { return review ? '?' : ' '; }
 
@@ -195,9 +132,7 @@ void append_explained_reasons(std::string& out, const Classification& result, st
                    other ? std::string_view("other") : side_name(reason.side), cue_role_name(reason.role), cue.id);
     const auto begin = reason.begin >= offset ? reason.begin - offset : 0;
     const auto end = reason.end >= offset ? reason.end - offset : 0;
-    for (const char c : text.substr(begin, end > begin ? end - begin : 0)) {
-      out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
-    }
+    OneLineWriter(out, false).append(text.substr(begin, end > begin ? end - begin : 0));
     out += "\" ";
     if (reason.negated) out += "negated ";
     out += '+';
@@ -265,7 +200,7 @@ void RecordFormatter::record(std::string& out, const RecordOrigin& origin, std::
 void RecordFormatter::text_record(std::string& out, std::string_view text, const Classification& result) {
   const auto label = label_name(result.label);
   if (m_style.color) {
-    fmt::format_to(std::back_inserter(out), "{}{:<9}{} ", label_color(result.label), label, kReset);
+    fmt::format_to(std::back_inserter(out), "{}{:<9}{} ", ansi_label_color(result.label), label, kAnsiReset);
   } else {
     fmt::format_to(std::back_inserter(out), "{:<9} ", label);
   }
@@ -275,7 +210,7 @@ void RecordFormatter::text_record(std::string& out, std::string_view text, const
   out += ' ';
   if (m_style.record_ids) {
     // The record's id (in m_scratch), then its text.
-    for (const char c : m_scratch) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
+    OneLineWriter(out, false).append(m_scratch);
     out += "  ";
   }
   std::string_view shown = text;
@@ -288,7 +223,7 @@ void RecordFormatter::text_record(std::string& out, std::string_view text, const
     collect_matches(result, m_matches);
     append_highlighted(out, shown, 0, m_matches, false);
   } else {
-    for (const char c : shown) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
+    OneLineWriter(out, false).append(shown);
   }
   out += '\n';
   if (!m_style.explain) return;

@@ -4,12 +4,11 @@
 #include <fmt/format.h>
 #include <iterator>
 
+#include "rolecheck/output/highlight.hpp"
 #include "rolecheck/output/record_format.hpp"
 
 namespace rolecheck {
 namespace {
-
-constexpr std::string_view kReset = "\x1b[0m";
 
 // The partial blocks for 1/8 .. 7/8 of a cell (index 0 is unused).
 constexpr std::array<std::string_view, 8> kEighths{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
@@ -118,7 +117,7 @@ std::string render_run_summary(const RunSummary& summary, const SummaryLegend& l
   const auto total = summary.records();
   const auto colored = [&](Label label, std::string_view text) {
     if (!style.color) return std::string(text);
-    return fmt::format("{}{}{}", ansi_label_color(label), text, kReset);
+    return fmt::format("{}{}{}", ansi_label_color(label), text, kAnsiReset);
   };
   fmt::format_to(it, "summary: {} {}\n", total, legend.unit);
   std::size_t name_width = 0;

@@ -3,37 +3,19 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "rolecheck/support/json_nesting.hpp"
+
 namespace rolecheck {
 
 JsonShape json_shape(std::string_view text) noexcept {
   JsonShape shape;
-  std::size_t depth = 0;
-  bool in_string = false;
-  bool escaped = false;
+  JsonNesting nesting;
   for (const char c : text) {
-    if (in_string) {
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    switch (c) {
-      case '"': in_string = true; break;
-      case '[':
-      case '{':
-        ++shape.values;
-        shape.depth = std::max(shape.depth, ++depth);
-        break;
-      case ']':
-      case '}':
-        if (depth > 0) --depth;
-        break;
-      case ',':
-      case ':': ++shape.values; break;
-      default: break;
+    if (nesting.feed(c)) {
+      ++shape.values;
+      shape.depth = std::max(shape.depth, nesting.depth());
+    } else if (!nesting.in_string() && (c == ',' || c == ':')) {
+      ++shape.values;
     }
     if (shape.depth > kMaxJsonlDepth || shape.values > kMaxJsonlValues) break;
   }

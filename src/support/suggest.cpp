@@ -46,28 +46,38 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[m];
 }
 
+std::optional<std::size_t> nearest_within(std::string_view word, std::span<const std::string_view> candidates,
+                                          std::size_t max_edits) {
+  std::optional<std::size_t> best;
+  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::size_t distance = edit_distance(word, candidates[i]);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = i;
+    }
+  }
+  if (best_distance > max_edits) return std::nullopt;
+  return best;
+}
+
 std::optional<std::string> nearest_candidate(std::string_view word, const std::vector<std::string>& candidates) {
   const std::string_view bare = without_dashes(word);
   if (bare.empty()) return std::nullopt;
-  const std::size_t allowed = std::max<std::size_t>(1, bare.size() / 3);
-  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
-  const std::string* best = nullptr;
+  std::vector<std::string_view> bare_candidates;
   const std::string* prefix_of = nullptr;
   std::size_t prefix_count = 0;
   for (const auto& candidate : candidates) {
     if (edit_distance(word, candidate) == 0) return std::nullopt;
-    const std::size_t distance = edit_distance(bare, without_dashes(candidate));
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = &candidate;
-    }
-    if (bare.size() >= 2 && word.size() - bare.size() == candidate.size() - without_dashes(candidate).size() &&
+    bare_candidates.push_back(without_dashes(candidate));
+    if (bare.size() >= 2 && word.size() - bare.size() == candidate.size() - bare_candidates.back().size() &&
         starts_with_folded(candidate, word)) {
       prefix_of = &candidate;
       ++prefix_count;
     }
   }
-  if (best != nullptr && best_distance <= allowed) return *best;
+  const std::size_t allowed = std::max<std::size_t>(1, bare.size() / 3);
+  if (const auto nearest = nearest_within(bare, bare_candidates, allowed)) return candidates[*nearest];
   if (prefix_count == 1) return *prefix_of;
   return std::nullopt;
 }

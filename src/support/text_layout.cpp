@@ -89,6 +89,22 @@ std::string_view ascii_for(long code) noexcept {
   return "?";
 }
 
+// A copy of `text` made code point by code point: `put(out, code, bytes)` appends what each becomes (code -1 for
+// an invalid byte, `bytes` its bytes in `text`).
+template <typename Put>
+std::string map_code_points(std::string_view text, Put put) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t length = 1;
+    const long code = decode_utf8(text, i, length);
+    put(out, code, text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
 // Cuts a word wider than `width` into pieces of at most `width` columns; zero-width marks stay with their base.
 void break_word(std::string_view word, std::size_t width, std::vector<std::string>& lines, std::string& rest) {
   std::string piece;
@@ -131,20 +147,13 @@ std::size_t display_width(std::string_view text) noexcept {
 }
 
 std::string printable_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t length = 1;
-    const long code = decode_utf8(text, i, length);
+  return map_code_points(text, [](std::string& out, long code, std::string_view bytes) {
     if (code < 0 || (is_control(code) && !is_space(static_cast<char>(code)))) {
       out += "\xEF\xBF\xBD";
     } else {
-      out.append(text.substr(i, length));
+      out.append(bytes);
     }
-    i += length;
-  }
-  return out;
+  });
 }
 
 std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
@@ -204,20 +213,13 @@ void append_padded(std::string& out, std::string_view text, std::size_t width) {
 }
 
 std::string to_ascii(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t length = 1;
-    const long code = decode_utf8(text, i, length);
+  return map_code_points(text, [](std::string& out, long code, std::string_view /*bytes*/) {
     if (code >= 0 && code < 0x80) {
       out += static_cast<char>(code);
     } else if (code < 0 || code_point_width(code) > 0) {
       out.append(code < 0 ? std::string_view("?") : ascii_for(code));
     }
-    i += length;
-  }
-  return out;
+  });
 }
 
 }  // namespace rolecheck

@@ -33,7 +33,7 @@ long decode_utf8(std::string_view text, std::size_t i, std::size_t& length) noex
   return code;
 }
 
-bool is_valid_utf8(std::string_view text) noexcept {
+std::size_t first_invalid_utf8(std::string_view text) noexcept {
   std::size_t i = 0;
   while (i < text.size()) {
     // Fast path: eight ASCII bytes at a time.
@@ -46,11 +46,13 @@ bool is_valid_utf8(std::string_view text) noexcept {
       }
     }
     std::size_t length = 1;
-    if (decode_utf8(text, i, length) < 0) return false;
+    if (decode_utf8(text, i, length) < 0) return i;
     i += length;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool is_valid_utf8(std::string_view text) noexcept { return first_invalid_utf8(text) == std::string_view::npos; }
 
 bool replace_invalid_utf8(std::string_view text, std::string& out) {
   out.clear();

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fmt/format.h>
 
+#include "rolecheck/support/json_nesting.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck::detail {
@@ -127,22 +128,9 @@ Diagnostic at_offset(const std::string& file, std::string_view text, std::size_t
 }
 
 std::size_t find_too_deep(std::string_view text, std::size_t max_depth) {
-  std::size_t depth = 0;
-  bool in_string = false;
+  JsonNesting nesting;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
+    if (nesting.feed(text[i]) && nesting.depth() > max_depth) return i;
   }
   return text.size();
 }
@@ -205,15 +193,11 @@ bool check_bytes(std::string_view text, const std::string& file, std::vector<Dia
                                  "NUL byte in the file; a taxonomy is UTF-8 text (is this a binary or UTF-16 file?)"));
     return false;
   }
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t length = 1;
-    if (static_cast<unsigned char>(text[i]) >= 0x80 && decode_utf8(text, i, length) < 0) {
-      problems.push_back(at_offset(
-          file, text, i,
-          fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", static_cast<unsigned char>(text[i]))));
-      return false;
-    }
-    i += length;
+  if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    problems.push_back(at_offset(
+        file, text, bad,
+        fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", static_cast<unsigned char>(text[bad]))));
+    return false;
   }
   return true;
 }

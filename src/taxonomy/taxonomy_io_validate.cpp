@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "rolecheck/text/text.hpp"
+#include "rolecheck/support/suggest.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck::detail {
@@ -21,6 +22,18 @@ struct Key {
   bool required;
   std::string_view expected;
 };
+
+/// The valid key an unknown one most likely misspells: at most max(2, n/3) edits from a name of n bytes, and
+/// fewer than n (so a short name is not "corrected" into an unrelated key).
+std::optional<std::string_view> nearest_key(std::string_view name, std::initializer_list<Key> keys) {
+  if (name.empty()) return std::nullopt;
+  std::vector<std::string_view> names;
+  for (const Key& key : keys) names.push_back(key.name);
+  const std::size_t allowed = std::min(std::max<std::size_t>(2, name.size() / 3), name.size() - 1);
+  const auto nearest = nearest_within(name, names, allowed);
+  if (!nearest) return std::nullopt;
+  return names[*nearest];
+}
 
 /// A closed or open bound of a number range.
 struct Range {
@@ -162,19 +175,10 @@ class Validator {
       // A named reference, not a structured binding: clang 14 cannot capture bindings in lambdas.
       const std::string& name = entry.key;
       if (std::any_of(keys.begin(), keys.end(), [&](const Key& key) { return key.name == name; })) continue;
-      const Key* nearest = nullptr;
-      std::size_t best = 0;
-      for (const Key& key : keys) {
-        const std::size_t distance = edit_distance(name, key.name);
-        if (nearest == nullptr || distance < best) {
-          nearest = &key;
-          best = distance;
-        }
-      }
       const std::string shown = name.size() > 60 ? pointer_token(name.substr(0, 60)) + "..." : pointer_token(name);
       std::string message = fmt::format("unknown key \"{}\"", shown);
-      if (nearest != nullptr && best <= std::max<std::size_t>(2, name.size() / 3) && best < name.size()) {
-        message += fmt::format("; did you mean \"{}\"?", nearest->name);
+      if (const auto nearest = nearest_key(name, keys)) {
+        message += fmt::format("; did you mean \"{}\"?", *nearest);
       } else {
         std::string names;
         for (const Key& key : keys) names += fmt::format("{}{}", names.empty() ? "" : ", ", key.name);
@@ -188,6 +192,14 @@ class Validator {
       }
     }
     return true;
+  }
+
+  /// The member `key` of the root object when it is there and an object (its keys checked against `keys`), else
+  /// nullptr (a wrong type reported).
+  const JsonValue* top_object(const JsonValue& root, std::string_view key, std::initializer_list<Key> keys) {
+    const JsonValue* value = find(root, key);
+    if (value == nullptr || !check_object(*value, "/" + std::string(key), "an object", keys)) return nullptr;
+    return value;
   }
 
   /// A string that must not hold control characters (and, when `non_blank`, not be empty or only whitespace).
@@ -259,18 +271,16 @@ class Validator {
   }
 
   void read_thresholds(const JsonValue& root, Thresholds& out) {
-    const JsonValue* value = find(root, "thresholds");
-    if (value == nullptr || !check_object(*value, "/thresholds", "an object",
-                                          {{"min_evidence", true, "a number greater than 0"},
-                                           {"mixed_share", true, "a number in [0.5, 1]"},
-                                           {"evidence_scale", true, "a number greater than 0"},
-                                           {"other_share", false, "a number in (0, 1]"},
-                                           {"support_credit", false, "a number in [0, 1]"},
-                                           {"other_prior", false, "a number greater than 0"},
-                                           {"review_confidence", false, "a number in [0, 1]"},
-                                           {"review_margin", false, "a number in [-1, 1]"}})) {
-      return;
-    }
+    const JsonValue* value = top_object(root, "thresholds",
+                                        {{"min_evidence", true, "a number greater than 0"},
+                                         {"mixed_share", true, "a number in [0.5, 1]"},
+                                         {"evidence_scale", true, "a number greater than 0"},
+                                         {"other_share", false, "a number in (0, 1]"},
+                                         {"support_credit", false, "a number in [0, 1]"},
+                                         {"other_prior", false, "a number greater than 0"},
+                                         {"review_confidence", false, "a number in [0, 1]"},
+                                         {"review_margin", false, "a number in [-1, 1]"}});
+    if (value == nullptr) return;
     const Range positive{0, true, kHuge, false};
     out.min_evidence =
         number(*value, "/thresholds", "min_evidence", "a number greater than 0", positive).value_or(out.min_evidence);
@@ -292,13 +302,11 @@ class Validator {
   }
 
   void read_negation(const JsonValue& root, NegationRules& out) {
-    const JsonValue* value = find(root, "negation");
-    if (value == nullptr || !check_object(*value, "/negation", "an object",
-                                          {{"words", true, "a non-empty array of negating words"},
-                                           {"exceptions", false, "an array of phrases"},
-                                           {"scope", true, "an integer in [1, 20]"}})) {
-      return;
-    }
+    const JsonValue* value = top_object(root, "negation",
+                                        {{"words", true, "a non-empty array of negating words"},
+                                         {"exceptions", false, "an array of phrases"},
+                                         {"scope", true, "an integer in [1, 20]"}});
+    if (value == nullptr) return;
     out.words = string_list(*value, "/negation", "words", "a negating word or phrase", true);
     out.exceptions = string_list(*value, "/negation", "exceptions", "a phrase", false);
     if (auto scope = number(*value, "/negation", "scope", "an integer in [1, 20]", {1, false, 20, false, true})) {
@@ -395,13 +403,11 @@ class Validator {
   }
 
   void read_other_work(const JsonValue& root, OtherWork& out) {
-    const JsonValue* value = find(root, "other_work");
-    if (value == nullptr || !check_object(*value, "/other_work", "an object",
-                                          {{"summary", true, "a non-empty string"},
-                                           {"quotes", false, "an array of quotes"},
-                                           {"cues", true, "an array of cues"}})) {
-      return;
-    }
+    const JsonValue* value = top_object(root, "other_work",
+                                        {{"summary", true, "a non-empty string"},
+                                         {"quotes", false, "an array of quotes"},
+                                         {"cues", true, "an array of cues"}});
+    if (value == nullptr) return;
     out.summary = text(*value, "/other_work", "summary", "a non-empty string", true);
     out.quotes = string_list(*value, "/other_work", "quotes", "a quote", false);
     const JsonValue* list = find(*value, "cues");
@@ -513,21 +519,6 @@ class Validator {
 };
 
 }  // namespace
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 Taxonomy validate_taxonomy(const JsonValue& root, const std::string& file, const TaxonomyLimits& limits,
                            std::vector<Diagnostic>& problems, bool& intact) {

@@ -20,7 +20,4 @@ namespace rolecheck::detail {
 Taxonomy validate_taxonomy(const JsonValue& root, const std::string& file, const TaxonomyLimits& limits,
                            std::vector<Diagnostic>& problems, bool& intact);
 
-/// Levenshtein distance between two byte strings (used to suggest the nearest valid key).
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 }  // namespace rolecheck::detail

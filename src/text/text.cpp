@@ -16,7 +16,7 @@ constexpr std::array<CharClass, 128> make_ascii_classes() {
   for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::word;
   for (char c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::word;
   classes['\''] = CharClass::apostrophe;
-  for (char c : std::string_view(",;:.!?()[]{}|\"")) classes[static_cast<std::size_t>(c)] = CharClass::clause_break;
+  for (char c : kAsciiClauseBreaks) classes[static_cast<std::size_t>(c)] = CharClass::clause_break;
   return classes;
 }
 constexpr auto kAsciiClasses = make_ascii_classes();
@@ -85,6 +85,14 @@ void tokenize(std::string_view text, TokenBuffer& out) {
   bool pending_apostrophe = false;
   std::size_t apostrophe_end = 0;
   Token current;
+  const auto start_word = [&](std::size_t begin) {
+    current = Token{};
+    current.begin = static_cast<std::uint32_t>(begin);
+    current.folded_begin = static_cast<std::uint32_t>(folded_size);
+    current.clause_start = pending_break;
+    pending_break = false;
+    in_word = true;
+  };
   const auto finish_word = [&](std::size_t end) {
     current.end = static_cast<std::uint32_t>(end);
     current.folded_size = static_cast<std::uint32_t>(folded_size - current.folded_begin);
@@ -102,12 +110,7 @@ void tokenize(std::string_view text, TokenBuffer& out) {
     if (fold != '\0') {
       // Fast path: a run of ASCII letters and digits.
       if (!in_word) {
-        current = Token{};
-        current.begin = static_cast<std::uint32_t>(i);
-        current.folded_begin = static_cast<std::uint32_t>(folded_size);
-        current.clause_start = pending_break;
-        pending_break = false;
-        in_word = true;
+        start_word(i);
       } else if (pending_apostrophe) {
         folded[folded_size++] = '\'';
       }
@@ -130,12 +133,7 @@ void tokenize(std::string_view text, TokenBuffer& out) {
       if (in_word && pending_apostrophe) {
         folded[folded_size++] = '\'';
       } else if (!in_word) {
-        current = Token{};
-        current.begin = static_cast<std::uint32_t>(i);
-        current.folded_begin = static_cast<std::uint32_t>(folded_size);
-        current.clause_start = pending_break;
-        pending_break = false;
-        in_word = true;
+        start_word(i);
       }
       pending_apostrophe = false;
       folded[folded_size++] = fold;

@@ -8,8 +8,9 @@
 namespace rolecheck {
 namespace {
 
-// The cache is cleared when it holds this many words (bounds memory on odd input:
-// at most 2 MiB of slots and 3 MiB of words per scanner).
+// The cache is cleared when it holds this many words, which bounds its memory on odd input: at most
+// 2 * kMaxCachedWords slots of 20 bytes (640 KiB), and kMaxCachedWords words of at most 48 bytes (the
+// longest the scanner caches) plus kFoldedPadding each (896 KiB of arena), per scanner.
 constexpr std::size_t kMaxCachedWords = 1u << 14;
 
 // The first min(size, 8) bytes at `p` as a number, other bytes zero; `p` has 8 readable bytes.

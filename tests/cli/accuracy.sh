@@ -3,14 +3,13 @@
 # text_label column read by ANNOTATION.md's rules) on the O*NET dev data in ../shared/data must not fall
 # below the figures reached when the cues were last tuned (docs/accuracy.md). Floors, not targets.
 # Usage: accuracy.sh ROLECHECK SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 data=$2/../shared/data
 if [ ! -f "$data/onet_tasks_dev.tsv" ]; then
   echo "accuracy.sh: $data/onet_tasks_dev.tsv not found (the shared folder must sit beside the repository)" >&2
   exit 1
 fi
-failures=0
 # check NAME MIN_MACRO_F1 MAX_FALSE_ALARMS MIN_TWO_WAY_F1 MAX_NEITHER EVAL-ARGS...
 check() {
   local name=$1 min_f1=$2 max_fa=$3 min_two=$4 max_neither=$5; shift 5
@@ -74,4 +73,4 @@ print(f"documents: sales and marketing roles {sm:.3f} (floor 0.84), other occupa
 print("ok" if ok else "FAIL")
 sys.exit(0 if ok else 1)
 PY
-[ $failures -eq 0 ] || { echo "$failures accuracy floor(s) broken" >&2; exit 1; }
+finish accuracy

@@ -2,17 +2,12 @@
 # End-to-end tests of `rolecheck classify`: formats (golden files), stdin, several files, blank lines,
 # --only, --count, --expect, exit codes, stdout vs stderr.
 # Usage: classify.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites the golden files)
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2
 golden=$src/tests/golden
 examples=$src/data/examples
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+plain_env
 
 # check_golden NAME COMMAND...: stdout must equal tests/golden/NAME, stderr must be empty, exit 0.
 check_golden() {
@@ -143,5 +138,4 @@ grep -q "[0-9]\+\.[0-9]\+\.[0-9]\+" <<<"$version_text" || fail "--version"
 [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/result.tsv")" -eq $((lines + 1)) ] || fail "-o content"
 ls "$tmp" | grep -q tmp- && fail "-o left a temporary file"
 
-if [ $failures -gt 0 ]; then echo "$failures failed" >&2; exit 1; fi
-echo "classify.sh: all passed"
+finish classify

@@ -3,13 +3,9 @@
 # COMP_CWORD), with and without the bash-completion package's helpers; the zsh one by parsing it and
 # checking that compinit picks it up for rolecheck.
 # Usage: completion.sh SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 src=$1
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 touch "$tmp/duties.txt" "$tmp/dump.tsv" "$tmp/edited.json"
 
 # run_bash MODE: runs every bash case in a fresh shell; MODE "plain" or "bash-completion".
@@ -141,13 +137,4 @@ else
   skipped="zsh is not installed (scripts/setup.sh --test installs it): the zsh completion was not checked"
 fi
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-# A missing tool is a skip (ctest SKIP_RETURN_CODE 77), never a pass: .ci/run fails on any skip.
-if [ -n "${skipped:-}" ]; then
-  echo "SKIP: $skipped" >&2
-  exit 77
-fi
-echo "completion: all checks passed"
+finish completion

@@ -3,16 +3,10 @@
 # the other formats), --expect on empty input, --max-line-bytes with document input, and what a document
 # record's spans index when the file starts with a UTF-8 BOM.
 # Usage: contracts.sh ROLECHECK
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+plain_env
 cd "$tmp" || exit 1
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-expect_eq() { [ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"; }
 run() { "$bin" "$@" >out.txt 2>err.txt; status=$?; }
 : >empty.txt
 printf 'Stock shelves\n' >other.txt
@@ -99,8 +93,4 @@ for difference in record["differences"].values():
 assert checked >= 3, checked
 PY
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "contracts: all checks passed"
+finish contracts

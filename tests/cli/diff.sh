@@ -5,15 +5,10 @@
 # JSON Lines validity, text counts, document mode (--unit document, --input jsonl) checked the same
 # way against `classify --unit document --format jsonl`, stdin, -o, and -j 2 byte-identical to -j 1.
 # Usage: diff.sh ROLECHECK SOURCE_DIR   (uses ../shared/data as extra corpus when present)
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$(realpath "$2")
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo -e "FAIL: $*" >&2; failures=$((failures + 1)); }
+plain_env
 cd "$tmp" || exit 1
 
 # The corpus: the example duties, plus the dev statements when they are there.
@@ -233,8 +228,4 @@ assert summary["records"] == 3, summary
 assert all(r["line"] != 2 for r in records), records
 PY
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "diff: all tests passed"
+finish diff

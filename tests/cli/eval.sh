@@ -3,17 +3,12 @@
 # retuning data/taxonomy.json changes nothing here), --label-column for TSV and JSONL, --errors, --part,
 # per-row problems, and (when ../shared/data is there) figures that agree with their confusion matrix.
 # Usage: eval.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites the golden files)
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2
 golden=$src/tests/golden
 fixtures=tests/fixtures/eval
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo -e "FAIL: $*" >&2; failures=$((failures + 1)); }
+plain_env
 run() { (cd "$src" && "$bin" --taxonomy "$fixtures/taxonomy.json" "$@"); }
 
 # check_golden NAME ARGS...: stdout must equal tests/golden/NAME, stderr must be empty, exit 0.
@@ -109,8 +104,4 @@ PY
     fail "dev data: figures inconsistent"
 fi
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "eval: all checks passed"
+finish eval

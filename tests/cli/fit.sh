@@ -3,17 +3,12 @@
 # `taxonomy validate` accepts and `--taxonomy` loads, only numbers changed, -o and --report, and the
 # guard rails (too few rows, bad labels: exit 2 with a message, nothing written).
 # Usage: fit.sh ROLECHECK SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2
 fixtures=$src/tests/fixtures/fit
 taxonomy=$src/tests/fixtures/eval/taxonomy.json
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo -e "FAIL: $*" >&2; failures=$((failures + 1)); }
+plain_env
 fit() { "$bin" --taxonomy "$taxonomy" fit --label-column text_label "$@"; }
 
 # Two runs, same bytes (taxonomy and report); -o writes the file, the report goes to stderr.
@@ -69,8 +64,4 @@ fit "$fixtures/labelled.tsv" "$tmp/bad.tsv" -o "$tmp/none.json" 2>"$tmp/err"
 grep -q "bad.tsv:2: error: text_label must be sales, marketing, other or ambiguous" "$tmp/err" || fail "bad label message"
 [ -e "$tmp/none.json" ] && fail "bad label: wrote the output"
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "fit: all checks passed"
+finish fit

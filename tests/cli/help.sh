@@ -2,15 +2,10 @@
 # End-to-end tests of help and version: every subcommand's --help shows examples, mistyped options and
 # subcommands get a "did you mean", and --version names the embedded taxonomy by schema and hash.
 # Usage: help.sh ROLECHECK SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2
-export LC_ALL=C.UTF-8
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+embedded_env
 
 # Every subcommand listed by --help has examples in its own --help (stdout, exit 0).
 "$bin" --help >"$tmp/help" || fail "--help exits $?"
@@ -116,8 +111,4 @@ PY
 )
 [ "$(sed -n 2p "$tmp/version")" = "$expected" ] || fail "--version: got '$(sed -n 2p "$tmp/version")', expected '$expected'"
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "help: all checks passed"
+finish help

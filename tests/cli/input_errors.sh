@@ -4,17 +4,11 @@
 # and everything that could be read is reported, the exit status is 2; the invalid-UTF-8 and NUL warnings
 # are the same everywhere; eval and stats read stdin; report and stats open -o before the work.
 # Usage: input_errors.sh ROLECHECK SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$(realpath "$2")
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+plain_env
 cd "$tmp" || exit 1
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-expect_eq() { [ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"; }
 # run ARGS...: stdout in out.txt, stderr in err.txt, status in $status
 run() { "$bin" "$@" >out.txt 2>err.txt; status=$?; }
 
@@ -130,8 +124,4 @@ for command in "report" "stats" "fit"; do
 done
 exec 3>&-
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "input_errors: all checks passed"
+finish input_errors

@@ -1,18 +1,13 @@
 #!/usr/bin/env bash
-# End-to-end tests of the input formats (issue 14): CSV exports, JSON and JSONL with any field names,
+# End-to-end tests of the input formats: CSV exports, JSON and JSONL with any field names,
 # HTML postings, Markdown, gzip, binary files; golden outputs for the realistic files in
 # tests/fixtures/inputs. Usage: inputs.sh ROLECHECK_BINARY [SOURCE_DIR]; UPDATE_GOLDEN=1 rewrites them.
-set -u
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+set +o pipefail  # this script's pipelines fail only when their last command does
 bin=$(realpath "$1")
 src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
 golden=$src/tests/golden/inputs
 fixtures=tests/fixtures/inputs
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-expect_eq() { [ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"; }
-expect_grep() { grep -qF -- "$2" "$3" || fail "$1: '$2' not in: $(head -c 600 "$3")"; }
 # run ARGS...: rolecheck ARGS from the source dir, stdout in $tmp/out, stderr in $tmp/err, status in $status
 run() { (cd "$src" && "$bin" "$@") >"$tmp/out" 2>"$tmp/err"; status=$?; }
 
@@ -40,126 +35,122 @@ check_golden program_bin.txt classify --unit document $fixtures/program.bin
 # CSV: the header is no record, the department column does not leak into the text, quoted
 # multi-line descriptions stay whole, the blank row is skipped and counted, other columns pass through.
 run classify "${ats[@]}" --format jsonl $fixtures/ats_export.csv
-expect_eq "$status" 0 "ats csv status"
-expect_eq "$(jq -r .id "$tmp/out" | tr '\n' ' ')" "R-1001 R-1002 R-1003 R-1004 " "one record per row, ids from the Req ID column"
-expect_eq "$(jq -r .label "$tmp/out" | tr '\n' ' ')" "sales marketing other hybrid " "verdicts of the ATS rows"
-expect_eq "$(jq -r 'select(.id == "R-1001") | .Department' "$tmp/out")" Sales "the department passes through"
-expect_eq "$(jq -r 'select(.id == "R-1001") | .Location' "$tmp/out")" "Columbus, OH" "a quoted comma stays in its field"
-expect_eq "$(jq -r 'select(.id == "R-1001") | .duties | length' "$tmp/out")" 6 "the quoted multi-line description is one document"
-expect_eq "$(jq -r 'select(.id == "R-1001") | .duties[0].section' "$tmp/out")" title "the title column is the posting's title"
-expect_eq "$(jq -c '[.duties[].text | select(test("Sales,|Operations"))] | length' "$tmp/out" | sort -u)" 0 \
-  "no column leaks into the duties"
+expect_eq "ats csv status" "$status" 0
+expect_eq "one record per row, ids from the Req ID column" "$(jq -r .id "$tmp/out" | tr '\n' ' ')" "R-1001 R-1002 R-1003 R-1004 "
+expect_eq "verdicts of the ATS rows" "$(jq -r .label "$tmp/out" | tr '\n' ' ')" "sales marketing other hybrid "
+expect_eq "the department passes through" "$(jq -r 'select(.id == "R-1001") | .Department' "$tmp/out")" Sales
+expect_eq "a quoted comma stays in its field" "$(jq -r 'select(.id == "R-1001") | .Location' "$tmp/out")" "Columbus, OH"
+expect_eq "the quoted multi-line description is one document" "$(jq -r 'select(.id == "R-1001") | .duties | length' "$tmp/out")" 6
+expect_eq "the title column is the posting's title" "$(jq -r 'select(.id == "R-1001") | .duties[0].section' "$tmp/out")" title
+expect_eq "no column leaks into the duties" \
+  "$(jq -c '[.duties[].text | select(test("Sales,|Operations"))] | length' "$tmp/out" | sort -u)" 0
 expect_grep "doubled quotes" '"hunter"' "$tmp/out"
 expect_grep "blank row counted" "rolecheck: $fixtures/ats_export.csv: 1 blank line skipped (not records)" "$tmp/err"
 run classify --input csv $fixtures/ats_export.csv
-expect_eq "$status" 2 "csv without the text column"
+expect_eq "csv without the text column" "$status" 2
 expect_grep "missing column names the columns" \
   "no text column \"text\" in the header (its columns: Req ID, Job Title, Department, Location, Description): name it with --text-column NAME or a 1-based number" "$tmp/err"
-expect_eq "$(wc -c <"$tmp/out")" 0 "no records when the header lacks the text column"
+expect_eq "no records when the header lacks the text column" "$(wc -c <"$tmp/out")" 0
 printf 'id,text\n1,"Close deals\n2,Run campaigns\n' >"$tmp/open.csv"
 "$bin" classify --input csv --format jsonl "$tmp/open.csv" >"$tmp/out" 2>"$tmp/err"
-expect_eq "$?" 2 "unclosed quote status"
-expect_eq "$(jq -r .error "$tmp/out")" "a quoted field opened on line 2 is never closed (an unescaped '\"' inside it?)" \
-  "an unclosed quote is an error record naming its line"
+expect_eq "unclosed quote status" "$?" 2
+expect_eq "an unclosed quote is an error record naming its line" \
+  "$(jq -r .error "$tmp/out")" "a quoted field opened on line 2 is never closed (an unescaped '\"' inside it?)"
 # Line mode: one duty per row, its id kept (TSV id column, JSON "id").
 run classify --unit line --input csv --text-column Description --id-column "Req ID" --format jsonl $fixtures/ats_export.csv
-expect_eq "$(jq -r '.id + " " + .label' "$tmp/out" | tr '\n' ',')" "R-1001 sales,R-1002 marketing,R-1003 other,R-1004 mixed," \
-  "csv line mode: one duty per row with its id"
-expect_eq "$(jq -r 'select(.id == "R-1001") | .["Job Title"]' "$tmp/out")" "Account Executive" \
-  "line mode passes the other columns through (the title too)"
+expect_eq "csv line mode: one duty per row with its id" \
+  "$(jq -r '.id + " " + .label' "$tmp/out" | tr '\n' ',')" "R-1001 sales,R-1002 marketing,R-1003 other,R-1004 mixed,"
+expect_eq "line mode passes the other columns through (the title too)" \
+  "$(jq -r 'select(.id == "R-1001") | .["Job Title"]' "$tmp/out")" "Account Executive"
 
 # JSON export with description/job_title/req_id: one record per element, the nested team passes
 # through, a record without the text field names its keys.
 run classify "${json[@]}" --format jsonl $fixtures/job_export.json
-expect_eq "$status" 2 "json export status (one record lacks its description)"
-expect_eq "$(jq -c .id "$tmp/out" | tr '\n' ' ')" '5501 5502 "5503-B" "tests/fixtures/inputs/job_export.json:18" ' "ids from req_id"
-expect_eq "$(jq -r .label "$tmp/out" | tr '\n' ' ')" "sales marketing other unknown " "verdicts of the JSON export"
-expect_eq "$(jq -r 'select(.id == 5501) | .team.region' "$tmp/out")" EMEA "nested fields pass through"
+expect_eq "json export status (one record lacks its description)" "$status" 2
+expect_eq "ids from req_id" "$(jq -c .id "$tmp/out" | tr '\n' ' ')" '5501 5502 "5503-B" "tests/fixtures/inputs/job_export.json:18" '
+expect_eq "verdicts of the JSON export" "$(jq -r .label "$tmp/out" | tr '\n' ' ')" "sales marketing other unknown "
+expect_eq "nested fields pass through" "$(jq -r 'select(.id == 5501) | .team.region' "$tmp/out")" EMEA
 expect_grep "keys named" "job_export.json:18: no \"description\" string in this record (its keys: req_id, job_title, notes): check --text-field" "$tmp/err"
 # The same records as JSON Lines, with a dotted path to the text.
 jq -c '.[] | {id: .req_id, job: {description: .description, title: .job_title}}' "$src/$fixtures/job_export.json" >"$tmp/nested.jsonl"
 "$bin" classify --input jsonl --text-field job.description --title-field job.title --format jsonl "$tmp/nested.jsonl" >"$tmp/out" 2>"$tmp/err"
-expect_eq "$(jq -r .label "$tmp/out" | tr '\n' ' ')" "sales marketing other unknown " "dotted paths reach the text"
-expect_eq "$(jq -r 'select(.id == 5501) | .duties[0].section + ":" + .duties[0].text' "$tmp/out")" \
-  "title:Inside Sales Representative" "the title field is the posting's title"
+expect_eq "dotted paths reach the text" "$(jq -r .label "$tmp/out" | tr '\n' ' ')" "sales marketing other unknown "
+expect_eq "the title field is the posting's title" \
+  "$(jq -r 'select(.id == 5501) | .duties[0].section + ":" + .duties[0].text' "$tmp/out")" "title:Inside Sales Representative"
 # The pretty-printed array given as JSONL: one error that suggests --input json or jq -c, no records.
 run classify --input jsonl $fixtures/job_export.json
-expect_eq "$status" 2 "pretty JSON as JSONL status"
-expect_eq "$(wc -c <"$tmp/out")" 0 "pretty JSON as JSONL: no records"
-expect_eq "$(wc -l <"$tmp/err")" 1 "pretty JSON as JSONL: one message"
+expect_eq "pretty JSON as JSONL status" "$status" 2
+expect_eq "pretty JSON as JSONL: no records" "$(wc -c <"$tmp/out")" 0
+expect_eq "pretty JSON as JSONL: one message" "$(wc -l <"$tmp/err")" 1
 expect_grep "pretty JSON hint" "read it with --input json, or convert it with jq -c '.[]'" "$tmp/err"
 # A record without "text" says which keys it has and suggests the likely field.
 echo '{"id": 1, "description": "Close deals"}' | "$bin" classify --input jsonl --format jsonl >"$tmp/out" 2>"$tmp/err"
 expect_grep "likely field suggested" '(its keys: id, description): name the text field: --text-field description' "$tmp/err"
 # Blank JSONL lines are skipped and counted, not unknown records; line mode keeps ids.
 run classify --input jsonl --unit line --format jsonl $fixtures/with_blanks.jsonl
-expect_eq "$status" 0 "blank lines do not fail the run"
-expect_eq "$(jq -r '.id + " " + .label' "$tmp/out" | tr '\n' ',')" "a sales,b marketing," "jsonl line mode keeps ids"
+expect_eq "blank lines do not fail the run" "$status" 0
+expect_eq "jsonl line mode keeps ids" "$(jq -r '.id + " " + .label' "$tmp/out" | tr '\n' ',')" "a sales,b marketing,"
 expect_grep "blank jsonl lines counted" "with_blanks.jsonl: 2 blank lines skipped (not records)" "$tmp/err"
 run classify --input jsonl --format jsonl $fixtures/with_blanks.jsonl
-expect_eq "$(jq -r .duties[0].section "$tmp/out" | head -1)" intro "without --unit, JSONL records stay documents"
+expect_eq "without --unit, JSONL records stay documents" "$(jq -r .duties[0].section "$tmp/out" | head -1)" intro
 
 # HTML: detected by its name (also gzip-compressed), tags, scripts, styles and templates gone,
 # headings recognised, each <li> its own duty, entities decoded.
 run classify --format jsonl $fixtures/posting.html
-expect_eq "$status" 0 "html status"
-expect_eq "$(jq -r .label "$tmp/out")" sales "html verdict"
-expect_eq "$(jq -r '[.duties[] | select(.section == "duties")] | length' "$tmp/out")" 5 "five <li> duties"
-expect_eq "$(jq -r '[.duties[] | select(.section == "requirements")] | length' "$tmp/out")" 2 "<h3> requirements heading"
-expect_eq "$(jq -r '.duties[0].section + ":" + .duties[0].text' "$tmp/out")" "title:Field Sales Representative" "<h1> is the title"
-expect_eq "$(jq -r '[.duties[].text | select(test("<|>|&amp;|window|font-family|budget|template"))] | length' "$tmp/out")" 0 \
-  "no tags, scripts, styles, comments or templates in the duties"
+expect_eq "html status" "$status" 0
+expect_eq "html verdict" "$(jq -r .label "$tmp/out")" sales
+expect_eq "five <li> duties" "$(jq -r '[.duties[] | select(.section == "duties")] | length' "$tmp/out")" 5
+expect_eq "<h3> requirements heading" "$(jq -r '[.duties[] | select(.section == "requirements")] | length' "$tmp/out")" 2
+expect_eq "<h1> is the title" "$(jq -r '.duties[0].section + ":" + .duties[0].text' "$tmp/out")" "title:Field Sales Representative"
+expect_eq "no tags, scripts, styles, comments or templates in the duties" \
+  "$(jq -r '[.duties[].text | select(test("<|>|&amp;|window|font-family|budget|template"))] | length' "$tmp/out")" 0
 expect_grep "entities decoded" 'Run product demos for contractors & store buyers' "$tmp/out"
 run classify --format jsonl $fixtures/posting.html.gz
-expect_eq "$(jq -r '.duties | length' "$tmp/out")" 12 "posting.html.gz reads as HTML"
+expect_eq "posting.html.gz reads as HTML" "$(jq -r '.duties | length' "$tmp/out")" 12
 run classify --unit line --input html $fixtures/posting.html
-expect_eq "$status" 2 "--unit line --input html is refused"
+expect_eq "--unit line --input html is refused" "$status" 2
 run classify --unit line $fixtures/posting.html
-expect_eq "$status" 2 "--unit line on a .html file is refused (its markup would be read as duties)"
+expect_eq "--unit line on a .html file is refused (its markup would be read as duties)" "$status" 2
 run classify $fixtures/posting.html $fixtures/posting.md
-expect_eq "$status" 2 ".html files mixed with text files without --input are refused"
+expect_eq ".html files mixed with text files without --input are refused" "$status" 2
 run classify --unit document $fixtures/posting.html $fixtures/posting.md
-expect_eq "$status" 0 "--unit document reads .html and text files together"
+expect_eq "--unit document reads .html and text files together" "$status" 0
 
 # Markdown: "**Location:** Midwest" keeps its text, Word's "o" bullets are items, "# Title" loses its
 # "#", a long "##" heading is a heading.
 run classify --unit document --format jsonl $fixtures/posting.md
-expect_eq "$(jq -r '.duties[0].section + ":" + .duties[0].text' "$tmp/out")" \
-  "title:Senior Account Executive, Enterprise Software Sales Team" "# title without its #"
-expect_eq "$(jq -r '[.duties[].text | select(. == "Midwest (remote)")] | length' "$tmp/out")" 1 "bold label keeps its text"
-expect_eq "$(jq -r '[.duties[] | select(.section == "duties")] | length' "$tmp/out")" 4 "o bullets are items, ## heading recognised"
+expect_eq "# title without its #" \
+  "$(jq -r '.duties[0].section + ":" + .duties[0].text' "$tmp/out")" "title:Senior Account Executive, Enterprise Software Sales Team"
+expect_eq "bold label keeps its text" "$(jq -r '[.duties[].text | select(. == "Midwest (remote)")] | length' "$tmp/out")" 1
+expect_eq "o bullets are items, ## heading recognised" "$(jq -r '[.duties[] | select(.section == "duties")] | length' "$tmp/out")" 4
 
 # gzip: any input read decompressed, on stdin too; a truncated file is an error, exit 2.
 run classify $fixtures/duties.txt.gz
-expect_eq "$(cut -c1-9 "$tmp/out" | tr -d ' ' | tr '\n' ' ')" "sales marketing other " "gzip lines"
+expect_eq "gzip lines" "$(cut -c1-9 "$tmp/out" | tr -d ' ' | tr '\n' ' ')" "sales marketing other "
 (cd "$src" && "$bin" classify --format tsv <$fixtures/duties.txt.gz) >"$tmp/out" 2>"$tmp/err"
-expect_eq "$(wc -l <"$tmp/out")" 4 "gzip on stdin"
+expect_eq "gzip on stdin" "$(wc -l <"$tmp/out")" 4
 gzip -c "$src/$fixtures/ats_export.csv" >"$tmp/ats.csv.gz"
 "$bin" classify "${ats[@]}" --count "$tmp/ats.csv.gz" >"$tmp/out" 2>"$tmp/err"
-expect_eq "$(tr '\n' ' ' <"$tmp/out")" "sales	1 marketing	1 other	1 hybrid	1 unknown	0 " "gzip csv"
+expect_eq "gzip csv" "$(tr '\n' ' ' <"$tmp/out")" "sales	1 marketing	1 other	1 hybrid	1 unknown	0 "
 head -c 40 "$src/$fixtures/posting.html.gz" >"$tmp/cut.html.gz"
 "$bin" classify "$tmp/cut.html.gz" >"$tmp/out" 2>"$tmp/err"
-expect_eq "$?" 2 "truncated gzip status"
+expect_eq "truncated gzip status" "$?" 2
 expect_grep "truncated gzip message" "truncated gzip data" "$tmp/err"
 
 # Binary files: an error record and exit 2 in document mode; a message and exit 2 in line mode.
 run classify --unit document --format jsonl $fixtures/program.bin
-expect_eq "$status" 2 "binary document status"
-expect_eq "$(jq -r .label "$tmp/out")" unknown "binary: no label"
+expect_eq "binary document status" "$status" 2
+expect_eq "binary: no label" "$(jq -r .label "$tmp/out")" unknown
 expect_grep "binary error record" '"error":"input is an executable (ELF), not text; give UTF-8 text"' "$tmp/out"
 run classify $fixtures/program.bin
-expect_eq "$status" 2 "binary line status"
-expect_eq "$(wc -c <"$tmp/out")" 0 "binary line mode: no label"
+expect_eq "binary line status" "$status" 2
+expect_eq "binary line mode: no label" "$(wc -c <"$tmp/out")" 0
 
 # report and diff read the same formats.
 run report "${ats[@]}" -o "$tmp/report.html" $fixtures/ats_export.csv
-expect_eq "$status" 0 "report of a csv"
+expect_eq "report of a csv" "$status" 0
 grep -q 'R-1004' "$tmp/report.html" || fail "report shows the csv ids"
 run diff "${json[@]}" embedded embedded $fixtures/job_export.json
-expect_eq "$status" 2 "diff of the JSON export (one record lacks its text)"
+expect_eq "diff of the JSON export (one record lacks its text)" "$status" 2
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures input-format check(s) failed" >&2
-  exit 1
-fi
-echo "all input-format checks passed"
+finish inputs

@@ -4,12 +4,10 @@
 # memory stays under the README's 16 MB. CPU time (user + system, from wait4) of the two runs is compared,
 # never wall-clock time, so a loaded machine does not make it flaky.
 # Usage: long_lines.sh path/to/rolecheck
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rolecheck=$(realpath "$1")
 [ -x /usr/bin/time ] || { echo "SKIP: GNU time (/usr/bin/time, package time) is missing" >&2; exit 77; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-exec python3 - "$rolecheck" "$work" <<'PY'
+python3 - "$rolecheck" "$tmp" <<'PY'
 import os, subprocess, sys
 rolecheck, work = sys.argv[1], sys.argv[2]
 N = 1 << 20

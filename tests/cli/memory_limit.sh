@@ -2,14 +2,9 @@
 # Out of memory under `ulimit -v`: a message and exit 2, never a truncated result with exit 0.
 # Not run under ASan (its shadow memory needs terabytes of address space): ctest label memory_limit.
 # Usage: memory_limit.sh path/to/rolecheck
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rolecheck=$(realpath "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-lines() { awk 'END { print NR }' "$1"; }
+cd "$tmp" || exit 1
 
 printf 'Sell products\nRun campaigns\nmore\n' >small.txt
 # A line of 120,000 distinct words (under the 1 MiB line limit), between two ordinary lines.
@@ -109,8 +104,4 @@ for name in ("nested.jsonl", "values.jsonl"):
 sys.exit(1 if failed else 0)
 PY
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures memory-limit check(s) failed" >&2
-  exit 1
-fi
-echo "all memory-limit checks passed"
+finish memory_limit

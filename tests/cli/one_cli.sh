@@ -1,19 +1,13 @@
 #!/usr/bin/env bash
-# End-to-end tests of the behaviour every subcommand shares (issue 14, "one CLI"): explain from stdin, as
+# End-to-end tests of the behaviour every subcommand shares ("one CLI"): explain from stdin, as
 # JSON and into a file; --count in the output format; --expect with a list and blank lines; --skip-blank;
 # --min-confidence on document verdicts and the wording of the document report; the confidence's decimals
 # in every format; basis and both scores in TSV/CSV records.
 # Usage: one_cli.sh ROLECHECK SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2
-export LC_ALL=C.UTF-8
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-expect_eq() { [ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"; }
+embedded_env
 duties=$src/data/examples/duties.txt
 
 # --- explain: '-' reads stdin (one trace per line), --format json, -o FILE ---
@@ -142,8 +136,4 @@ expect_eq "a verdict below --min-confidence is flagged for review" "$(awk -F'\t'
 "$bin" classify --unit document --min-confidence 0.01 --format tsv "$doc" | tail -1 | cut -f4 | grep -qx sales ||
   fail "--min-confidence 0.01 changed the verdict"
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "one_cli.sh: all passed"
+finish one_cli

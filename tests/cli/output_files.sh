@@ -4,16 +4,10 @@
 # is replaced, the link stays), a hard link to the old file keeps the old contents; the same for every
 # subcommand that takes -o.
 # Usage: output_files.sh ROLECHECK
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+plain_env
 cd "$tmp" || exit 1
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-expect_eq() { [ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"; }
 mode() { stat -c %a "$1"; }
 # run ARGS...: rolecheck with stderr in err.txt; exit 0 and empty stderr expected.
 run() {
@@ -92,8 +86,4 @@ run report -o report_link.html duties.txt
 grep -q '<html' kept.txt || fail "report: target does not hold the report"
 expect_eq "report keeps mode" "$(mode kept.txt)" 600
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "output_files: all checks passed"
+finish output_files

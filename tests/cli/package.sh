@@ -3,17 +3,13 @@
 # and completions; the man page renders with `man -l` without warnings; `cpack -G DEB` builds a package
 # whose dependencies came from dpkg-shlibdeps and whose binary runs (extracted, never installed here).
 # Usage: package.sh ROLECHECK SOURCE_DIR BUILD_DIR CMAKE CPACK
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2
 build=$3
 cmake=$4
 cpack=$5
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 need() { command -v "$1" >/dev/null || { echo "FAIL: $1 is not installed (run scripts/setup.sh --test)" >&2; exit 1; }; }
 need man
 need dpkg-deb
@@ -83,8 +79,4 @@ else
   file "$tmp/root/usr/bin/rolecheck" | grep -q "not stripped" && fail "packaged binary is not stripped"
 fi
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "package: all checks passed"
+finish package

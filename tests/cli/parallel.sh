@@ -4,13 +4,12 @@
 # numbers and headers), and -j 2 is byte-identical in every respect; so is -j 3 over several files,
 # and -j 3 in document mode (JSONL postings and whole files).
 # usage: parallel.sh ROLECHECK
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+set -e
 rolecheck=$(realpath "$1")
 taxonomy=$(dirname "$(realpath "$0")")/../golden/speed/taxonomy.json
 examples=$(dirname "$(realpath "$0")")/../../data/examples
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+cd "$tmp"
 # 100,000 lines: the golden sample (odd bytes included) repeated, and a numbered line now and then.
 sample=$(dirname "$taxonomy")/input.txt
 for ((i = 0; i < 310; i++)); do cat "$sample"; echo "line $i: sell products and build the brand"; done >all.txt

@@ -4,16 +4,12 @@
 # timeout), no -o file appears, and what was written before the failing block is exactly a prefix of the
 # full output. For classify (lines and documents) and diff, with -j 1, 2 and 4.
 # Usage: pipeline_faults.sh ROLECHECK SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$(realpath "$2")
 export LC_ALL=C.UTF-8 NO_COLOR=1
 unset ROLECHECK_TAXONOMY ROLECHECK_TEST_PIPELINE_THROW
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 # Timeouts are generous for sanitizer builds; a hang shows as status 124.
 limit=${PIPELINE_FAULTS_TIMEOUT:-120}
 
@@ -60,8 +56,4 @@ for jobs in 1 2 4; do
   check "diff -j $jobs" diff -j "$jobs" -f jsonl embedded "$src/tests/golden/speed/taxonomy.json" lines.txt
 done
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "pipeline_faults: all checks passed"
+finish pipeline_faults

@@ -5,15 +5,10 @@
 # --input jsonl): the same checks, verdict counts equal to `classify --unit document`, bad JSONL records
 # shown as error items with exit 2, and 10,000 documents paged.
 # Usage: report.sh ROLECHECK SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2
-export LC_ALL=C.UTF-8
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+embedded_env
 duties=$src/data/examples/duties.txt
 lines=$(wc -l <"$duties")
 examples=$src/data/examples
@@ -195,13 +190,4 @@ assert data["items"][-1][1] == 100000
 PY
 grep -q 'pageSize = 200' "$tmp/big.html" || fail "big: rows are not paged"
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-# A missing tool is a skip (ctest SKIP_RETURN_CODE 77), never a pass: .ci/run fails on any skip.
-if [ -n "$skipped" ]; then
-  echo "SKIP: $skipped" >&2
-  exit 77
-fi
-echo "report: all checks passed"
+finish report

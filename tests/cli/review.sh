@@ -4,17 +4,11 @@
 # --review keep exactly the flagged records (-j 2 too), --count counts them, --summary, report and eval count
 # them. Derived from the outputs, not pinned, so retuning data/taxonomy.json changes nothing here.
 # Usage: review.sh ROLECHECK SOURCE_DIR
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2
 examples=$src/data/examples
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo -e "FAIL: $*" >&2; failures=$((failures + 1)); }
-expect_eq() { [ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"; }
+plain_env
 
 # A corpus with clear, unsure, mixed, empty and too-long lines.
 {
@@ -156,5 +150,4 @@ grep -Eq '^     unflagged +[0-9.]+ +[0-9]+  \(accuracy of rows not flagged for r
 grep -Eq '^       flagged +[0-9.]+ +[0-9]+  \(accuracy of rows flagged for review: [0-9.]+% of rows\)$' "$tmp/eval.txt" ||
   fail "eval text flagged"
 
-[ $failures -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
-echo "review: all passed"
+finish review

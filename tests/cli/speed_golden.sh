@@ -3,33 +3,32 @@
 # must never change a byte. Regenerate (after an intended behaviour change) with:
 #   UPDATE_GOLDEN=1 tests/cli/speed_golden.sh build/rolecheck
 # usage: speed_golden.sh ROLECHECK
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+set -e
 rolecheck=$(realpath "$1")
 cd "$(dirname "$0")/../golden/speed"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 status=0
 check() {  # NAME ARGS...: compares the output of classify ARGS with NAME.expected
   local name=$1
   shift
   local code=0
-  "$rolecheck" --taxonomy taxonomy.json classify input.txt "$@" >"$work/$name.out" 2>"$work/$name.err" || code=$?
+  "$rolecheck" --taxonomy taxonomy.json classify input.txt "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || code=$?
   if [ "$code" -ne 0 ]; then
-    echo "FAIL: classify $* exited $code: $(head -c 300 "$work/$name.err")" >&2
+    echo "FAIL: classify $* exited $code: $(head -c 300 "$tmp/$name.err")" >&2
     status=1
   fi
   # The sample's invalid UTF-8 gives one warning naming its line, and nothing else goes to stderr.
-  if grep -Ev '^rolecheck: input.txt:[0-9]+: warning: ' "$work/$name.err" | grep -q .; then
-    echo "FAIL: classify $* wrote more than warnings to stderr: $(head -c 300 "$work/$name.err")" >&2
+  if grep -Ev '^rolecheck: input.txt:[0-9]+: warning: ' "$tmp/$name.err" | grep -q .; then
+    echo "FAIL: classify $* wrote more than warnings to stderr: $(head -c 300 "$tmp/$name.err")" >&2
     status=1
   fi
   if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
-    cp "$work/$name.out" "$name.expected"
+    cp "$tmp/$name.out" "$name.expected"
     return
   fi
-  if ! cmp -s "$work/$name.out" "$name.expected"; then
+  if ! cmp -s "$tmp/$name.out" "$name.expected"; then
     echo "FAIL: classify $* differs from $name.expected:" >&2
-    diff "$name.expected" "$work/$name.out" | head -20 >&2
+    diff "$name.expected" "$tmp/$name.out" | head -20 >&2
     status=1
   fi
 }

@@ -2,15 +2,10 @@
 # End-to-end tests of `rolecheck stats`: plain duties, labelled TSV and JSONL, three-way gold with
 # --label-column (golden report on a fixture taxonomy), false alarms, sorting, JSON, errors.
 # Usage: stats.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites tests/golden/stats.txt)
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2
-export LC_ALL=C.UTF-8 NO_COLOR=1
-unset ROLECHECK_TAXONOMY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+plain_env
 duties=$src/data/examples/duties.txt
 
 # Plain duties: every line counts; text sorted by coverage (the "lines" column never increases).
@@ -113,8 +108,4 @@ grep -q "labelled.tsv:1: .*must name a 'text_lable' and a 'text' column" "$tmp/e
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/stats.json" || fail "-o: invalid JSON"
 ls "$tmp" | grep -q 'stats.json.tmp' && fail "-o left a temporary file"
 
-if [ $failures -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "stats: all checks passed"
+finish stats

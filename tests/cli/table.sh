@@ -7,7 +7,8 @@
 #
 # Every run starts from an empty environment (env -i) in an empty folder, so the output depends only on
 # the arguments, the locale given here and the taxonomy embedded in the binary.
-set -u
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+set +o pipefail  # this script's pipelines fail only when their last command does
 
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then
   echo "usage: $0 path/to/rolecheck (an executable; build it first)" >&2
@@ -16,36 +17,28 @@ fi
 bin=$(realpath "$1")
 update_command="UPDATE_GOLDEN=1 $0 $1"
 golden=$(cd "$(dirname "$0")/../golden" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# run ENV... -- ARGS...: runs `rolecheck ARGS` with exactly ENV; sets $status, output in $work/out, $work/err.
+# run ENV... -- ARGS...: runs `rolecheck ARGS` with exactly ENV; sets $status, output in $tmp/out, $tmp/err.
 run() {
   local env=()
   while [ "$1" != "--" ]; do env+=("$1"); shift; done
   shift
-  (cd "$work" && env -i "${env[@]}" "$bin" "$@" >"$work/out" 2>"$work/err")
+  (cd "$tmp" && env -i "${env[@]}" "$bin" "$@" >"$tmp/out" 2>"$tmp/err")
   status=$?
 }
 
 # expect_ok DESCRIPTION: the last run exited 0 with nothing on stderr.
 expect_ok() {
   [ "$status" -eq 0 ] || fail "$1: exit status $status, expected 0"
-  [ -s "$work/err" ] && fail "$1: unexpected stderr: $(head -c 300 "$work/err")"
-  [ -s "$work/out" ] || fail "$1: empty stdout"
+  [ -s "$tmp/err" ] && fail "$1: unexpected stderr: $(head -c 300 "$tmp/err")"
+  [ -s "$tmp/out" ] || fail "$1: empty stdout"
 }
 
 # expect_error DESCRIPTION: the last run exited 2 with a message on stderr and nothing on stdout.
 expect_error() {
   [ "$status" -eq 2 ] || fail "$1: exit status $status, expected 2"
-  [ -s "$work/out" ] && fail "$1: unexpected stdout: $(head -c 300 "$work/out")"
-  [ -s "$work/err" ] || fail "$1: no message on stderr"
+  [ -s "$tmp/out" ] && fail "$1: unexpected stdout: $(head -c 300 "$tmp/out")"
+  [ -s "$tmp/err" ] || fail "$1: no message on stderr"
 }
 
 # golden NAME ARGS...: `rolecheck ARGS` in a UTF-8 locale must print tests/golden/NAME.
@@ -55,16 +48,16 @@ golden() {
   run LANG=C.UTF-8 -- "$@"
   expect_ok "$name"
   if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
-    cp "$work/out" "$golden/$name"
-  elif ! diff -u "$golden/$name" "$work/out" >"$work/diff"; then
+    cp "$tmp/out" "$golden/$name"
+  elif ! diff -u "$golden/$name" "$tmp/out" >"$tmp/diff"; then
     fail "$name differs from the golden file ('$update_command' rewrites it; review with git diff):"
-    head -n 40 "$work/diff" >&2
+    head -n 40 "$tmp/diff" >&2
   fi
 }
 
 # same_as NAME DESCRIPTION: the last run printed exactly tests/golden/NAME.
 same_as() {
-  cmp -s "$golden/$1" "$work/out" || fail "$2: output differs from $1"
+  cmp -s "$golden/$1" "$tmp/out" || fail "$2: output differs from $1"
 }
 
 golden table.txt table
@@ -87,7 +80,7 @@ same_as table_difference_2.txt "--difference core_capabilities"
 for format in markdown csv json; do
   run LANG=C.UTF-8 -- table --difference 4 --format "$format"
   expect_ok "--difference 4 --format $format"
-  grep -q 'the main purpose of the marketing business is to enhance brand awareness' "$work/out" ||
+  grep -q 'the main purpose of the marketing business is to enhance brand awareness' "$tmp/out" ||
     fail "--difference 4 --format $format lacks a supporting quote"
 done
 
@@ -112,18 +105,18 @@ run LANG=C COLUMNS=50 -- table
 same_as table.ascii.txt "COLUMNS without a terminal"
 run LANG=C -- table --width 100
 expect_ok "--width 100"
-max_width=$(wc -L <"$work/out")
+max_width=$(wc -L <"$tmp/out")
 [ "$max_width" -le 100 ] && [ "$max_width" -gt 80 ] || fail "--width 100 gave lines $max_width wide"
 run LANG=C -- table --width 40 --difference 1
 expect_ok "--width 40 --difference 1"
-max_width=$(wc -L <"$work/out")
+max_width=$(wc -L <"$tmp/out")
 [ "$max_width" -le 40 ] || fail "--width 40 --difference 1 gave lines $max_width wide"
 
 # On a terminal the table takes the terminal's width (needs util-linux `script` for a pseudo-terminal).
 if command -v script >/dev/null && script -qec true /dev/null </dev/null >/dev/null 2>&1; then
-  (cd "$work" && env -i LANG=C TERM=dumb script -qec "stty cols 64 rows 40; '$bin' table" /dev/null \
-    </dev/null >"$work/tty" 2>&1)
-  tty_width=$(tr -d '\r' <"$work/tty" | wc -L)
+  (cd "$tmp" && env -i LANG=C TERM=dumb script -qec "stty cols 64 rows 40; '$bin' table" /dev/null \
+    </dev/null >"$tmp/tty" 2>&1)
+  tty_width=$(tr -d '\r' <"$tmp/tty" | wc -L)
   [ "$tty_width" -eq 64 ] || fail "on a 64-column terminal the table is $tty_width wide"
 else
   skipped="no pseudo-terminal (util-linux script): the terminal-width check did not run"
@@ -133,7 +126,7 @@ fi
 run LANG=C.UTF-8 -- table --difference 9
 expect_error "--difference 9"
 expected="rolecheck: unknown difference '9'; use 1-4 or one of: business_concept, core_capabilities, execution_capabilities, essential_purpose"
-[ "$(cat "$work/err")" = "$expected" ] || fail "--difference 9: stderr was: $(cat "$work/err")"
+[ "$(cat "$tmp/err")" = "$expected" ] || fail "--difference 9: stderr was: $(cat "$tmp/err")"
 run LANG=C.UTF-8 -- table --difference purpose
 expect_error "--difference purpose"
 run LANG=C.UTF-8 -- table --difference 0
@@ -151,25 +144,16 @@ expect_error "an extra argument"
 
 # A write error is reported, never silently lost.
 if [ -w /dev/full ]; then
-  (cd "$work" && env -i LANG=C.UTF-8 "$bin" table >/dev/full 2>"$work/err")
+  (cd "$tmp" && env -i LANG=C.UTF-8 "$bin" table >/dev/full 2>"$tmp/err")
   status=$?
   [ "$status" -eq 2 ] || fail "writing to /dev/full: exit status $status, expected 2"
-  grep -q '^rolecheck: ' "$work/err" || fail "writing to /dev/full: no 'rolecheck: ' message"
+  grep -q '^rolecheck: ' "$tmp/err" || fail "writing to /dev/full: no 'rolecheck: ' message"
 fi
 
 # Help goes to stdout with examples, and exits 0.
 run LANG=C.UTF-8 -- table --help
 expect_ok "table --help"
-grep -q 'Examples:' "$work/out" || fail "table --help has no examples"
-grep -q -- '--difference' "$work/out" || fail "table --help does not mention --difference"
+grep -q 'Examples:' "$tmp/out" || fail "table --help has no examples"
+grep -q -- '--difference' "$tmp/out" || fail "table --help does not mention --difference"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-# A missing tool is a skip (ctest SKIP_RETURN_CODE 77), never a pass: .ci/run fails on any skip.
-if [ -n "${skipped:-}" ]; then
-  echo "SKIP: $skipped" >&2
-  exit 77
-fi
-echo "table.sh: all checks passed"
+finish table

@@ -1,19 +1,15 @@
 #!/usr/bin/env bash
-# End-to-end tests of classify in a terminal (issue 7): --summary (golden files, -j N, --only, --count,
+# End-to-end tests of classify in a terminal: --summary (golden files, -j N, --only, --count,
 # --quiet, document mode), the progress line (run under a pseudo-terminal; never on a pipe or with
 # --quiet), and matched words highlighted with --explain and colour (never in other formats).
 # Usage: terminal.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites the golden files)
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2
 golden=$src/tests/golden
 pty_run=$src/tests/cli/pty_run.py
 export LC_ALL=C.UTF-8
 unset ROLECHECK_TAXONOMY NO_COLOR ROLECHECK_PROGRESS_DELAY_MS
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 cd "$src" || exit 2
 esc=$'\e'
 clear_line=$'\r\e[K'
@@ -136,10 +132,4 @@ grep -q "$esc\[1;4;32m" "$tmp/out" || fail "document --explain --color always: n
 sed "s/$esc\[[0-9;]*m//g" "$tmp/out" | diff -q "$tmp/plain" - >/dev/null ||
   fail "document --explain with colour differs from the plain text once the colours are removed"
 
-[ $failures -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
-# A missing tool is a skip (ctest SKIP_RETURN_CODE 77), never a pass: .ci/run fails on any skip.
-if [ -n "${skipped:-}" ]; then
-  echo "SKIP: $skipped" >&2
-  exit 77
-fi
-echo "terminal: all checks passed"
+finish terminal

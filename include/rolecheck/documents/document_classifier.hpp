@@ -29,20 +29,13 @@ std::string_view role_label_name(RoleLabel label) noexcept;
 /// How duties vote; defaults measured on pseudo-documents built from the dev data (scripts/eval_documents.py).
 /// They live here rather than in the taxonomy until the taxonomy parser grows a "document" key.
 struct DocumentOptions {
-  /// How a duty turns its evidence into a vote.
-  enum class Vote : std::uint8_t {
-    share,  ///< Its share of evidence per side (a duty with 2 sales, 1 marketing votes 0.67 / 0.33).
-    label,  ///< Its label: 1 for its side, 0.5 each for mixed.
-    sum,    ///< Its raw evidence.
-  };
-  Vote vote = Vote::sum;              ///< How duties vote (sum measured best on the dev pseudo-documents).
   double hybrid_share = 0.45;         ///< Hybrid needs the smaller side to hold at least this share of the votes...
   double hybrid_lean_share = 0.35;    ///< ...and at least this share of the duties labelled sales or marketing...
   std::size_t hybrid_min_duties = 2;  ///< ...and at least this many such duties on each side.
   double title_weight = 3.0;          ///< A title line labelled sales, marketing or mixed counts this many duties.
   double requirement_weight = 0.5;    ///< A requirements/qualifications line's vote counts this much.
   double intro_weight = 0.5;          ///< An intro line's vote, when the document also has a duties section.
-  double duty_cap = 6.0;              ///< With Vote::sum, a duty adds at most this much evidence per side.
+  double duty_cap = 6.0;              ///< A duty votes its evidence per side, at most this much.
   double vote_scale = 4.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
   double min_role_duties = 1.0;       ///< Fewer weighted duties labelled sales or marketing than this: other.
   double confirm_role_duties = 2.0;   ///< Below this many, the role also needs min_role_evidence...
@@ -103,8 +96,8 @@ class DocumentClassifier {
   /// Every duty with a label but unknown counts as a duty of its kind times its section's weight
   /// (boilerplate never counts): with fewer than min_role_duties duties labelled sales or marketing, or
   /// fewer than confirm_role_duties and less than min_role_evidence core evidence per counted duty, the
-  /// role is other. Otherwise the duties labelled sales, marketing or mixed vote their evidence (per
-  /// DocumentOptions::vote) for sales, marketing or hybrid; requirements count toward the
+  /// role is other. Otherwise the duties labelled sales, marketing or mixed vote their evidence (capped at
+  /// DocumentOptions::duty_cap) for sales, marketing or hybrid; requirements count toward the
   /// execution-capabilities difference. Confidence: the winning share times 1 - exp(-votes / vote_scale);
   /// for hybrid, the balance of the two shares times the same saturation; for other, its share of the
   /// work times 1 - exp(-work / work_scale); 1 for a document with nothing to judge.

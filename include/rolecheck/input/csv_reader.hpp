@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "rolecheck/input/input_stream.hpp"
+#include "rolecheck/input/byte_reader.hpp"
 
 namespace rolecheck {
 
@@ -43,17 +43,13 @@ class CsvReader {
 
  private:
   enum class State : unsigned char { field_start, unquoted, quoted, quote_in_quoted };
-  bool fill();
   void end_field();
   void append(char c);
   void finish(CsvRecord& out);
 
-  InputStream m_stream;
+  ByteReader m_bytes;
   std::string m_name;
   std::size_t m_max_bytes;
-  std::string m_chunk;
-  std::size_t m_pos = 0;
-  bool m_eof = false;
   bool m_started = false;
   std::size_t m_line = 1;
   State m_state = State::field_start;

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string>
 
-#include "rolecheck/input/input_stream.hpp"
+#include "rolecheck/input/byte_reader.hpp"
 #include "rolecheck/input/line_reader.hpp"
 
 namespace rolecheck {
@@ -30,12 +30,9 @@ class JsonArrayReader {
   [[noreturn]] void fail(const std::string& message) const;
   bool skip_space(char& c);
 
-  InputStream m_stream;
+  ByteReader m_bytes;
   std::string m_name;
   std::size_t m_max_bytes;
-  std::string m_chunk;
-  std::size_t m_pos = 0;
-  bool m_eof = false;
   bool m_started = false;
   bool m_done = false;
   std::string m_trailing_error;  // text after the closing ']': reported after the last element is returned

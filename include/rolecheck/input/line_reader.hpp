@@ -20,6 +20,10 @@ struct InputLine {
   bool has_nul = false;       ///< The line contains NUL bytes (kept; they separate words).
 };
 
+/// Sets `line.text` to `text`, or to a copy in `clean` with invalid UTF-8 replaced by U+FFFD (and
+/// `line.invalid_utf8`), and `line.has_nul`: how every reader that hands out InputLines cleans one.
+void set_line_text(InputLine& line, std::string_view text, std::string& clean);
+
 /// Default for --max-line-bytes.
 inline constexpr std::size_t kDefaultMaxLineBytes = std::size_t{1} << 20;
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rolecheck/input/csv_reader.hpp"
@@ -40,6 +41,26 @@ std::string jsonl_start_problem(std::string_view line, std::string_view name);
 
 /// True when a JSON Lines line holds only blanks: it is skipped, not a record.
 bool is_blank_line(std::string_view line) noexcept;
+
+/// Screens the lines of one JSON Lines input before they are parsed, wherever they are read: blank lines
+/// are skipped and counted, and a first non-blank line that jsonl_start_problem() refuses ends the input.
+class JsonlScreen {
+ public:
+  /// Screens the input `name`.
+  explicit JsonlScreen(std::string name) : m_name(std::move(name)) {}
+
+  /// True when `line` is a record to parse, false when it is blank (counted). Throws Error (FILE:LINE:1)
+  /// when it is the first non-blank line and shows pretty-printed JSON or a JSON array.
+  bool accept(const InputLine& line);
+
+  /// Blank lines skipped so far.
+  [[nodiscard]] std::size_t blank_lines() const noexcept { return m_blank; }
+
+ private:
+  std::string m_name;
+  std::size_t m_blank = 0;
+  bool m_first = true;  // no non-blank line seen yet
+};
 
 /// The columns of a CSV input, from its header row, and how each row becomes a document.
 class CsvColumns {

@@ -99,15 +99,4 @@ void append_reasons_summary(std::string& out, const Classification& result, cons
 /// The text formats' review marker: '?' for a record flagged for review, ' ' otherwise.
 char review_marker(bool review) noexcept;
 
-/// The ANSI colour of a label in text output (sales green, marketing magenta, other cyan, mixed yellow, unknown dim).
-std::string_view ansi_label_color(Label label) noexcept;
-
-/// Appends `text` on one line (tab, CR, LF and NUL become spaces; with `squeeze`, runs of blanks become
-/// one space) with the words the reasons matched in bold, underlined and in their side's colour
-/// (other-work matches, role other, in cyan; a negated match only underlined). `offset` is where `text` starts in the
-/// text the reasons' spans refer to; spans outside `text` or overlapping an earlier one are skipped. `text` must be
-/// valid UTF-8.
-void append_highlighted(std::string& out, std::string_view text, std::size_t offset, const std::vector<Reason>& reasons,
-                        bool squeeze);
-
 }  // namespace rolecheck

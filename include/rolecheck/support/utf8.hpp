@@ -11,6 +11,9 @@ namespace rolecheck {
 /// bytes returns -1 with length 1 (overlongs, surrogates and truncated sequences are invalid).
 long decode_utf8(std::string_view text, std::size_t i, std::size_t& length) noexcept;
 
+/// Offset of the first byte of `text` that does not start a valid UTF-8 sequence, or npos when all is valid.
+std::size_t first_invalid_utf8(std::string_view text) noexcept;
+
 /// True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text) noexcept;
 

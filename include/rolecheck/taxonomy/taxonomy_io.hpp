@@ -1,5 +1,5 @@
 #pragma once
-// Reading and validating taxonomy files; the only module that knows JSON.
+// Reading, validating and writing taxonomy files (JSON, parsed with nlohmann_json in the .cpp files only).
 
 #include <cstddef>
 #include <string>

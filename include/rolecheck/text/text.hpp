@@ -8,6 +8,10 @@
 
 namespace rolecheck {
 
+/// The ASCII characters that break a clause (non-ASCII ones: bullets, dashes, ellipsis, CJK punctuation): no
+/// phrase matches across one, and a negation's scope ends at one.
+inline constexpr std::string_view kAsciiClauseBreaks = ",;:.!?()[]{}|\"";
+
 /// A word of the input: where it is in the original bytes and where its folded form is.
 struct Token {
   std::uint32_t begin = 0;         ///< Byte offset of the word in the original text.

@@ -8,8 +8,10 @@
 #include <unistd.h>
 #include <vector>
 
+#include "io/diagnostics.hpp"
 #include "pipeline/classify_documents.hpp"
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/input_files.hpp"
 #include "io/label_counts.hpp"
 #include "pipeline/line_pipeline.hpp"
@@ -57,8 +59,6 @@ std::vector<std::string> split_labels(const std::string& value) {
     start = comma + 1;
   }
 }
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // A label's index, shared by line labels and document verdicts: sales 0, marketing 1, other 2, mixed or
 // hybrid 3 (mixed for lines, hybrid for documents: either name is accepted), unknown 4.
@@ -241,22 +241,13 @@ Command add_classify_command(CLI::App& root, Context& context) {
       ->type_name("LABEL[,LABEL]");
   app->add_flag("--skip-blank", options->skip_blank,
                 "Lines with no words (blank, or only punctuation) get no record and are not counted");
-  options->max_line_bytes_option =
-      app->add_option("--max-line-bytes", options->max_line_bytes,
-                      "Longer lines are not read and get an unknown record (line mode only)")
-          ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
-          ->capture_default_str();
-  app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
-      ->type_name("FILE");
+  options->max_line_bytes_option = add_max_line_bytes_option(*app, options->max_line_bytes);
+  add_output_option(*app, options->output_path);
   app->add_flag("--line-buffered", options->line_buffered, "Flush after every record (for coprocesses)");
   app->add_flag("--summary", options->summary,
                 "After the records, print to stderr the labels as a bar chart and the cues that fired most "
                 "(even with --quiet)");
-  add_document_input_options(*app, options->in);
-  app->add_option("-j,--jobs", options->jobs, "Classify on N threads; the output is the same as with 1")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
-      ->type_name("N")
-      ->capture_default_str();
+  add_pipeline_options(*app, options->in, options->jobs);
   app->footer(
       "Examples:\n"
       "  rolecheck classify duties.txt\n"

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "io/diagnostics.hpp"
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "pipeline/diff_pipeline.hpp"
 #include "io/input_files.hpp"
 #include "io/output.hpp"
@@ -28,8 +30,6 @@ struct DiffOptions {
   std::size_t jobs = 1;
   bool exit_code = false;
 };
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // "embedded" is the built-in taxonomy; anything else is a file.
 CompiledTaxonomy load_taxonomy_argument(const std::string& argument) {
@@ -104,13 +104,8 @@ Command add_diff_command(CLI::App& root, Context& /*context*/) {
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
   app->add_flag("--exit-code", options->exit_code, "Exit 1 when any label changed, 0 when none did (2 on error)");
-  app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
-      ->type_name("FILE");
-  add_document_input_options(*app, options->in);
-  app->add_option("-j,--jobs", options->jobs, "Classify on N threads; the output is the same as with 1")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{256}))
-      ->type_name("N")
-      ->capture_default_str();
+  add_output_option(*app, options->output_path);
+  add_pipeline_options(*app, options->in, options->jobs);
   app->footer(
       "Examples:\n"
       "  rolecheck taxonomy show --format json > mine.json   # then edit mine.json\n"

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/output.hpp"
 
 #include "rolecheck/engine/classifier.hpp"
@@ -80,8 +81,7 @@ Command add_explain_command(CLI::App& root, Context& context) {
                   "text (a readable trace) or json (one object per duty, on one line each)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
-      ->type_name("FILE");
+  add_output_option(*app, options->output_path);
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
   app->footer(

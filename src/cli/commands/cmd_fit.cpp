@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/diagnostics.hpp"
 #include "io/labelled_input.hpp"
 #include "io/output.hpp"
@@ -80,8 +81,7 @@ Command add_fit_command(CLI::App& root, Context& context) {
   app->add_option("files", options->files, "Labelled files (TSV or JSONL, as for eval)")
       ->required()
       ->type_name("FILE...");
-  app->add_option("-o,--output", options->output_path, "Write the fitted taxonomy to FILE (atomically)")
-      ->type_name("FILE");
+  add_output_option(*app, options->output_path, "Write the fitted taxonomy to FILE (atomically)");
   app->add_option("--report", options->report_path, "Write the report to FILE instead of stderr")->type_name("FILE");
   add_labelled_options(*app, options->labelled);
   app->add_option("--regularisation", options->fit.regularisation,

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "io/diagnostics.hpp"
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/input_files.hpp"
 #include "io/output.hpp"
 
@@ -30,8 +32,6 @@ struct ReportOptions {
   CLI::Option* max_line_bytes_option = nullptr;  // to tell whether --max-line-bytes was given
   InputOptions in;
 };
-
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 // Thrown by a reader that has already reported why its input failed.
 struct InputFailed {};
@@ -191,16 +191,11 @@ Command add_report_command(CLI::App& root, Context& context) {
       "Write one self-contained HTML page: label chart, the four differences, every duty (or document) highlighted");
   app->add_option("files", options->files, "Input files, one duty per line; '-' is stdin (default: stdin)")
       ->type_name("FILE...");
-  app->add_option("-o,--output", options->output_path, "Write the page to FILE (atomically, via a temporary file)")
-      ->type_name("FILE");
+  add_output_option(*app, options->output_path, "Write the page to FILE (atomically, via a temporary file)");
   app->add_option("--title", options->title, "Title of the page")->capture_default_str();
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
       ->check(CLI::Range(0.0, 1.0));
-  options->max_line_bytes_option =
-      app->add_option("--max-line-bytes", options->max_line_bytes,
-                      "Longer lines are not read and get an unknown record (line mode only)")
-          ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
-          ->capture_default_str();
+  options->max_line_bytes_option = add_max_line_bytes_option(*app, options->max_line_bytes);
   add_document_input_options(*app, options->in);
   app->footer(
       "Examples:\n"

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/labelled_input.hpp"
@@ -157,8 +158,7 @@ Command add_stats_command(CLI::App& root, Context& context) {
   app->add_option("--errors", options->errors, "Keep up to N example errors per cue (labelled data)")
       ->capture_default_str();
   app->add_option("--top", options->top, "Show only the first N cues (0: all)")->capture_default_str();
-  app->add_option("-o,--output", options->output_path, "Write to FILE (atomically, via a temporary file)")
-      ->type_name("FILE");
+  add_output_option(*app, options->output_path);
   app->footer(
       "On labelled data a cue is right on rows whose gold is its class (its side; other for an other-work cue).\n"
       "A false alarm is a sales or marketing cue firing on gold other, or an other-work cue firing on gold sales or\n"

@@ -21,6 +21,8 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
+void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
+
 void InputLog::print() {
   if (!m_entries.empty()) print_diagnostics(m_entries);
   m_entries.clear();

@@ -15,6 +15,10 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics);
 /// Flushes stdout, then writes render_diagnostics() to stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
+/// Writes "rolecheck: MESSAGE" and a newline to stderr in one call, without flushing stdout: a warning or
+/// error already worded (with its location), printed as records stream out.
+void warn(const std::string& message);
+
 /// What reading a subcommand's inputs had to report, in the order found: warnings (which leave the
 /// exit status alone) and errors (exit 2). Every subcommand that reads files prints it the same way, so
 /// a missing file, a read error or invalid UTF-8 reads the same under classify, eval, stats, report and fit.

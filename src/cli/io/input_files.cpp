@@ -11,11 +11,7 @@
 namespace rolecheck::cli {
 
 std::optional<InputFile> InputFile::open(const std::string& path, std::string& error) {
-  if (path == "-") {
-    struct stat info {};
-    const bool regular = ::fstat(STDIN_FILENO, &info) == 0 && S_ISREG(info.st_mode);
-    return InputFile(STDIN_FILENO, "-", regular ? static_cast<std::size_t>(info.st_size) : 0);
-  }
+  if (path == "-") return InputFile(STDIN_FILENO, "-");
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = path + ": " + std::strerror(errno);
@@ -32,11 +28,11 @@ std::optional<InputFile> InputFile::open(const std::string& path, std::string& e
     ::close(fd);
     return std::nullopt;
   }
-  return InputFile(fd, path, S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0);
+  return InputFile(fd, path);
 }
 
 InputFile::InputFile(InputFile&& other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1)), m_name(std::move(other.m_name)), m_size(other.m_size) {}
+    : m_fd(std::exchange(other.m_fd, -1)), m_name(std::move(other.m_name)) {}
 
 InputFile::~InputFile() {
   if (m_fd > STDERR_FILENO) ::close(m_fd);

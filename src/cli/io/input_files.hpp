@@ -27,14 +27,11 @@ class InputFile {
   [[nodiscard]] int fd() const noexcept { return m_fd; }
   /// The name to show ("-" for stdin).
   [[nodiscard]] const std::string& name() const noexcept { return m_name; }
-  /// Size in bytes when known (regular files), for progress; 0 otherwise.
-  [[nodiscard]] std::size_t size() const noexcept { return m_size; }
 
  private:
-  InputFile(int fd, std::string name, std::size_t size) : m_fd(fd), m_name(std::move(name)), m_size(size) {}
+  InputFile(int fd, std::string name) : m_fd(fd), m_name(std::move(name)) {}
   int m_fd;
   std::string m_name;
-  std::size_t m_size;
 };
 
 /// The warnings every line-reading subcommand prints about one input, worded once: the first line with

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/label_counts.hpp"
 #include "io/output.hpp"
@@ -30,7 +31,6 @@
 namespace rolecheck::cli {
 namespace {
 
-void warn(const std::string& message) { std::fputs(("rolecheck: " + message + "\n").c_str(), stderr); }
 
 static_assert(kRoleLabelCount == kLabelCount, "documents and --unit line records share one RecordTally");
 

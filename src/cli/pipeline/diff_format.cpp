@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rolecheck/support/json_writer.hpp"
+#include "rolecheck/support/one_line.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck::cli {
@@ -20,16 +21,6 @@ std::string number(double value) {
   std::string out;
   append_json_number(out, value);
   return out;
-}
-
-// Text: the line on one line (tab, CR, LF and NUL as spaces; invalid UTF-8 as U+FFFD).
-void append_one_line(std::string& out, std::string_view text) {
-  std::string cleaned;
-  if (!is_valid_utf8(text)) {
-    replace_invalid_utf8(text, cleaned);
-    text = cleaned;
-  }
-  for (const char c : text) out += (c == '\t' || c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
 }
 
 // Text: "3", "3 (2 matches)", "support 1" when the role changed, or "none".

@@ -75,20 +75,11 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
       array.emplace(input->fd(), input->name(), kMaxInputDocumentBytes);
     }
     InputLine line;
-    bool first = true;
+    JsonlScreen screen(input->name());
     for (;;) {
       try {
         if (!(lines ? lines->next(line) : array->next(line))) break;
-        if (lines && !line.too_long && is_blank_line(line.text)) {
-          ++blank;
-          continue;
-        }
-        if (lines && first) {
-          first = false;
-          if (auto problem = jsonl_start_problem(line.text, input->name()); !problem.empty()) {
-            throw Error(std::vector<Diagnostic>{Diagnostic{input->name(), line.number, 1, {}, std::move(problem), {}}});
-          }
-        }
+        if (lines && !screen.accept(line)) continue;
       } catch (const Error& read_error) {
         read_failed(read_error);
         break;
@@ -101,6 +92,7 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
       batch->input_bytes += line.raw_bytes + 1;
       hand_over_if_full();
     }
+    blank = screen.blank_lines();
   } else {
     // Whole inputs (text, HTML) and CSV rows are read into documents here.
     try {

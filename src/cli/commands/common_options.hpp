@@ -1,0 +1,24 @@
+#pragma once
+// Options several subcommands take, declared once so they read the same in every --help.
+
+#include <CLI/CLI.hpp>
+#include <cstddef>
+#include <string>
+
+#include "io/input_options.hpp"
+
+namespace rolecheck::cli {
+
+/// Adds -o,--output FILE to `app`, into `path`; `description` says what is written there.
+CLI::Option* add_output_option(CLI::App& app, std::string& path,
+                               const std::string& description = "Write to FILE (atomically, via a temporary file)");
+
+/// Adds --max-line-bytes N (1 byte to 1 GiB, default shown) to `app`, into `bytes`: the longest line read.
+CLI::Option* add_max_line_bytes_option(CLI::App& app, std::size_t& bytes);
+
+/// Adds what every subcommand that classifies on the ordered pipeline (classify, diff) takes last: the
+/// document input options (add_document_input_options), then -j,--jobs N (1 to 256, default shown), the
+/// number of threads that classify.
+void add_pipeline_options(CLI::App& app, InputOptions& in, std::size_t& jobs);
+
+}  // namespace rolecheck::cli
