@@ -3,7 +3,6 @@
 // this file classifies the blocks on -j N workers (OrderedPipeline) and writes the records and
 // warnings back in input order.
 
-#include "io/diagnostics.hpp"
 #include "pipeline/classify_documents.hpp"
 #include "io/label_counts.hpp"
 
@@ -17,6 +16,7 @@
 #include <vector>
 
 #include "pipeline/document_batches.hpp"
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "pipeline/ordered_pipeline.hpp"
 #include "io/output.hpp"

@@ -1,10 +1,10 @@
-#include "io/diagnostics.hpp"
 #include "pipeline/diff_pipeline.hpp"
 
 #include <cstdio>
 #include <deque>
 
 #include "pipeline/document_batches.hpp"
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "pipeline/ordered_pipeline.hpp"
 

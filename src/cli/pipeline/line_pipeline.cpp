@@ -1,4 +1,3 @@
-#include "io/diagnostics.hpp"
 #include "pipeline/line_pipeline.hpp"
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include <thread>
 #include <utility>
 
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "pipeline/ordered_pipeline.hpp"
 #include "io/progress.hpp"
