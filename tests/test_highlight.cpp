@@ -19,7 +19,8 @@ TEST_CASE("ansi_label_color gives each label its own colour") {
 
 TEST_CASE("append_highlighted marks each matched span in its side's colour and leaves the rest alone") {
   const std::string text = "Sell\tads, not brand";
-  const std::vector<Reason> reasons{make_reason(0, false, Side::sales, 0, 4), make_reason(2, false, Side::marketing, 5, 8),
+  const std::vector<Reason> reasons{make_reason(0, false, Side::sales, 0, 4),
+                                    make_reason(2, false, Side::marketing, 5, 8),
                                     make_reason(2, true, Side::marketing, 14, 19)};
   std::string out;
   append_highlighted(out, text, 0, reasons, false);

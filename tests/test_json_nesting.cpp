@@ -26,7 +26,7 @@ TEST_CASE("JsonNesting counts brackets outside strings only") {
   CHECK(depths(R"(["[{"])") == std::vector<std::size_t>{1, 1, 1, 1, 1, 0});
   CHECK(depths(R"(["\"[",[])") == std::vector<std::size_t>{1, 1, 1, 1, 1, 1, 1, 2, 1});
   CHECK(depths(R"(["\\",[])") == std::vector<std::size_t>{1, 1, 1, 1, 1, 1, 2, 1});  // an escaped backslash
-  CHECK(depths("]}[") == std::vector<std::size_t>{0, 0, 1});                          // stray closers are ignored
+  CHECK(depths("]}[") == std::vector<std::size_t>{0, 0, 1});                         // stray closers are ignored
 }
 
 TEST_CASE("JsonNesting says which bytes open a bracket and which lie inside a string") {

@@ -62,7 +62,7 @@ TEST_CASE("summary_bar: zero is empty, a tiny share still shows, never past the 
 TEST_CASE("RunSummary counts labels and the records each cue fired in") {
   RunSummary summary(6);
   summary.add(0, {make_reason(0), make_reason(0), make_reason(1)});  // a repeat counts once
-  summary.add(0, {make_reason(0), make_reason(2, true)});       // a negated match does not fire
+  summary.add(0, {make_reason(0), make_reason(2, true)});            // a negated match does not fire
   summary.add(4, {});
   CHECK(summary.records() == 3);
   CHECK(summary.labels() == std::array<std::size_t, 5>{2, 0, 0, 0, 1});
@@ -160,7 +160,8 @@ TEST_CASE("render_run_summary: all unknown, one label at 100 %, and no records")
 
 TEST_CASE("render_run_summary: ties broken by cue id, at most top_cues per side") {
   RunSummary summary(6);
-  summary.add(0, {make_reason(5), make_reason(4), make_reason(1), make_reason(0)});  // four sales cues of "concept", one record each
+  summary.add(0, {make_reason(5), make_reason(4), make_reason(1),
+                  make_reason(0)});  // four sales cues of "concept", one record each
   const auto text = render_run_summary(summary, small_legend(), SummaryStyle{false, 8, 2});
   CHECK(text.find("  concept  sales      1  s.call\n                      1  s.close\n           marketing  -\n") !=
         std::string::npos);

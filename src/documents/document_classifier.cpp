@@ -33,7 +33,8 @@ void start_document(DocumentResult& out) {
 
 // True when the document has a duties section (text before the first heading is then mostly about the company).
 bool has_duties_section(const std::vector<Duty>& duties) {
-  return std::any_of(duties.begin(), duties.end(), [](const Duty& duty) { return duty.section == SectionKind::duties; });
+  return std::any_of(duties.begin(), duties.end(),
+                     [](const Duty& duty) { return duty.section == SectionKind::duties; });
 }
 
 // Moves the spans of a duty's reasons from the duty's text to the document's.

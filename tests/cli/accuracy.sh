@@ -3,6 +3,7 @@
 # text_label column read by ANNOTATION.md's rules) on the O*NET dev data in ../shared/data must not fall
 # below the figures reached when the cues were last tuned (docs/accuracy.md). Floors, not targets.
 # Usage: accuracy.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 data=$2/../shared/data

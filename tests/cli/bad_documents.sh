@@ -3,6 +3,7 @@
 # fed to the real binary: exit status, stderr, and one record per document or JSONL line (counted
 # with --format jsonl, one record per output line; every record checked to be a JSON object).
 # Usage: bad_documents.sh path/to/rolecheck
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rolecheck=$(realpath "$1")
 cd "$tmp" || exit 1

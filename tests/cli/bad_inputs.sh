@@ -2,6 +2,7 @@
 # The bad inputs and faults of docs guide bad-inputs.md, fed to the real binary: exit status,
 # stderr, and one record per input line (counted with --format jsonl, one record per output line).
 # Usage: bad_inputs.sh path/to/rolecheck
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rolecheck=$(realpath "$1")
 chmod 755 "$tmp"

@@ -2,6 +2,7 @@
 # End-to-end tests of `rolecheck classify`: formats (golden files), stdin, several files, blank lines,
 # --only, --count, --expect, exit codes, stdout vs stderr.
 # Usage: classify.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites the golden files)
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2

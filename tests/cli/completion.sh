@@ -3,6 +3,7 @@
 # COMP_CWORD), with and without the bash-completion package's helpers; the zsh one by parsing it and
 # checking that compinit picks it up for rolecheck.
 # Usage: completion.sh SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 src=$1
 export LC_ALL=C.UTF-8

@@ -3,6 +3,7 @@
 # the other formats), --expect on empty input, --max-line-bytes with document input, and what a document
 # record's spans index when the file starts with a UTF-8 BOM.
 # Usage: contracts.sh ROLECHECK
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 plain_env

@@ -5,6 +5,7 @@
 # JSON Lines validity, text counts, document mode (--unit document, --input jsonl) checked the same
 # way against `classify --unit document --format jsonl`, stdin, -o, and -j 2 byte-identical to -j 1.
 # Usage: diff.sh ROLECHECK SOURCE_DIR   (uses ../shared/data as extra corpus when present)
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$(realpath "$2")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of `rolecheck classify --unit document` and `--input jsonl`.
 # Usage: documents.sh ROLECHECK_BINARY [SOURCE_DIR]; UPDATE_GOLDEN=1 rewrites the golden files.
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +o pipefail  # this script's pipelines fail only when their last command does
 bin=$1

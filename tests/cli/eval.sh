@@ -3,6 +3,7 @@
 # retuning data/taxonomy.json changes nothing here), --label-column for TSV and JSONL, --errors, --part,
 # per-row problems, and (when ../shared/data is there) figures that agree with their confusion matrix.
 # Usage: eval.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites the golden files)
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2

@@ -3,6 +3,7 @@
 # `taxonomy validate` accepts and `--taxonomy` loads, only numbers changed, -o and --report, and the
 # guard rails (too few rows, bad labels: exit 2 with a message, nothing written).
 # Usage: fit.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2

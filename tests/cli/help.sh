@@ -2,6 +2,7 @@
 # End-to-end tests of help and version: every subcommand's --help shows examples, mistyped options and
 # subcommands get a "did you mean", and --version names the embedded taxonomy by schema and hash.
 # Usage: help.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2

@@ -4,6 +4,7 @@
 # and everything that could be read is reported, the exit status is 2; the invalid-UTF-8 and NUL warnings
 # are the same everywhere; eval and stats read stdin; report and stats open -o before the work.
 # Usage: input_errors.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$(realpath "$2")

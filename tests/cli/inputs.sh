@@ -2,6 +2,7 @@
 # End-to-end tests of the input formats: CSV exports, JSON and JSONL with any field names,
 # HTML postings, Markdown, gzip, binary files; golden outputs for the realistic files in
 # tests/fixtures/inputs. Usage: inputs.sh ROLECHECK_BINARY [SOURCE_DIR]; UPDATE_GOLDEN=1 rewrites them.
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +o pipefail  # this script's pipelines fail only when their last command does
 bin=$(realpath "$1")

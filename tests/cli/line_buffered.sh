@@ -2,6 +2,7 @@
 # --line-buffered answers each line as soon as it is read (coprocess use), with -j 1 and -j 2:
 # the test writes one line, waits for its record, and only then writes the next.
 # usage: line_buffered.sh ROLECHECK
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set -e
 rolecheck=$(realpath "$1")

@@ -4,6 +4,7 @@
 # memory stays under the README's 16 MB. CPU time (user + system, from wait4) of the two runs is compared,
 # never wall-clock time, so a loaded machine does not make it flaky.
 # Usage: long_lines.sh path/to/rolecheck
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rolecheck=$(realpath "$1")
 [ -x /usr/bin/time ] || { echo "SKIP: GNU time (/usr/bin/time, package time) is missing" >&2; exit 77; }

@@ -2,6 +2,7 @@
 # Out of memory under `ulimit -v`: a message and exit 2, never a truncated result with exit 0.
 # Not run under ASan (its shadow memory needs terabytes of address space): ctest label memory_limit.
 # Usage: memory_limit.sh path/to/rolecheck
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rolecheck=$(realpath "$1")
 cd "$tmp" || exit 1

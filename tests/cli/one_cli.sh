@@ -4,6 +4,7 @@
 # --min-confidence on document verdicts and the wording of the document report; the confidence's decimals
 # in every format; basis and both scores in TSV/CSV records.
 # Usage: one_cli.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2

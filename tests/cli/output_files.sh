@@ -4,6 +4,7 @@
 # is replaced, the link stays), a hard link to the old file keeps the old contents; the same for every
 # subcommand that takes -o.
 # Usage: output_files.sh ROLECHECK
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 plain_env

@@ -3,6 +3,7 @@
 # and completions; the man page renders with `man -l` without warnings; `cpack -G DEB` builds a package
 # whose dependencies came from dpkg-shlibdeps and whose binary runs (extracted, never installed here).
 # Usage: package.sh ROLECHECK SOURCE_DIR BUILD_DIR CMAKE CPACK
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2

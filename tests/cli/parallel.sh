@@ -4,6 +4,7 @@
 # numbers and headers), and -j 2 is byte-identical in every respect; so is -j 3 over several files,
 # and -j 3 in document mode (JSONL postings and whole files).
 # usage: parallel.sh ROLECHECK
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set -e
 rolecheck=$(realpath "$1")

@@ -4,6 +4,7 @@
 # timeout), no -o file appears, and what was written before the failing block is exactly a prefix of the
 # full output. For classify (lines and documents) and diff, with -j 1, 2 and 4.
 # Usage: pipeline_faults.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$(realpath "$2")

@@ -5,6 +5,7 @@
 # --input jsonl): the same checks, verdict counts equal to `classify --unit document`, bad JSONL records
 # shown as error items with exit 2, and 10,000 documents paged.
 # Usage: report.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2

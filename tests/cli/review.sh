@@ -4,6 +4,7 @@
 # --review keep exactly the flagged records (-j 2 too), --count counts them, --summary, report and eval count
 # them. Derived from the outputs, not pinned, so retuning data/taxonomy.json changes nothing here.
 # Usage: review.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2

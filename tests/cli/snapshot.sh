@@ -2,6 +2,7 @@
 # The embedded taxonomy is restored from a build-time snapshot; `--taxonomy data/taxonomy.json` parses and
 # compiles the same file at run time. Every output must be byte-identical between the two, and --version
 # must still print the hash of the embedded JSON. Usage: snapshot.sh ROLECHECK SOURCE_DIR
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +o pipefail  # this script's pipelines fail only when their last command does
 bin=$(realpath "$1")

@@ -3,6 +3,7 @@
 # must never change a byte. Regenerate (after an intended behaviour change) with:
 #   UPDATE_GOLDEN=1 tests/cli/speed_golden.sh build/rolecheck
 # usage: speed_golden.sh ROLECHECK
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set -e
 rolecheck=$(realpath "$1")

@@ -2,6 +2,7 @@
 # End-to-end tests of `rolecheck stats`: plain duties, labelled TSV and JSONL, three-way gold with
 # --label-column (golden report on a fixture taxonomy), false alarms, sorting, JSON, errors.
 # Usage: stats.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites tests/golden/stats.txt)
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 src=$2

@@ -7,6 +7,7 @@
 #
 # Every run starts from an empty environment (env -i) in an empty folder, so the output depends only on
 # the arguments, the locale given here and the taxonomy embedded in the binary.
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +o pipefail  # this script's pipelines fail only when their last command does
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of `rolecheck taxonomy validate|show` and of how every command reports a bad taxonomy.
 # Usage: taxonomy.sh /path/to/rolecheck
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +o pipefail  # this script's pipelines fail only when their last command does
 bin=$(realpath "$1")

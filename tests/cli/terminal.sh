@@ -3,6 +3,7 @@
 # --quiet, document mode), the progress line (run under a pseudo-terminal; never on a pipe or with
 # --quiet), and matched words highlighted with --explain and colour (never in other formats).
 # Usage: terminal.sh ROLECHECK SOURCE_DIR   (UPDATE_GOLDEN=1 rewrites the golden files)
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$2

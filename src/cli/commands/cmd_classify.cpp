@@ -8,10 +8,10 @@
 #include <unistd.h>
 #include <vector>
 
-#include "io/diagnostics.hpp"
 #include "pipeline/classify_documents.hpp"
 #include "commands/commands.hpp"
 #include "commands/common_options.hpp"
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/label_counts.hpp"
 #include "pipeline/line_pipeline.hpp"

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "io/diagnostics.hpp"
 #include "commands/commands.hpp"
 #include "commands/common_options.hpp"
 #include "pipeline/diff_pipeline.hpp"
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/output.hpp"
 #include "io/spool.hpp"

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "io/diagnostics.hpp"
 #include "commands/commands.hpp"
 #include "commands/common_options.hpp"
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/output.hpp"
 

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/progress.hpp"
 #include "pipeline/line_batches.hpp"
