@@ -3,8 +3,8 @@
 
 #include "bench_support.hpp"
 
-#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/documents/document_classifier.hpp"
+#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/output/record_format.hpp"
 
 namespace {

@@ -14,9 +14,9 @@
 
 #include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/output/record_format.hpp"
+#include "rolecheck/support/utf8.hpp"
 #include "rolecheck/taxonomy/taxonomy_io.hpp"
 #include "rolecheck/text/text.hpp"
-#include "rolecheck/support/utf8.hpp"
 
 namespace {
 

@@ -1,11 +1,11 @@
 // Fuzzes document mode end to end with the code the CLI runs: DocumentReader over a memfd, the
 // DocumentClassifier and the DocumentFormatter. The first byte chooses the layout (bits 6-7: JSON
-// array, CSV or HTML; when clear, bit 0: whole input or JSONL lines), the output format (bits 1-3), a 64-byte document cap (bit 4, to reach the
-// too-large paths) and --explain (bit 5); the rest is the input. Checks: only Error escapes, and only
-// for UTF-16/32 JSONL; a whole input is one record and JSONL one record per line; texts are valid
-// UTF-8; duty spans inside the text, on character boundaries, in order, reasons inside their duty on
-// token boundaries; confidences and shares in [0, 1]; JSON output parses, one JSONL record per
-// line, valid UTF-8 in every format; the same output with a reused (warm) and with a fresh scanner.
+// array, CSV or HTML; when clear, bit 0: whole input or JSONL lines), the output format (bits 1-3), a 64-byte document
+// cap (bit 4, to reach the too-large paths) and --explain (bit 5); the rest is the input. Checks: only Error escapes,
+// and only for UTF-16/32 JSONL; a whole input is one record and JSONL one record per line; texts are valid UTF-8; duty
+// spans inside the text, on character boundaries, in order, reasons inside their duty on token boundaries; confidences
+// and shares in [0, 1]; JSON output parses, one JSONL record per line, valid UTF-8 in every format; the same output
+// with a reused (warm) and with a fresh scanner.
 
 #include <cmath>
 #include <cstddef>
@@ -20,12 +20,12 @@
 #include "memory_file.hpp"
 
 #include "rolecheck/documents/document_classifier.hpp"
-#include "rolecheck/output/document_format.hpp"
 #include "rolecheck/input/document_input.hpp"
+#include "rolecheck/output/document_format.hpp"
 #include "rolecheck/support/error.hpp"
+#include "rolecheck/support/utf8.hpp"
 #include "rolecheck/taxonomy/taxonomy_io.hpp"
 #include "rolecheck/text/text.hpp"
-#include "rolecheck/support/utf8.hpp"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Fuzzes the bounded line reader: the first byte picks --max-line-bytes (1..64), the rest is the
-// input, read through a memfd. Checks: UTF-16/32 and binary refused exactly when detected (gzip: any lines, or an error); one line per '\n'
-// (plus one for an unterminated last line); each line matches its raw bytes, is valid UTF-8 and
-// no longer than the limit, and is flagged too long exactly when it is.
+// input, read through a memfd. Checks: UTF-16/32 and binary refused exactly when detected (gzip: any lines, or an
+// error); one line per '\n' (plus one for an unterminated last line); each line matches its raw bytes, is valid UTF-8
+// and no longer than the limit, and is flagged too long exactly when it is.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,8 +11,8 @@
 #include "fuzz_check.hpp"
 #include "memory_file.hpp"
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/support/error.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -36,8 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(line.text.size() <= 3 * max);
         if (line.too_long) FUZZ_CHECK(line.text.empty());
       }
-    } catch (const rolecheck::Error&) {
-    }
+    } catch (const rolecheck::Error&) {}
     return 0;
   }
   if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);

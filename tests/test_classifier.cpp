@@ -89,8 +89,9 @@ TEST_CASE("a tie is broken by the strongest single piece of evidence") {
   CHECK(classify(Classifier(even), "sell advertising").label == Label::mixed);
   // The mirror image: sales' single cue (3) beats marketing's strongest (2), so the winner follows the
   // strongest evidence, not a fixed side.
-  auto mirror = make_taxonomy({make_cue("sell", Side::sales, 3, {"sell"}), make_cue("ads", Side::marketing, 2, {"advertising"}),
-                               make_cue("brand", Side::marketing, 1, {"brand"})});
+  auto mirror =
+      make_taxonomy({make_cue("sell", Side::sales, 3, {"sell"}), make_cue("ads", Side::marketing, 2, {"advertising"}),
+                     make_cue("brand", Side::marketing, 1, {"brand"})});
   mirror.thresholds.mixed_share = 0.5;
   const auto sales_broken = classify(Classifier(mirror), "sell advertising for the brand");
   CHECK(sales_broken.scores[0] == sales_broken.scores[1]);
@@ -163,8 +164,8 @@ TEST_CASE("support_credit lets a side's support complete its core evidence, neve
   CHECK(classify(without, "demonstrate to clients").basis == Basis::weak_evidence);
   taxonomy.thresholds.support_credit = 0.5;
   const Classifier half(taxonomy);
-  CHECK(classify(half, "demonstrate to clients").label == Label::sales);  // 1 + 0.5 x 1 reaches 1.5
-  CHECK(classify(half, "clients").label == Label::other);               // core alone stays below
+  CHECK(classify(half, "demonstrate to clients").label == Label::sales);        // 1 + 0.5 x 1 reaches 1.5
+  CHECK(classify(half, "clients").label == Label::other);                       // core alone stays below
   CHECK(classify(half, "demonstrate and write").basis == Basis::support_only);  // no core: no credit
   // Support of the side without core evidence is not credited.
   CHECK(classify(half, "write to clients").label == Label::other);

@@ -5,8 +5,8 @@
 
 #include "rolecheck/output/comparison_table.hpp"
 #include "rolecheck/support/error.hpp"
-#include "rolecheck/taxonomy/taxonomy_io.hpp"
 #include "rolecheck/support/text_layout.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
 
 using rolecheck::render_comparison_table;
 using rolecheck::render_difference;

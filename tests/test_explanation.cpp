@@ -91,7 +91,6 @@ TEST_CASE("the minimum confidence appears among the thresholds only when set", "
   CHECK_FALSE(has(explain_decision(explain_classifier(), "Sell products"), "--min-confidence"));
 }
 
-
 TEST_CASE("evidence that reaches min_evidence only with credited support says so", "[explanation]") {
   auto taxonomy = make_taxonomy({make_cue("sales.client", Side::sales, 1, {"clients"}),
                                  testing::make_support_cue("sales.demo", Side::sales, 1, {"demonstrate"})});

@@ -3,8 +3,8 @@
 
 #include "test_support.hpp"
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/output/html_report.hpp"
+#include "rolecheck/support/error.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;

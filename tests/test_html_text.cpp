@@ -28,8 +28,7 @@ TEST_CASE("HTML: entities decoded, blanks squeezed, non-breaking spaces read as 
   CHECK(html_to_text("<h2></h2><p>after</p>") == "after\n");
 }
 
-TEST_CASE("HTML: nesting up to the cap is walked without recursion / deeper is refused before parsing",
-          "[html_text]") {
+TEST_CASE("HTML: nesting up to the cap is walked without recursion / deeper is refused before parsing", "[html_text]") {
   std::string html;
   for (std::size_t i = 0; i < kMaxHtmlDepth; ++i) html += "<div>";
   CHECK(html_nesting_bound(html + "deep") == kMaxHtmlDepth);

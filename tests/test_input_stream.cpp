@@ -7,8 +7,8 @@
 
 #include "test_support_fd.hpp"
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/input_stream.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck {
 namespace {

@@ -7,8 +7,8 @@
 
 #include "test_support_fd.hpp"
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/json_array_reader.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck {
 namespace {

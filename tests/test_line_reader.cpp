@@ -6,8 +6,8 @@
 #include <unistd.h>
 #include <vector>
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/support/error.hpp"
 
 using namespace rolecheck;
 using namespace std::string_literals;

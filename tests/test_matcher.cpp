@@ -1,8 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "rolecheck/support/error.hpp"
-#include "rolecheck/engine/matcher.hpp"
 #include "test_support.hpp"
+
+#include "rolecheck/engine/matcher.hpp"
+#include "rolecheck/support/error.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;
@@ -33,8 +34,8 @@ TEST_CASE("cues match whole words only") {
 }
 
 TEST_CASE("multi-word cues win over shorter overlapping ones (leftmost-longest)") {
-  const Matcher matcher(make_taxonomy({make_cue("sales", Side::sales, 1, {"sales"}),
-                                       make_cue("promo", Side::marketing, 2, {"sales promotion"})}));
+  const Matcher matcher(make_taxonomy(
+      {make_cue("sales", Side::sales, 1, {"sales"}), make_cue("promo", Side::marketing, 2, {"sales promotion"})}));
   CHECK(matched_cues(matcher, "Plan sales promotions and track sales") ==
         std::vector<std::string>{"promo=sales promotions", "sales=sales"});
 }
@@ -46,8 +47,8 @@ TEST_CASE("skip words are ignored inside phrases, clause breaks are not crossed"
 }
 
 TEST_CASE("negation governs cues within its scope and clause") {
-  const Matcher matcher(make_taxonomy({make_cue("sell", Side::sales, 1, {"sell"}),
-                                       make_cue("quota", Side::sales, 1, {"sales quota"})}));
+  const Matcher matcher(
+      make_taxonomy({make_cue("sell", Side::sales, 1, {"sell"}), make_cue("quota", Side::sales, 1, {"sales quota"})}));
   CHECK(matched_cues(matcher, "not responsible for directly selling products") ==
         std::vector<std::string>{"sell!=selling"});
   CHECK(matched_cues(matcher, "no sales quota") == std::vector<std::string>{"quota!=sales quota"});
@@ -57,8 +58,8 @@ TEST_CASE("negation governs cues within its scope and clause") {
 }
 
 TEST_CASE("a phrase that normalises like another cue's phrase is reported with both pointers") {
-  auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 1, {"selling"}),
-                                 make_cue("sells", Side::marketing, 1, {"Sells"})});
+  auto taxonomy =
+      make_taxonomy({make_cue("sell", Side::sales, 1, {"selling"}), make_cue("sells", Side::marketing, 1, {"Sells"})});
   taxonomy.origin = "t.json";
   try {
     const Matcher matcher(taxonomy);
@@ -73,8 +74,8 @@ TEST_CASE("a phrase that normalises like another cue's phrase is reported with b
 
 TEST_CASE("a phrase with no words left is reported") {
   auto taxonomy = make_taxonomy({make_cue("empty", Side::sales, 1, {"the --"})});
-  CHECK_THROWS_WITH(Matcher(taxonomy), Catch::Contains("/differences/1/cues/0/phrases/0") &&
-                                           Catch::Contains("no words left"));
+  CHECK_THROWS_WITH(Matcher(taxonomy),
+                    Catch::Contains("/differences/1/cues/0/phrases/0") && Catch::Contains("no words left"));
 }
 
 TEST_CASE("a word written =word matches only that spelling, and wins over its stem") {

@@ -118,7 +118,8 @@ TEST_CASE("TSV escapes and CSV quotes every special byte / headers come once", "
   const Classifier classifier = record_classifier();
   const std::vector<std::string> odd = {"sell\tthe \"ads\", now\\\r\nmore\0end"s};
   const auto tsv = format_lines(RecordFormat::tsv, classifier, odd);
-  CHECK(tsv.rfind("file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n", 0) == 0);
+  CHECK(tsv.rfind("file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n", 0) ==
+        0);
   CHECK(tsv.find("sell\\tthe \"ads\", now\\\\\\r\\nmore\\0end\t") != std::string::npos);
   CHECK(std::count(tsv.begin(), tsv.end(), '\n') == 2);  // header and one record
   const auto csv = format_lines(RecordFormat::csv, classifier, odd);

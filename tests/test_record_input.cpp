@@ -6,8 +6,8 @@
 
 #include "test_support_fd.hpp"
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/record_input.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck {
 namespace {

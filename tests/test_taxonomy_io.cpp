@@ -291,8 +291,7 @@ TEST_CASE("files that cannot be read are diagnostics too") {
 
 TEST_CASE("cue roles, other work and ignore phrases are read and checked") {
   const auto good = parse_taxonomy(
-      replaced(replaced(kValid, "\"rationale\": \"r1\"}", "\"rationale\": \"r1\", \"role\": \"support\"}"),
-               "\n  ]\n}",
+      replaced(replaced(kValid, "\"rationale\": \"r1\"}", "\"rationale\": \"r1\", \"role\": \"support\"}"), "\n  ]\n}",
                "\n  ],\n  \"other_work\": {\"summary\": \"o\", \"cues\": [{\"id\": \"o.stock\", \"weight\": 3, "
                "\"phrases\": [\"inventory\"]}]},\n  \"ignore\": [\"on call\"]\n}"),
       "t.json");
@@ -310,13 +309,15 @@ TEST_CASE("cue roles, other work and ignore phrases are read and checked") {
 
   CHECK(problems(replaced(kValid, "\"rationale\": \"r1\"}", "\"rationale\": \"r1\", \"role\": \"other\"}")) ==
         Lines{"t.json: error: /differences/0/cues/0/role: expected \"core\" or \"support\", got \"other\""});
-  CHECK(problems(replaced(kValid, "\n  ]\n}",
-                          "\n  ],\n  \"other_work\": {\"summary\": \"o\", \"cues\": [{\"id\": \"c.one\", \"side\": \"sales\", "
-                          "\"weight\": 11, \"phrases\": []}]}\n}")) ==
-        Lines{"t.json: error: /other_work/cues/0/side: unknown key \"side\"; did you mean \"id\"?",
-              "t.json: error: /other_work/cues/0/id: duplicate cue id \"c.one\"; first used at /differences/0/cues/0/id",
-              "t.json: error: /other_work/cues/0/weight: expected a number in [0, 10], got 11",
-              "t.json: error: /other_work/cues/0/phrases: expected a non-empty array of phrases, got an array"});
+  CHECK(
+      problems(
+          replaced(kValid, "\n  ]\n}",
+                   "\n  ],\n  \"other_work\": {\"summary\": \"o\", \"cues\": [{\"id\": \"c.one\", \"side\": \"sales\", "
+                   "\"weight\": 11, \"phrases\": []}]}\n}")) ==
+      Lines{"t.json: error: /other_work/cues/0/side: unknown key \"side\"; did you mean \"id\"?",
+            "t.json: error: /other_work/cues/0/id: duplicate cue id \"c.one\"; first used at /differences/0/cues/0/id",
+            "t.json: error: /other_work/cues/0/weight: expected a number in [0, 10], got 11",
+            "t.json: error: /other_work/cues/0/phrases: expected a non-empty array of phrases, got an array"});
 }
 
 TEST_CASE("taxonomy_to_json round-trips") {

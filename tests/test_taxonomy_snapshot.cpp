@@ -5,9 +5,9 @@
 #include "test_support.hpp"
 
 #include "rolecheck/engine/classifier.hpp"
+#include "rolecheck/engine/taxonomy_snapshot.hpp"
 #include "rolecheck/support/error.hpp"
 #include "rolecheck/taxonomy/taxonomy_io.hpp"
-#include "rolecheck/engine/taxonomy_snapshot.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;

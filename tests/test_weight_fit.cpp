@@ -2,9 +2,9 @@
 
 #include "test_support.hpp"
 
+#include "rolecheck/analysis/weight_fit.hpp"
 #include "rolecheck/support/error.hpp"
 #include "rolecheck/taxonomy/taxonomy_io.hpp"
-#include "rolecheck/analysis/weight_fit.hpp"
 
 using namespace rolecheck;
 using rolecheck::testing::make_cue;

@@ -33,4 +33,3 @@ TEST_CASE("the word cache finds what it stored, across growth and its size cap")
     REQUIRE((found == nullptr || found->stem == i));
   }
 }
-

@@ -8,9 +8,9 @@
 #include <fstream>
 #include <string>
 
+#include "rolecheck/engine/taxonomy_snapshot.hpp"
 #include "rolecheck/support/error.hpp"
 #include "rolecheck/taxonomy/taxonomy_io.hpp"
-#include "rolecheck/engine/taxonomy_snapshot.hpp"
 
 namespace {
 

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "commands/commands.hpp"
+#include "commands/suggestions.hpp"
 #include "io/context.hpp"
 #include "io/diagnostics.hpp"
 #include "io/output.hpp"
-#include "commands/suggestions.hpp"
 
 #include "rolecheck/support/error.hpp"
 #include "rolecheck/version.hpp"

@@ -145,8 +145,8 @@ void DocumentClassifier::vote(const DutyResult& entry, DocumentResult& out) cons
   if (weight > 0.0) ++out.voting;
   // A title that names both jobs ("Sales & Marketing Coordinator") counts for both, whichever side its
   // cue weights favour: the duties decide between them.
-  const bool both_jobs = section == SectionKind::title && result.label != Label::other && result.core[0] > 0.0 &&
-                         result.core[1] > 0.0;
+  const bool both_jobs =
+      section == SectionKind::title && result.label != Label::other && result.core[0] > 0.0 && result.core[1] > 0.0;
   // Every labelled duty says what kind of work the role is; only sales and marketing work votes on which.
   switch (both_jobs ? Label::mixed : result.label) {
     case Label::sales: out.work[0] += weight; break;

@@ -18,7 +18,6 @@ std::uint64_t edge_key(std::uint32_t node, std::int32_t term) noexcept {
   return (std::uint64_t{node} << 32) | static_cast<std::uint32_t>(term);
 }
 
-
 // Where a phrase came from, kept for every trie node that ends a phrase so clashes can name both.
 struct PhraseOrigin {
   std::string (*describe)(const PhraseOrigin&) = nullptr;

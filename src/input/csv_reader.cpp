@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 #include <utility>
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/support/error.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck {

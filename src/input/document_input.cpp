@@ -7,16 +7,15 @@
 #include <vector>
 
 #include "rolecheck/input/csv_reader.hpp"
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/html_text.hpp"
 #include "rolecheck/input/input_stream.hpp"
 #include "rolecheck/input/json_array_reader.hpp"
 #include "rolecheck/input/record_input.hpp"
+#include "rolecheck/support/error.hpp"
 #include "rolecheck/support/utf8.hpp"
 
 namespace rolecheck {
 namespace {
-
 
 // 1-based line of byte `offset` in `text`.
 std::size_t line_of(std::string_view text, std::size_t offset) {

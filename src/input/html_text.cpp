@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <gumbo.h>
-#include <string>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "rolecheck/support/error.hpp"
@@ -181,7 +181,7 @@ std::size_t html_nesting_bound(std::string_view html) noexcept {
       ++name_end;
     std::string name(html.substr(i + 1, name_end - i - 1));
     for (auto& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    static constexpr std::string_view kVoid[] = {"area", "base", "br",   "col",   "embed",  "hr",    "img",
+    static constexpr std::string_view kVoid[] = {"area",  "base", "br",   "col",   "embed",  "hr",    "img",
                                                  "input", "link", "meta", "param", "source", "track", "wbr"};
     bool is_void = false;
     for (const auto v : kVoid) is_void = is_void || name == v;
@@ -193,9 +193,10 @@ std::size_t html_nesting_bound(std::string_view html) noexcept {
 
 std::string html_to_text(std::string_view html) {
   if (html_nesting_bound(html) > kMaxHtmlDepth) {
-    throw Error(fmt::format("HTML nested deeper than {} elements: not a posting this reader parses (its time "
-                            "grows with the square of the nesting); give --input text to read it as text",
-                            kMaxHtmlDepth));
+    throw Error(
+        fmt::format("HTML nested deeper than {} elements: not a posting this reader parses (its time "
+                    "grows with the square of the nesting); give --input text to read it as text",
+                    kMaxHtmlDepth));
   }
   const std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));

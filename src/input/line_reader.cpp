@@ -93,7 +93,8 @@ void set_line_text(InputLine& line, std::string_view text, std::string& clean) {
 }
 
 std::string non_text_message(std::string_view start, std::string_view name) {
-  if (const auto encoding = detect_wide_encoding(start); !encoding.empty()) return wide_encoding_message(encoding, name);
+  if (const auto encoding = detect_wide_encoding(start); !encoding.empty())
+    return wide_encoding_message(encoding, name);
   if (const auto kind = detect_binary(start); !kind.empty()) return binary_input_message(kind, name);
   return {};
 }

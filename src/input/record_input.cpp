@@ -18,7 +18,6 @@ constexpr std::size_t kMaxListedKeys = 20;
 
 constexpr std::string_view kExpected = "expected {\"id\": ..., \"text\": \"...\"} on each line";
 
-
 std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // Appends `"key":value` to a list of JSON members.
@@ -82,7 +81,7 @@ void set_id(const Json& value, InputDocument& out) {
 }
 
 // Puts `title` before `text` as the document's first line (a blank line between them).
-std::string with_title(std::string_view title, std::string text) {
+std::string with_title(std::string_view title, std::string_view text) {
   std::string out;
   out.reserve(title.size() + 2 + text.size());
   out += title;
@@ -206,7 +205,7 @@ void read_json_record(std::string_view name, const InputLine& record_line, const
   if (fields.use_title) {
     if (Json* title = find_path(record, fields.title, parent, key);
         title != nullptr && title->is_string() && !title->get_ref<const std::string&>().empty()) {
-      body = with_title(title->get_ref<const std::string&>(), std::move(body));
+      body = with_title(title->get_ref<const std::string&>(), body);
     }
   }
   Json shadowed = Json::object();
@@ -305,7 +304,7 @@ void CsvColumns::read(const CsvRecord& row, InputDocument& out, std::size_t max_
   if (!shadowed.empty()) append_member(out.extra_json, "input", dump(shadowed));
   const auto text = row.fields[m_text];
   if (m_use_title && m_title < row.fields.size() && !row.fields[m_title].empty()) {
-    out.text = with_title(row.fields[m_title], std::string(text));
+    out.text = with_title(row.fields[m_title], text);
   } else {
     out.text = text;
   }

@@ -35,7 +35,8 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   Classification result;
   const ScanResult& scan = scan_and_decide(classifier, scanner, text, result);
 
-  std::string out = fmt::format("duty: {}\n\ntokens (word -> stem; * = used by a cue or negation phrase, - = skip word)\n", text);
+  std::string out =
+      fmt::format("duty: {}\n\ntokens (word -> stem; * = used by a cue or negation phrase, - = skip word)\n", text);
   Stemmer stemmer;
   for (std::size_t i = 0; i < scan.words.tokens.size(); ++i) {
     const auto word = scan.words.word(scan.words.tokens[i]);
@@ -55,14 +56,14 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   if (result.reasons.empty()) out += "  (none)\n";
   for (const auto& reason : result.reasons) {
     const auto& cue = matcher.cues()[reason.cue];
-    out += fmt::format("  \"{}\" [{}, {}) -> {} ({} / {}, {}), weight {:g}{}{}\n",
-                       text.substr(reason.begin, reason.end - reason.begin), reason.begin, reason.end, cue.id,
-                       taxonomy.differences[cue.difference].name, side_name(reason.side), cue_role_name(reason.role),
-                       reason.weight,
-                       reason.negated ? (cue.on_negation == NegationEffect::flip ? ", negated: flipped to support"
-                                                                                 : ", negated: dropped")
-                                      : "",
-                       !reason.negated && reason.weight < cue.weight ? " (a repeat: half the one before)" : "");
+    out += fmt::format(
+        "  \"{}\" [{}, {}) -> {} ({} / {}, {}), weight {:g}{}{}\n",
+        text.substr(reason.begin, reason.end - reason.begin), reason.begin, reason.end, cue.id,
+        taxonomy.differences[cue.difference].name, side_name(reason.side), cue_role_name(reason.role), reason.weight,
+        reason.negated
+            ? (cue.on_negation == NegationEffect::flip ? ", negated: flipped to support" : ", negated: dropped")
+            : "",
+        !reason.negated && reason.weight < cue.weight ? " (a repeat: half the one before)" : "");
   }
   out += "\nother-work matches (the duty is work that is neither)\n";
   if (result.other_reasons.empty()) out += "  (none)\n";
@@ -84,7 +85,8 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
       "\nthresholds: min_evidence {:g}, support_credit {:g}, other_share {:g}, mixed_share {:g}, evidence_scale {:g}",
       thresholds.min_evidence, thresholds.support_credit, thresholds.other_share, thresholds.mixed_share,
       thresholds.evidence_scale);
-  if (classifier.options().min_confidence > 0.0) out += fmt::format(", --min-confidence {:g}", classifier.options().min_confidence);
+  if (classifier.options().min_confidence > 0.0)
+    out += fmt::format(", --min-confidence {:g}", classifier.options().min_confidence);
   out += fmt::format("\n\ndecision: {} (confidence {:.{}f})\n  ", label_name(result.label), result.confidence,
                      kConfidenceDecimals);
   const double total = result.scores[0] + result.scores[1];
@@ -94,42 +96,47 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
     case Basis::evidence:
       out += fmt::format("only {} has core evidence ({}, at least min_evidence {:g}): the duty is {} work.\n",
                          label_name(result.label), core_evidence_text(result, winner, thresholds),
-                         thresholds.min_evidence,
-                         label_name(result.label));
+                         thresholds.min_evidence, label_name(result.label));
       break;
     case Basis::support_against:
-      out += fmt::format("only {} has core evidence ({}, at least min_evidence {:g}): the duty is {} work; {} has "
-                         "support evidence only ({:g}), which lowers the confidence but cannot make a label.\n",
-                         label_name(result.label), core_evidence_text(result, winner, thresholds),
-                         thresholds.min_evidence,
-                         label_name(result.label), label_name(winner == 0 ? Label::marketing : Label::sales),
-                         result.scores[1 - winner]);
+      out += fmt::format(
+          "only {} has core evidence ({}, at least min_evidence {:g}): the duty is {} work; {} has "
+          "support evidence only ({:g}), which lowers the confidence but cannot make a label.\n",
+          label_name(result.label), core_evidence_text(result, winner, thresholds), thresholds.min_evidence,
+          label_name(result.label), label_name(winner == 0 ? Label::marketing : Label::sales),
+          result.scores[1 - winner]);
       break;
     case Basis::prevails:
-      out += fmt::format("both sides have core evidence; {} carries {:.0f}% of all evidence ({:g} of {:g}), at least "
-                         "the {:.0f}% mixed_share requires.\n",
-                         label_name(result.label), 100.0 * result.scores[winner] / total, result.scores[winner], total,
-                         100.0 * thresholds.mixed_share);
+      out += fmt::format(
+          "both sides have core evidence; {} carries {:.0f}% of all evidence ({:g} of {:g}), at least "
+          "the {:.0f}% mixed_share requires.\n",
+          label_name(result.label), 100.0 * result.scores[winner] / total, result.scores[winner], total,
+          100.0 * thresholds.mixed_share);
       break;
     case Basis::conflict:
       out += fmt::format("neither side reaches {:.0f}% of the evidence (sales {:g}, marketing {:g}).\n",
                          100.0 * thresholds.mixed_share, result.scores[0], result.scores[1]);
       break;
     case Basis::weak_evidence:
-      out += fmt::format("core evidence {:g} is below min_evidence {:g}: not enough to call it sales or marketing "
-                         "work.\n",
-                         core, thresholds.min_evidence);
+      out += fmt::format(
+          "core evidence {:g} is below min_evidence {:g}: not enough to call it sales or marketing "
+          "work.\n",
+          core, thresholds.min_evidence);
       break;
     case Basis::support_only:
-      out += fmt::format("only support evidence ({:g}): it says how work is done, not that the duty is sales or "
-                         "marketing work.\n",
-                         total);
+      out += fmt::format(
+          "only support evidence ({:g}): it says how work is done, not that the duty is sales or "
+          "marketing work.\n",
+          total);
       break;
     case Basis::other_work:
-      out += fmt::format("other-work evidence {:g} holds at least {:.0f}% of other + sales + marketing evidence ({:g}).\n",
-                         result.other, 100.0 * thresholds.other_share, result.other + total);
+      out +=
+          fmt::format("other-work evidence {:g} holds at least {:.0f}% of other + sales + marketing evidence ({:g}).\n",
+                      result.other, 100.0 * thresholds.other_share, result.other + total);
       break;
-    case Basis::no_evidence: out += "no sales or marketing cue counted (none matched, or every match was negated).\n"; break;
+    case Basis::no_evidence:
+      out += "no sales or marketing cue counted (none matched, or every match was negated).\n";
+      break;
     case Basis::empty: out += "the duty has no words.\n"; break;
     case Basis::low_confidence: out += "the confidence is below --min-confidence.\n"; break;
     case Basis::too_long: out += "the line is too long.\n"; break;
@@ -137,8 +144,7 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   if (result.basis != Basis::empty) {
     out += fmt::format("\nreview: {} (confidence {:.{}f}, review_confidence {:g}; margin {:.2f}, review_margin {:g})\n",
                        result.review ? "flagged for a person to check" : "not flagged", result.confidence,
-                       kConfidenceDecimals,
-                       thresholds.review_confidence, result.margin, thresholds.review_margin);
+                       kConfidenceDecimals, thresholds.review_confidence, result.margin, thresholds.review_margin);
   }
   return out;
 }

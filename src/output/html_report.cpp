@@ -6,8 +6,8 @@
 
 #include "html_report_assets.hpp"
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/output/record_format.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck {
 namespace {

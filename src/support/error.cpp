@@ -19,8 +19,10 @@ std::string source_excerpt(const std::string& line, std::size_t column) {
   std::string shown = begin > 0 ? "..." : "";
   std::string pad(shown.size(), ' ');
   for (std::size_t i = begin; i < caret; ++i) {
-    if (line[i] == '\t') pad += '\t';
-    else if (!is_continuation(line[i])) pad += ' ';
+    if (line[i] == '\t')
+      pad += '\t';
+    else if (!is_continuation(line[i]))
+      pad += ' ';
   }
   shown.append(line, begin, end - begin);
   if (end < line.size()) shown += "...";
@@ -32,8 +34,7 @@ std::string source_excerpt(const std::string& line, std::size_t column) {
 std::string format_diagnostic(const Diagnostic& diagnostic) {
   std::string out;
   if (diagnostic.line > 0) {
-    out = fmt::format("{}:{}:{}: error: {}", diagnostic.file, diagnostic.line, diagnostic.column,
-                      diagnostic.message);
+    out = fmt::format("{}:{}:{}: error: {}", diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message);
     if (!diagnostic.source_line.empty()) out += source_excerpt(diagnostic.source_line, diagnostic.column);
   } else if (!diagnostic.pointer.empty()) {
     out = fmt::format("{}: error: {}: {}", diagnostic.file, diagnostic.pointer, diagnostic.message);

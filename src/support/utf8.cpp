@@ -13,15 +13,36 @@ long decode_utf8(std::string_view text, std::size_t i, std::size_t& length) noex
   long code = 0;
   unsigned char low = 0x80;
   unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) { need = 1; code = lead & 0x1F; }
-  else if (lead == 0xE0) { need = 2; code = lead & 0x0F; low = 0xA0; }
-  else if (lead >= 0xE1 && lead <= 0xEC) { need = 2; code = lead & 0x0F; }
-  else if (lead == 0xED) { need = 2; code = lead & 0x0F; high = 0x9F; }
-  else if (lead >= 0xEE && lead <= 0xEF) { need = 2; code = lead & 0x0F; }
-  else if (lead == 0xF0) { need = 3; code = lead & 0x07; low = 0x90; }
-  else if (lead >= 0xF1 && lead <= 0xF3) { need = 3; code = lead & 0x07; }
-  else if (lead == 0xF4) { need = 3; code = lead & 0x07; high = 0x8F; }
-  else return -1;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    need = 1;
+    code = lead & 0x1F;
+  } else if (lead == 0xE0) {
+    need = 2;
+    code = lead & 0x0F;
+    low = 0xA0;
+  } else if (lead >= 0xE1 && lead <= 0xEC) {
+    need = 2;
+    code = lead & 0x0F;
+  } else if (lead == 0xED) {
+    need = 2;
+    code = lead & 0x0F;
+    high = 0x9F;
+  } else if (lead >= 0xEE && lead <= 0xEF) {
+    need = 2;
+    code = lead & 0x0F;
+  } else if (lead == 0xF0) {
+    need = 3;
+    code = lead & 0x07;
+    low = 0x90;
+  } else if (lead >= 0xF1 && lead <= 0xF3) {
+    need = 3;
+    code = lead & 0x07;
+  } else if (lead == 0xF4) {
+    need = 3;
+    code = lead & 0x07;
+    high = 0x8F;
+  } else
+    return -1;
   if (i + need >= text.size()) return -1;
   if (at(i + 1) < low || at(i + 1) > high) return -1;
   for (std::size_t k = 1; k <= need; ++k) {

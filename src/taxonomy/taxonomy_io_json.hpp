@@ -19,19 +19,19 @@ struct JsonMember;
 struct JsonValue {
   /// What the value is; `invalid` marks a value already reported (e.g. a 30-digit integer).
   enum class Kind : std::uint8_t { invalid, null, boolean, number, string, array, object };
-  Kind kind = Kind::null;                                  ///< What the value is.
-  bool boolean = false;                                    ///< The value of a boolean.
-  bool integral = false;                                   ///< A number written without fraction or exponent.
-  double number = 0.0;                                     ///< The value of a number.
-  std::string text;                                        ///< A string's value, or a number's spelling.
-  std::vector<JsonValue> items;                            ///< An array's elements.
-  std::vector<JsonMember> members;                         ///< An object's members, in file order, keys unique.
+  Kind kind = Kind::null;           ///< What the value is.
+  bool boolean = false;             ///< The value of a boolean.
+  bool integral = false;            ///< A number written without fraction or exponent.
+  double number = 0.0;              ///< The value of a number.
+  std::string text;                 ///< A string's value, or a number's spelling.
+  std::vector<JsonValue> items;     ///< An array's elements.
+  std::vector<JsonMember> members;  ///< An object's members, in file order, keys unique.
 };
 
 /// One member of a JSON object (a named struct rather than std::pair, which needs a complete JsonValue).
 struct JsonMember {
-  std::string key;   ///< The member's name.
-  JsonValue value;   ///< Its value.
+  std::string key;  ///< The member's name.
+  JsonValue value;  ///< Its value.
 };
 
 /// Escapes one reference token of a JSON pointer ("~" to "~0", "/" to "~1", control characters as \uXXXX).

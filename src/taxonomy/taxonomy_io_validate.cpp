@@ -7,9 +7,9 @@
 #include <map>
 #include <optional>
 
-#include "rolecheck/text/text.hpp"
 #include "rolecheck/support/suggest.hpp"
 #include "rolecheck/support/utf8.hpp"
+#include "rolecheck/text/text.hpp"
 
 namespace rolecheck::detail {
 namespace {
@@ -184,7 +184,7 @@ class Validator {
         for (const Key& key : keys) names += fmt::format("{}{}", names.empty() ? "" : ", ", key.name);
         message += fmt::format("; expected one of: {}", names);
       }
-      report(pointer + "/" + shown, std::move(message));
+      report(fmt::format("{}/{}", pointer, shown), std::move(message));
     }
     for (const Key& key : keys) {
       if (key.required && find(value, key.name) == nullptr) {

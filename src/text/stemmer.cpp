@@ -23,8 +23,8 @@ Stemmer& Stemmer::operator=(Stemmer&& other) noexcept {
 }
 
 std::string_view Stemmer::stem(std::string_view word) {
-  const auto* stemmed = sb_stemmer_stem(m_stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-                                        static_cast<int>(word.size()));
+  const auto* stemmed =
+      sb_stemmer_stem(m_stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
   if (stemmed == nullptr) throw Error("out of memory while stemming");
   return {reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(m_stemmer))};
 }

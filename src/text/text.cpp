@@ -12,11 +12,11 @@ enum class CharClass : std::uint8_t { separator, word, apostrophe, clause_break 
 constexpr std::array<CharClass, 128> make_ascii_classes() {
   std::array<CharClass, 128> classes{};
   for (auto& c : classes) c = CharClass::separator;
-  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::word;
-  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::word;
-  for (char c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::word;
+  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<unsigned char>(c)] = CharClass::word;
+  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<unsigned char>(c)] = CharClass::word;
+  for (char c = '0'; c <= '9'; ++c) classes[static_cast<unsigned char>(c)] = CharClass::word;
   classes['\''] = CharClass::apostrophe;
-  for (char c : kAsciiClauseBreaks) classes[static_cast<std::size_t>(c)] = CharClass::clause_break;
+  for (char c : kAsciiClauseBreaks) classes[static_cast<unsigned char>(c)] = CharClass::clause_break;
   return classes;
 }
 constexpr auto kAsciiClasses = make_ascii_classes();
@@ -24,9 +24,9 @@ constexpr auto kAsciiClasses = make_ascii_classes();
 // The folded form of each byte that is an ASCII letter or digit, '\0' for every other byte.
 constexpr std::array<char, 256> make_ascii_fold() {
   std::array<char, 256> fold{};
-  for (char c = 'a'; c <= 'z'; ++c) fold[static_cast<std::size_t>(c)] = c;
-  for (char c = 'A'; c <= 'Z'; ++c) fold[static_cast<std::size_t>(c)] = static_cast<char>(c + ('a' - 'A'));
-  for (char c = '0'; c <= '9'; ++c) fold[static_cast<std::size_t>(c)] = c;
+  for (char c = 'a'; c <= 'z'; ++c) fold[static_cast<unsigned char>(c)] = c;
+  for (char c = 'A'; c <= 'Z'; ++c) fold[static_cast<unsigned char>(c)] = static_cast<char>(c + ('a' - 'A'));
+  for (char c = '0'; c <= '9'; ++c) fold[static_cast<unsigned char>(c)] = c;
   return fold;
 }
 constexpr auto kAsciiFold = make_ascii_fold();

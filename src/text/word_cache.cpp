@@ -33,7 +33,6 @@ bool same_padded(const char* a, const char* b, std::size_t size) noexcept {
   return true;
 }
 
-
 }  // namespace
 
 std::uint64_t WordCache::hash(std::string_view word) noexcept {

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/analysis/evaluation.hpp"
+#include "rolecheck/engine/classifier.hpp"
 
 namespace rolecheck {
 

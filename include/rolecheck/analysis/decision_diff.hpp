@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/documents/document_classifier.hpp"
+#include "rolecheck/engine/classifier.hpp"
 
 namespace rolecheck {
 

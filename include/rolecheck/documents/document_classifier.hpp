@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/documents/document.hpp"
+#include "rolecheck/engine/classifier.hpp"
 
 namespace rolecheck {
 

@@ -27,17 +27,17 @@ std::optional<Label> parse_label(std::string_view text) noexcept;
 
 /// Why a label was chosen, in one word; explains every label.
 enum class Basis : std::uint8_t {
-  evidence,        ///< Only one side has core evidence (sales or marketing).
-  prevails,        ///< Both sides have core evidence; one carries clearly more (sales or marketing).
-  conflict,        ///< Both sides carry core evidence with no clear winner (mixed).
-  empty,           ///< The line has no words (unknown).
-  no_evidence,     ///< No cue matched, or every match was negated away (other).
-  support_only,    ///< Only evidence of how work is done, none that it is sales or marketing work (other).
-  weak_evidence,   ///< Core evidence below the taxonomy's min_evidence (other).
-  other_work,      ///< Evidence of other work outweighs the core evidence (other).
-  low_confidence,  ///< A label whose confidence fell below --min-confidence (unknown).
-  too_long,        ///< The line exceeded --max-line-bytes and was not read (unknown).
-  support_against, ///< Only one side has core evidence; the other has support evidence (sales or marketing).
+  evidence,         ///< Only one side has core evidence (sales or marketing).
+  prevails,         ///< Both sides have core evidence; one carries clearly more (sales or marketing).
+  conflict,         ///< Both sides carry core evidence with no clear winner (mixed).
+  empty,            ///< The line has no words (unknown).
+  no_evidence,      ///< No cue matched, or every match was negated away (other).
+  support_only,     ///< Only evidence of how work is done, none that it is sales or marketing work (other).
+  weak_evidence,    ///< Core evidence below the taxonomy's min_evidence (other).
+  other_work,       ///< Evidence of other work outweighs the core evidence (other).
+  low_confidence,   ///< A label whose confidence fell below --min-confidence (unknown).
+  too_long,         ///< The line exceeded --max-line-bytes and was not read (unknown).
+  support_against,  ///< Only one side has core evidence; the other has support evidence (sales or marketing).
 };
 
 /// A short phrase describing a basis ("no cue matched", ...).
@@ -45,12 +45,12 @@ std::string_view basis_description(Basis basis) noexcept;
 
 /// One matched cue and what it contributed.
 struct Reason {
-  std::uint32_t cue = 0;       ///< Index into Matcher::cues().
-  Side side = Side::sales;     ///< The side it counted for (after any flip; unused for other work).
-  std::uint32_t begin = 0;     ///< Byte offset of the matched words in the text.
-  std::uint32_t end = 0;       ///< One past the last matched byte.
-  double weight = 0.0;         ///< Evidence added (halved for repeats, 0 for dropped negations).
-  bool negated = false;        ///< A negation governed the match.
+  std::uint32_t cue = 0;         ///< Index into Matcher::cues().
+  Side side = Side::sales;       ///< The side it counted for (after any flip; unused for other work).
+  std::uint32_t begin = 0;       ///< Byte offset of the matched words in the text.
+  std::uint32_t end = 0;         ///< One past the last matched byte.
+  double weight = 0.0;           ///< Evidence added (halved for repeats, 0 for dropped negations).
+  bool negated = false;          ///< A negation governed the match.
   CueRole role = CueRole::core;  ///< Core or support (a flipped negation is support), or other work.
 };
 
@@ -60,20 +60,20 @@ inline constexpr std::size_t kMaxListedReasons = 32;
 
 /// The full outcome for one duty.
 struct Classification {
-  Label label = Label::unknown;                 ///< The verdict.
-  Basis basis = Basis::empty;                   ///< Why that verdict.
-  double confidence = 0.0;                      ///< In [0, 1]; see docs/scoring.md.
-  double margin = 0.0;                          ///< In [-1, 1]: how clearly the label beats the runner-up.
-  bool review = false;                          ///< True when a person should check the label (low confidence or margin).
-  std::array<double, 2> scores{};               ///< Total evidence (core and support) for sales and marketing.
-  std::array<double, 2> core{};                 ///< Core evidence for sales and marketing (the work itself).
-  double other = 0.0;                           ///< Evidence that the duty is other work.
+  Label label = Label::unknown;    ///< The verdict.
+  Basis basis = Basis::empty;      ///< Why that verdict.
+  double confidence = 0.0;         ///< In [0, 1]; see docs/scoring.md.
+  double margin = 0.0;             ///< In [-1, 1]: how clearly the label beats the runner-up.
+  bool review = false;             ///< True when a person should check the label (low confidence or margin).
+  std::array<double, 2> scores{};  ///< Total evidence (core and support) for sales and marketing.
+  std::array<double, 2> core{};    ///< Core evidence for sales and marketing (the work itself).
+  double other = 0.0;              ///< Evidence that the duty is other work.
   std::array<std::array<double, 2>, kDifferenceCount> by_difference{};  ///< Evidence per difference and side.
-  std::vector<Reason> reasons;                  ///< The first kMaxListedReasons sales or marketing matches, in text order.
-  std::vector<Reason> other_reasons;            ///< The first kMaxListedReasons other-work matches, in text order.
-  std::size_t reasons_omitted = 0;              ///< Sales or marketing matches scored but not listed in `reasons`.
-  std::size_t other_reasons_omitted = 0;        ///< Other-work matches scored but not listed in `other_reasons`.
-  std::array<double, 2> strongest{};            ///< The largest weight of one match per side (every match counted).
+  std::vector<Reason> reasons;            ///< The first kMaxListedReasons sales or marketing matches, in text order.
+  std::vector<Reason> other_reasons;      ///< The first kMaxListedReasons other-work matches, in text order.
+  std::size_t reasons_omitted = 0;        ///< Sales or marketing matches scored but not listed in `reasons`.
+  std::size_t other_reasons_omitted = 0;  ///< Other-work matches scored but not listed in `other_reasons`.
+  std::array<double, 2> strongest{};      ///< The largest weight of one match per side (every match counted).
   /// Per difference and side, the first match of the largest weight (weight 0: none), listed or not.
   std::array<std::array<Reason, 2>, kDifferenceCount> strongest_by_difference{};
 };

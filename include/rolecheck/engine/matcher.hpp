@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "rolecheck/text/stemmer.hpp"
 #include "rolecheck/taxonomy/taxonomy.hpp"
+#include "rolecheck/text/stemmer.hpp"
 #include "rolecheck/text/text.hpp"
 #include "rolecheck/text/word_cache.hpp"
 
@@ -42,10 +42,10 @@ struct Match {
 
 /// Everything one scan found; owned by a Scanner and overwritten by its next scan.
 struct ScanResult {
-  TokenBuffer words;                ///< The text's tokens.
-  std::vector<WordTerms> terms;     ///< Term ids of each token.
-  std::vector<Match> matches;       ///< Cue matches, leftmost-longest, in text order.
-  std::vector<Match> negations;     ///< Negation phrases found, in text order.
+  TokenBuffer words;             ///< The text's tokens.
+  std::vector<WordTerms> terms;  ///< Term ids of each token.
+  std::vector<Match> matches;    ///< Cue matches, leftmost-longest, in text order.
+  std::vector<Match> negations;  ///< Negation phrases found, in text order.
 };
 
 /// Cue phrases compiled into a trie over term ids; immutable and safe to share between threads.
@@ -54,16 +54,17 @@ class Matcher {
  public:
   /// Everything a compiled matcher holds, as flat arrays: what the build-time snapshot stores and restores.
   struct Tables {
-    std::vector<CompiledCue> cues;            ///< The compiled cues, indexed by Match::cue.
-    std::string stem_arena;                   ///< Every term's text ("stem" or "=exact"), back to back.
-    std::vector<std::uint32_t> stem_offsets;  ///< Term t is stem_arena[offsets[t], offsets[t + 1]).
-    std::vector<std::int32_t> stem_slots;     ///< Open addressing by fnv1a_64 of the text: a term or -1.
-    std::vector<std::uint8_t> skip_terms;     ///< 1 for terms ignored while matching ("a", "the", ...).
-    std::vector<std::uint32_t> root_children; ///< Child of the root by term (0: none).
-    std::vector<std::uint64_t> edge_keys;     ///< Open addressing over (node << 32 | term); ~0 is empty.
-    std::vector<std::uint32_t> edge_children; ///< The child of each edge_keys slot.
-    std::vector<std::uint32_t> terminals;     ///< By node: a cue index, kNegationTerminal, kNeutralTerminal or kNoTerminal.
-    std::uint64_t negation_scope = 0;         ///< How many tokens a negation governs.
+    std::vector<CompiledCue> cues;             ///< The compiled cues, indexed by Match::cue.
+    std::string stem_arena;                    ///< Every term's text ("stem" or "=exact"), back to back.
+    std::vector<std::uint32_t> stem_offsets;   ///< Term t is stem_arena[offsets[t], offsets[t + 1]).
+    std::vector<std::int32_t> stem_slots;      ///< Open addressing by fnv1a_64 of the text: a term or -1.
+    std::vector<std::uint8_t> skip_terms;      ///< 1 for terms ignored while matching ("a", "the", ...).
+    std::vector<std::uint32_t> root_children;  ///< Child of the root by term (0: none).
+    std::vector<std::uint64_t> edge_keys;      ///< Open addressing over (node << 32 | term); ~0 is empty.
+    std::vector<std::uint32_t> edge_children;  ///< The child of each edge_keys slot.
+    std::vector<std::uint32_t>
+        terminals;                     ///< By node: a cue index, kNegationTerminal, kNeutralTerminal or kNoTerminal.
+    std::uint64_t negation_scope = 0;  ///< How many tokens a negation governs.
 
     /// Field-by-field equality.
     friend bool operator==(const Tables&, const Tables&) = default;
@@ -155,6 +156,5 @@ class Scanner {
   ScanResult m_result;
   std::vector<std::uint32_t> m_repeats;  // Classifier's scratch: matches so far per cue and side, zero between duties
 };
-
 
 }  // namespace rolecheck

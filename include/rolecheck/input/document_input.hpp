@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "rolecheck/input/document_origin.hpp"
-#include "rolecheck/support/json_caps.hpp"
 #include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/support/json_caps.hpp"
 
 namespace rolecheck {
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/documents/document_classifier.hpp"
+#include "rolecheck/engine/classifier.hpp"
 
 namespace rolecheck {
 

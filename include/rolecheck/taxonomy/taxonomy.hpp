@@ -44,13 +44,13 @@ std::string_view cue_role_name(CueRole role) noexcept;
 
 /// A rule the engine matches: phrases that, when found in a duty, evidence one side of one difference.
 struct Cue {
-  std::string id;                    ///< Stable identifier, unique across the taxonomy.
-  Side side = Side::sales;           ///< The side this cue is evidence for.
-  double weight = 1.0;               ///< How much evidence one match adds, in [0, 10].
-  std::vector<std::string> phrases;  ///< Surface phrases; normalised and stemmed like the input.
-  std::string rationale;             ///< One line tying the cue to the article.
+  std::string id;                                     ///< Stable identifier, unique across the taxonomy.
+  Side side = Side::sales;                            ///< The side this cue is evidence for.
+  double weight = 1.0;                                ///< How much evidence one match adds, in [0, 10].
+  std::vector<std::string> phrases;                   ///< Surface phrases; normalised and stemmed like the input.
+  std::string rationale;                              ///< One line tying the cue to the article.
   NegationEffect on_negation = NegationEffect::drop;  ///< What a governing negation does.
-  CueRole role = CueRole::core;      ///< Core or support in a difference; other in the other-work list.
+  CueRole role = CueRole::core;  ///< Core or support in a difference; other in the other-work list.
 };
 
 /// What the article says of one side of a difference.
@@ -61,11 +61,11 @@ struct SideView {
 
 /// One of the article's four differences between sales and marketing.
 struct Difference {
-  std::string id;          ///< Stable identifier, e.g. "business_concept".
-  std::string name;        ///< Human name, e.g. "Business concept".
-  SideView sales;          ///< The sales side.
-  SideView marketing;      ///< The marketing side.
-  std::vector<Cue> cues;   ///< Cues evidencing either side of this difference.
+  std::string id;         ///< Stable identifier, e.g. "business_concept".
+  std::string name;       ///< Human name, e.g. "Business concept".
+  SideView sales;         ///< The sales side.
+  SideView marketing;     ///< The marketing side.
+  std::vector<Cue> cues;  ///< Cues evidencing either side of this difference.
 
   /// The view of the given side.
   [[nodiscard]] const SideView& view(Side side) const noexcept { return side == Side::sales ? sales : marketing; }
@@ -80,35 +80,35 @@ struct OtherWork {
 
 /// Decision thresholds; kept in the taxonomy so tuning never touches code.
 struct Thresholds {
-  double min_evidence = 1.0;    ///< Core evidence a duty needs to be sales or marketing work; below it: other.
-  double mixed_share = 0.6;     ///< The winning side needs at least this share of the evidence, else mixed.
-  double evidence_scale = 2.0;  ///< Evidence at which confidence reaches 1 - 1/e of the share.
-  double other_share = 0.5;     ///< Other work wins when it holds at least this share of all evidence.
-  double support_credit = 0.0;  ///< Share of a side's support that counts toward min_evidence once it has core.
-  double other_prior = 1.0;     ///< Evidence of other work assumed in every duty (for the confidence of other).
+  double min_evidence = 1.0;       ///< Core evidence a duty needs to be sales or marketing work; below it: other.
+  double mixed_share = 0.6;        ///< The winning side needs at least this share of the evidence, else mixed.
+  double evidence_scale = 2.0;     ///< Evidence at which confidence reaches 1 - 1/e of the share.
+  double other_share = 0.5;        ///< Other work wins when it holds at least this share of all evidence.
+  double support_credit = 0.0;     ///< Share of a side's support that counts toward min_evidence once it has core.
+  double other_prior = 1.0;        ///< Evidence of other work assumed in every duty (for the confidence of other).
   double review_confidence = 0.0;  ///< A label with a lower confidence is flagged for a person to review.
   double review_margin = 0.0;      ///< A label whose margin over the runner-up is lower is flagged for review.
 };
 
 /// How negations are recognised.
 struct NegationRules {
-  std::vector<std::string> words;  ///< Negating words or phrases ("not", "no", "without", "non", ...).
+  std::vector<std::string> words;       ///< Negating words or phrases ("not", "no", "without", "non", ...).
   std::vector<std::string> exceptions;  ///< Phrases that look negative but negate nothing ("not only").
-  std::size_t scope = 5;           ///< How many following tokens a negation governs (stops at clause breaks).
+  std::size_t scope = 5;                ///< How many following tokens a negation governs (stops at clause breaks).
 };
 
 /// The whole taxonomy: the source of every decision rolecheck makes.
 struct Taxonomy {
-  std::string origin;                      ///< Where it was loaded from ("<embedded>" or a path), for diagnostics.
-  int schema_version = 1;                  ///< Version of the file format.
-  std::string title;                       ///< Title of the article it encodes.
-  std::string source;                      ///< Where the article is.
-  std::vector<Difference> differences;     ///< Exactly four, in article order.
-  Thresholds thresholds;                   ///< Decision thresholds.
-  NegationRules negation;                  ///< Negation words and scope.
-  std::vector<std::string> skip_words;     ///< Words ignored when matching phrases ("a", "the", ...).
-  OtherWork other_work;                    ///< Work that is neither, and its cues.
-  std::vector<std::string> ignore;         ///< Phrases that match and evidence nothing ("on call", ...).
+  std::string origin;                   ///< Where it was loaded from ("<embedded>" or a path), for diagnostics.
+  int schema_version = 1;               ///< Version of the file format.
+  std::string title;                    ///< Title of the article it encodes.
+  std::string source;                   ///< Where the article is.
+  std::vector<Difference> differences;  ///< Exactly four, in article order.
+  Thresholds thresholds;                ///< Decision thresholds.
+  NegationRules negation;               ///< Negation words and scope.
+  std::vector<std::string> skip_words;  ///< Words ignored when matching phrases ("a", "the", ...).
+  OtherWork other_work;                 ///< Work that is neither, and its cues.
+  std::vector<std::string> ignore;      ///< Phrases that match and evidence nothing ("on call", ...).
 
   /// Index of the difference with the given id or 1-based number ("1".."4"), or nullopt.
   [[nodiscard]] std::optional<std::size_t> find_difference(std::string_view id_or_number) const noexcept;

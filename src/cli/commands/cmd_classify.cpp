@@ -8,21 +8,21 @@
 #include <unistd.h>
 #include <vector>
 
-#include "pipeline/classify_documents.hpp"
 #include "commands/commands.hpp"
 #include "commands/common_options.hpp"
 #include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/label_counts.hpp"
-#include "pipeline/line_pipeline.hpp"
 #include "io/output.hpp"
 #include "io/progress.hpp"
 #include "io/terminal.hpp"
+#include "pipeline/classify_documents.hpp"
+#include "pipeline/line_pipeline.hpp"
 
 #include "rolecheck/engine/classifier.hpp"
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/line_reader.hpp"
 #include "rolecheck/output/record_format.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck::cli {
 namespace {

@@ -9,11 +9,11 @@
 
 #include "commands/commands.hpp"
 #include "commands/common_options.hpp"
-#include "pipeline/diff_pipeline.hpp"
 #include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/output.hpp"
 #include "io/spool.hpp"
+#include "pipeline/diff_pipeline.hpp"
 
 #include "rolecheck/engine/classifier.hpp"
 

@@ -12,8 +12,8 @@
 #include "io/output.hpp"
 
 #include "rolecheck/engine/classifier.hpp"
-#include "rolecheck/output/explanation.hpp"
 #include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/output/explanation.hpp"
 
 namespace rolecheck::cli {
 namespace {

@@ -12,9 +12,9 @@
 #include "io/labelled_input.hpp"
 #include "io/output.hpp"
 
+#include "rolecheck/analysis/weight_fit.hpp"
 #include "rolecheck/support/error.hpp"
 #include "rolecheck/taxonomy/taxonomy_io.hpp"
-#include "rolecheck/analysis/weight_fit.hpp"
 
 namespace rolecheck::cli {
 namespace {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "commands/commands.hpp"
-#include "io/output.hpp"
 #include "commands/suggestions.hpp"
+#include "io/output.hpp"
 
 namespace rolecheck::cli {
 namespace {

@@ -12,12 +12,12 @@
 #include "io/input_files.hpp"
 #include "io/output.hpp"
 
-#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/documents/document_classifier.hpp"
+#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/input/document_input.hpp"
-#include "rolecheck/support/error.hpp"
-#include "rolecheck/output/html_report.hpp"
 #include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/output/html_report.hpp"
+#include "rolecheck/support/error.hpp"
 #include "rolecheck/version.hpp"
 
 namespace rolecheck::cli {

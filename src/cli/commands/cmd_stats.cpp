@@ -13,11 +13,11 @@
 #include "io/labelled_input.hpp"
 #include "io/output.hpp"
 
-#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/analysis/cue_stats.hpp"
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/analysis/evaluation.hpp"
+#include "rolecheck/engine/classifier.hpp"
 #include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck::cli {
 namespace {

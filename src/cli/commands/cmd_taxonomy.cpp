@@ -81,11 +81,11 @@ std::string summarise(const Taxonomy& taxonomy, const std::string& name) {
   out += fmt::format("title:          {}\n", taxonomy.title);
   out += fmt::format("source:         {}\n", taxonomy.source);
   out += fmt::format("schema version: {}\n", taxonomy.schema_version);
-  out += fmt::format("thresholds:     min_evidence {:g}, support_credit {:g}, other_share {:g}, mixed_share {:g}, "
-                     "evidence_scale {:g}, other_prior {:g}\n",
-                     taxonomy.thresholds.min_evidence, taxonomy.thresholds.support_credit,
-                     taxonomy.thresholds.other_share, taxonomy.thresholds.mixed_share,
-                     taxonomy.thresholds.evidence_scale, taxonomy.thresholds.other_prior);
+  out += fmt::format(
+      "thresholds:     min_evidence {:g}, support_credit {:g}, other_share {:g}, mixed_share {:g}, "
+      "evidence_scale {:g}, other_prior {:g}\n",
+      taxonomy.thresholds.min_evidence, taxonomy.thresholds.support_credit, taxonomy.thresholds.other_share,
+      taxonomy.thresholds.mixed_share, taxonomy.thresholds.evidence_scale, taxonomy.thresholds.other_prior);
   out += fmt::format("negation:       {} words, {} exceptions, scope {} words\n", taxonomy.negation.words.size(),
                      taxonomy.negation.exceptions.size(), taxonomy.negation.scope);
   out += fmt::format("skip words:     {}\n", fmt::join(taxonomy.skip_words, " "));

@@ -10,7 +10,6 @@
 #include "io/context.hpp"
 #include "io/input_options.hpp"
 
-
 namespace rolecheck::cli {
 
 /// A registered subcommand and how to run it once parsed (returns the process exit status).

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "rolecheck/engine/taxonomy_snapshot.hpp"
 #include "rolecheck/support/digest.hpp"
 #include "rolecheck/support/suggest.hpp"
 #include "rolecheck/taxonomy/taxonomy_io.hpp"
-#include "rolecheck/engine/taxonomy_snapshot.hpp"
 #include "rolecheck/version.hpp"
 
 namespace rolecheck::cli {

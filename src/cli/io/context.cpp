@@ -2,8 +2,8 @@
 
 #include <cstdlib>
 
-#include "rolecheck/taxonomy/taxonomy_io.hpp"
 #include "rolecheck/engine/taxonomy_snapshot.hpp"
+#include "rolecheck/taxonomy/taxonomy_io.hpp"
 
 namespace rolecheck::cli {
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/engine/matcher.hpp"
+#include "rolecheck/support/error.hpp"
 #include "rolecheck/taxonomy/taxonomy.hpp"
 
 namespace rolecheck::cli {

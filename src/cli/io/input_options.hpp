@@ -70,8 +70,9 @@ struct InputOptions {
     if (unit_given() && unit == "line" && !input_given()) {
       for (const auto& path : inputs) {
         if (is_html_file_name(path)) {
-          return path + " is HTML, read as one job description: leave out --unit line (or give --input text to "
-                        "read its markup line by line)";
+          return path +
+                 " is HTML, read as one job description: leave out --unit line (or give --input text to "
+                 "read its markup line by line)";
         }
       }
     }

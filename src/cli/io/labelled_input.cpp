@@ -8,9 +8,9 @@
 
 #include "io/input_files.hpp"
 
-#include "rolecheck/support/json_caps.hpp"
 #include "rolecheck/input/line_reader.hpp"
 #include "rolecheck/output/record_format.hpp"
+#include "rolecheck/support/json_caps.hpp"
 
 namespace rolecheck::cli {
 namespace {

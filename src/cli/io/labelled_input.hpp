@@ -15,9 +15,9 @@
 #include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/analysis/evaluation.hpp"
 #include "rolecheck/input/line_reader.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck::cli {
 

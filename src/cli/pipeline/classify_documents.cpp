@@ -31,7 +31,6 @@
 namespace rolecheck::cli {
 namespace {
 
-
 static_assert(kRoleLabelCount == kLabelCount, "documents and --unit line records share one RecordTally");
 
 using DocumentBlock = OutputBlock<DocumentBatch, RecordTally>;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "io/input_options.hpp"
 #include "io/context.hpp"
+#include "io/input_options.hpp"
 
 #include "rolecheck/documents/document_classifier.hpp"
 
@@ -33,8 +33,8 @@ struct DocumentRunOptions {
   bool only_review = false;                      ///< --only review: write only documents flagged for review.
   /// --expect: the verdicts (by RoleLabel index) every document should have; nullopt without --expect.
   std::optional<std::array<bool, kRoleLabelCount>> expected;
-  bool count = false;                   ///< --count: print the documents per verdict instead of records.
-  bool quiet = false;                   ///< --quiet: print nothing (with --expect the exit status tells).
+  bool count = false;  ///< --count: print the documents per verdict instead of records.
+  bool quiet = false;  ///< --quiet: print nothing (with --expect the exit status tells).
 };
 
 /// Classifies every document and writes one record per document (those --only keeps); returns the exit

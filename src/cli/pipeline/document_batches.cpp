@@ -2,11 +2,11 @@
 
 #include <optional>
 
-#include "io/input_options.hpp"
 #include "io/input_files.hpp"
+#include "io/input_options.hpp"
 
-#include "rolecheck/support/error.hpp"
 #include "rolecheck/input/json_array_reader.hpp"
+#include "rolecheck/support/error.hpp"
 
 namespace rolecheck::cli {
 namespace {

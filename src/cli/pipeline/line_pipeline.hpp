@@ -21,7 +21,7 @@ namespace rolecheck::cli {
 struct LineSettings {
   std::size_t max_line_bytes = 0;                                    ///< Longer lines get an unknown/too_long record.
   std::array<bool, kLabelCount> keep{true, true, true, true, true};  ///< Labels whose records are written (--only).
-  bool only_review = false;        ///< --only review: write only records flagged for review.
+  bool only_review = false;  ///< --only review: write only records flagged for review.
   /// --expect: the labels every record should have (a record of a line with no words never fails it).
   std::optional<std::array<bool, kLabelCount>> expected;
   bool skip_blank = false;         ///< --skip-blank: lines with no words get no record and are not counted.
