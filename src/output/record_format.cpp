@@ -255,56 +255,40 @@ void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& ori
   auto& summary = m_scratch;
   summary.clear();
   append_reasons_summary(summary, result, m_classifier->matcher());
-  const char separator = m_format == RecordFormat::tsv ? '\t' : ',';
-  const auto append_common = [&] {
-    out += separator;
-    append_unsigned(out, origin.line);
-    out += separator;
-    if (m_style.record_ids) {
-      if (m_format == RecordFormat::tsv) {
-        append_tsv_field(out, origin.id);
-      } else {
-        append_csv_field(out, origin.id);
-      }
-      out += separator;
-    }
-    out += label_name(result.label);
-    out += separator;
-    append_confidence(out, result.confidence);
-    out += separator;
-  };
-  // Appended after the original columns, so scripts that read those by position keep working.
-  const auto append_scores = [&] {
-    out += separator;
-    if (separator == '\t') {
-      append_tsv_field(out, basis_description(result.basis));
+  const bool tsv = m_format == RecordFormat::tsv;
+  const char separator = tsv ? '\t' : ',';
+  const auto append_field = [&](std::string_view field) {
+    if (tsv) {
+      append_tsv_field(out, field);
     } else {
-      append_csv_field(out, basis_description(result.basis));
+      append_csv_field(out, field);
     }
-    out += separator;
-    append_json_number(out, result.scores[0]);
-    out += separator;
-    append_json_number(out, result.scores[1]);
   };
-  if (m_format == RecordFormat::tsv) {
-    append_tsv_field(out, origin.file);
-    append_common();
-    append_tsv_field(out, summary);
-    out += '\t';
-    append_tsv_field(out, text);
-    out += result.review ? "\ttrue" : "\tfalse";
-    append_scores();
-    out += '\n';
-  } else {
-    append_csv_field(out, origin.file);
-    append_common();
-    append_csv_field(out, summary);
-    out += ',';
-    append_csv_field(out, text);
-    out += result.review ? ",true" : ",false";
-    append_scores();
-    out += "\r\n";
+  append_field(origin.file);
+  out += separator;
+  append_unsigned(out, origin.line);
+  out += separator;
+  if (m_style.record_ids) {
+    append_field(origin.id);
+    out += separator;
   }
+  out += label_name(result.label);
+  out += separator;
+  append_confidence(out, result.confidence);
+  out += separator;
+  append_field(summary);
+  out += separator;
+  append_field(text);
+  out += separator;
+  out += result.review ? "true" : "false";
+  // Appended after the original columns, so scripts that read those by position keep working.
+  out += separator;
+  append_field(basis_description(result.basis));
+  out += separator;
+  append_json_number(out, result.scores[0]);
+  out += separator;
+  append_json_number(out, result.scores[1]);
+  out += tsv ? "\n" : "\r\n";
 }
 
 }  // namespace rolecheck
