@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 clang_format=$(command -v clang-format-14 || command -v clang-format || true)
 [ -n "$clang_format" ] || { echo "check_style: clang-format-14 is missing (scripts/setup.sh --test installs it)" >&2; exit 2; }
 mapfile -t files < <(git ls-files '*.cpp' '*.hpp' '*.h' '*.cc')
+[ "${#files[@]}" -gt 0 ] || { echo "check_style: git listed no C++ files (run it inside the repository's clone)" >&2; exit 2; }
 if [ "${1:-}" = "--fix-format" ]; then
   "$clang_format" -i "${files[@]}"
   exit 0

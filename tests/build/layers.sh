@@ -4,6 +4,7 @@
 # is not found there. Also: no source reaches a header by a relative or absolute path around the layers.
 # Usage: layers.sh CXX BUILD_DIR SOURCE_DIR
 set -u
+export LC_ALL=C  # the compiler's 'No such file' message, untranslated
 cxx=$1
 layers=$(realpath "$2/layers")
 src=$(realpath "$3")

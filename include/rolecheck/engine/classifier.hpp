@@ -81,7 +81,7 @@ struct Classification {
 /// Longest stretch of text one scan covers: Classifier::classify scans longer text in windows cut after a clause
 /// break (in a stretch without one, after a space or other ASCII separator, which then acts as a clause break;
 /// failing that, at a character boundary), so its buffers stay bounded whatever the length of the line.
-inline constexpr std::size_t kScanWindowBytes = 64 * 1024;
+inline constexpr std::size_t kScanWindowBytes = std::size_t{64} * 1024;
 
 /// Options that adjust decisions without editing the taxonomy.
 struct ClassifyOptions {

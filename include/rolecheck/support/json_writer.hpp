@@ -41,8 +41,10 @@ class JsonWriter {
     bool m_separated = false;   // the next value follows a key or a line break: no comma before it
   };
 
-  /// A writer that appends to `out`, starting at `state` (the top level unless given).
-  explicit JsonWriter(std::string& out, State state = {}) noexcept : m_out(&out), m_state(state) {}
+  /// A writer that appends to `out`, starting at the top level.
+  explicit JsonWriter(std::string& out) noexcept : m_out(&out) {}
+  /// A writer that appends to `out`, starting at `state` (written by an earlier writer's state()).
+  JsonWriter(std::string& out, State state) noexcept : m_out(&out), m_state(state) {}
 
   /// The string written to.
   [[nodiscard]] std::string& out() noexcept { return *m_out; }

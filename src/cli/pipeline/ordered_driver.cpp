@@ -1,6 +1,6 @@
 #include "pipeline/ordered_driver.hpp"
 
-#include <cstdio>
+#include "io/diagnostics.hpp"
 
 namespace rolecheck::cli {
 
@@ -10,7 +10,7 @@ void BlockOutput::write(std::string_view records, std::size_t written, const std
   m_out->write(records);
   if (m_run->flush_each_record && written > 0) m_out->end_record();
   if (m_run->progress != nullptr && !messages.empty()) m_run->progress->erase();
-  for (const auto& message : messages) std::fputs(("rolecheck: " + message + "\n").c_str(), stderr);
+  for (const auto& message : messages) warn(message);
   m_items_done += items;
   m_bytes_done += bytes;
   if (m_run->progress != nullptr && m_items_done >= m_next_progress) {
