@@ -133,19 +133,29 @@ LineReader::LineReader(int fd, std::string name, std::size_t max_line_bytes)
       m_max_line_bytes(std::clamp<std::size_t>(max_line_bytes, 1, kLargestMaxLineBytes)),
       // Room for one block after the longest line, its CR and one more byte (to see it is too long).
       m_capacity(kLineReaderBlockBytes + m_max_line_bytes + 2),
-      // Not value-initialised: pages are only touched as lines need them.
-      m_buffer(new char[m_capacity]) {}
+      // Small at first (a reader per input file, most lines short); not value-initialised.
+      m_allocated(std::min(m_capacity, 2 * kLineReaderBlockBytes)),
+      m_buffer(new char[m_allocated]) {}
+
+void LineReader::grow() {
+  const auto size = std::min(m_capacity, std::max(2 * m_allocated, m_end + kLineReaderBlockBytes));
+  std::unique_ptr<char[]> bigger(new char[size]);
+  std::memcpy(bigger.get(), m_buffer.get(), m_end);
+  m_buffer = std::move(bigger);
+  m_allocated = size;
+}
 
 bool LineReader::fill() {
-  // Move the unread bytes (a partial line) to the front once the lines read take a few blocks, so
-  // only the first few blocks of the buffer are ever touched unless a line really is long.
-  if (m_begin > 0 && (m_capacity - m_end < kLineReaderBlockBytes || m_begin >= 4 * kLineReaderBlockBytes)) {
+  // Move the unread bytes (a partial line) to the front once there is no room for a block, and
+  // grow the buffer (up to m_capacity) only when a partial line alone leaves no room.
+  if (m_begin > 0 && m_allocated - m_end < kLineReaderBlockBytes) {
     std::memmove(m_buffer.get(), m_buffer.get() + m_begin, m_end - m_begin);
     m_end -= m_begin;
     m_begin = 0;
   }
+  if (m_allocated - m_end < kLineReaderBlockBytes && m_allocated < m_capacity) grow();
   for (;;) {
-    const std::size_t n = m_stream.read(m_buffer.get() + m_end, std::min(m_capacity - m_end, kLineReaderBlockBytes));
+    const std::size_t n = m_stream.read(m_buffer.get() + m_end, std::min(m_allocated - m_end, kLineReaderBlockBytes));
     if (n == 0) {
       m_eof = true;
       return false;

@@ -47,6 +47,7 @@ class LineReader {
 
  private:
   bool fill();
+  void grow();
   void check_start();
   bool skip_long_line(InputLine& line);
   void finish_line(std::size_t begin, std::size_t end, InputLine& line);
@@ -54,7 +55,8 @@ class LineReader {
   InputStream m_stream;
   std::string m_name;
   std::size_t m_max_line_bytes;
-  std::size_t m_capacity;
+  std::size_t m_capacity;   // the most the buffer may grow to: one block after the longest line
+  std::size_t m_allocated;  // the buffer's size today: starts at two blocks, doubles as long lines need
   std::unique_ptr<char[]> m_buffer;
   std::size_t m_begin = 0;
   std::size_t m_end = 0;
