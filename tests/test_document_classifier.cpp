@@ -180,6 +180,13 @@ TEST_CASE("a sales title carries a posting of other duties", "[document_classifi
   CHECK(clerk.duties[0].result.label == Label::other);
   CHECK(clerk.duties[0].vote_weight == 1.0);
   CHECK(clerk.label == RoleLabel::sales);
+  // A sales title that also names other work (the admin job of a sales office) counts as one duty too.
+  const auto& admin =
+      fixture.run("Cold Call and Demo Inventory Clerk\n\n- Stock shelves\n- File records\n- Repair the tills\n");
+  REQUIRE(admin.duties[0].result.label == Label::sales);
+  CHECK(admin.duties[0].result.other > 0.0);
+  CHECK(admin.duties[0].vote_weight == 1.0);
+  CHECK(admin.label == RoleLabel::other);
 }
 
 TEST_CASE("boilerplate other work does not vote", "[document_classifier]") {

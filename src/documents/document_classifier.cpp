@@ -120,8 +120,10 @@ double DocumentClassifier::vote_weight(const Duty& duty, const Classification& r
   const auto section = duty.section;
   // An unknown duty (no words, or evidence below --min-confidence) does not vote; records show its weight as 0.
   if (section == SectionKind::boilerplate || result.label == Label::unknown) return 0.0;
-  // A title weighs a lot when it names a sales or marketing job; any other title counts as one duty.
-  if (section == SectionKind::title && result.label != Label::other) return m_options.title_weight;
+  // A title weighs a lot when it names a sales or marketing job; any other title counts as one duty, and so
+  // does one that also names other work ("Sales Administrator": the admin job of a sales office).
+  if (section == SectionKind::title && result.label != Label::other && result.other == 0.0)
+    return m_options.title_weight;
   if (section == SectionKind::requirements) return m_options.requirement_weight;
   if (section == SectionKind::intro && has_duties_section) return m_options.intro_weight;
   return 1.0;
