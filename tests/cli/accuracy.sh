@@ -33,9 +33,9 @@ files=("$data/onet_tasks_dev.tsv" "$data/onet_dwa_dev.tsv" "$data/onet_other_dev
 three_way=(--label-column text_label)
 # Rows i % 4 == 0 of each file were held aside before any cue or threshold was tuned.
 check "held-aside part (1/4), pooled" 0.85 0.07 0.89 0.12 "${three_way[@]}" --part 1/4 "${files[@]}"
-check "tuning part (3/4), pooled" 0.88 0.045 0.92 0.10 "${three_way[@]}" --except-part 1/4 "${files[@]}"
-check "task statements" 0.87 0.10 0.90 0.12 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
-check "detailed work activities" 0.94 0.03 0.96 0.07 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
+check "tuning part (3/4), pooled" 0.90 0.04 0.94 0.08 "${three_way[@]}" --except-part 1/4 "${files[@]}"
+check "task statements" 0.89 0.085 0.91 0.10 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
+check "detailed work activities" 0.95 0.03 0.97 0.04 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
 # Occupation descriptions written for the project in the style of another taxonomy (never tuned on);
 # two-way labels, so only the sales/marketing figures apply.
 check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
@@ -49,7 +49,7 @@ check "trap words" 0.90 0.05 0.90 0.0 "$2/tests/fixtures/trap_words.tsv"
 # jobs that borrow selling words), 6 ambiguous. Rows 0, 2, 4, ... (--part 1/2) were then used to tune
 # cues; a second pass on the same day (other work inside sales and marketing postings) tuned on both
 # halves, so neither is unseen any more (docs/accuracy.md).
-check "blind postings, first half" 0.96 0.02 0.96 0.06 --part 1/2 "$2/tests/fixtures/blind_postings.tsv"
+check "blind postings, first half" 0.97 0.02 0.97 0.03 --part 1/2 "$2/tests/fixtures/blind_postings.tsv"
 check "blind postings, second half" 0.94 0.02 0.94 0.09 --except-part 1/2 "$2/tests/fixtures/blind_postings.tsv"
 # A second blind set (2026-12-03, session 5): 76 sales, 76 marketing, 150 other (75 inside sales, marketing or
 # retail postings, 48 trap words in other jobs), 11 ambiguous, written by a reader who saw ANNOTATION.md only.
@@ -62,7 +62,14 @@ check "blind postings 2 (tuned on since the second pass)" 0.97 0.03 0.98 0.03 "$
 # ANNOTATION.md and measured only as totals: before that session's passes 0.805 / 0.220 / 0.897 / 0.147, after the
 # first 0.833 / 0.160, after the second 0.858 / 0.107 / 0.899 / 0.153. Never tuned on; the next pass should keep it
 # so and write a fourth.
-check "blind postings 3 (never tuned on)" 0.84 0.13 0.88 0.17 "$2/tests/fixtures/blind_postings3.tsv"
+# Third judgement pass (branch judge3, tuned on blind set 4 and the dev tuning part only): 0.867 / 0.113 / 0.916 / 0.140.
+check "blind postings 3 (never tuned on)" 0.85 0.13 0.90 0.16 "$2/tests/fixtures/blind_postings3.tsv"
+# A fourth blind set (2026-12-03, 332 lines by a reader who saw only ANNOTATION.md: a third in the formal style of O*NET task
+# statements across the economy, the rest posting bullets from agriculture, construction supply, freight, ed-tech, gaming,
+# fashion, food distribution, solar, gov-contracting, staffing, travel, fitness, vet, legal, print and security; 81 sales,
+# 74 marketing, 166 other, 11 ambiguous). Unseen: 0.795 / 0.127 / 0.835 / 0.239. The third judgement pass (branch judge3)
+# tuned on it: 0.954 / 0.024 / 0.964 / 0.058, so it is no longer an estimate.
+check "blind postings 4 (tuned on since the third pass)" 0.93 0.04 0.94 0.08 "$2/tests/fixtures/blind_postings4.tsv"
 # Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
 documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
 python3 - "$documents" <<'PY' || failures=$((failures + 1))
