@@ -17,6 +17,8 @@ plain_env
   echo "Deliver promotional presentations to current or prospective customers."
   echo "Explain technical product or service information to customers."
   echo "Draft speeches for company executives and arrange interviews."
+  echo "Sales & Marketing Coordinator"
+  echo "Sales Administrator"
   echo ""
   printf 'Sell %.0s' $(seq 1 40); echo
 } >"$tmp/duties.txt"
@@ -105,7 +107,7 @@ grep -Eq "^  review +$flagged +[0-9.]+%  \(flagged for review\)$" "$tmp/summary"
   fail "--summary review line: $(grep review "$tmp/summary")"
 
 # explain says whether the line is flagged and why.
-"$bin" explain "Deliver promotional presentations to current or prospective customers." >"$tmp/explain"
+"$bin" explain "Sales Administrator" >"$tmp/explain"
 grep -q "^review: flagged for a person to check (confidence" "$tmp/explain" || fail "explain review line"
 
 # Documents: the verdict and every duty carry review; --only review keeps the flagged documents.
