@@ -62,6 +62,26 @@ TEST_CASE("a flipped negation becomes support for the other side, never a label 
   CHECK(with_marketing.core[1] == 2.0);
 }
 
+TEST_CASE("a backward negation drops or flips the cues before it, never those after it") {
+  auto taxonomy = make_taxonomy({make_cue("sell", Side::sales, 2, {"sell"}, NegationEffect::flip),
+                                 make_cue("close", Side::sales, 2, {"closing deals", "close deals"}),
+                                 make_cue("ads", Side::marketing, 2, {"advertising"})});
+  taxonomy.negation.after = {"not required", "is handled by"};
+  const Classifier classifier(taxonomy);
+  const auto dropped = classify(classifier, "Closing deals is handled by the account team");
+  CHECK(dropped.label == Label::other);
+  CHECK(dropped.basis == Basis::no_evidence);
+  REQUIRE(dropped.reasons.size() == 1);
+  CHECK(dropped.reasons[0].negated);
+  CHECK(dropped.reasons[0].weight == 0.0);
+  const auto flipped = classify(classifier, "To sell is not required");
+  CHECK(flipped.basis == Basis::support_only);
+  REQUIRE(flipped.reasons.size() == 1);
+  CHECK(flipped.reasons[0].side == Side::marketing);
+  CHECK(classify(classifier, "travel not required and close deals").label == Label::sales);
+  CHECK(classify(classifier, "Advertising; closing deals not required").label == Label::marketing);
+}
+
 TEST_CASE("each repeat of a cue adds half the weight of the one before") {
   const auto result = classify(test_classifier(), "sell, sell, sell");
   CHECK(result.scores[0] == 2.0 + 1.0 + 0.5);

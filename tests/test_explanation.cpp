@@ -20,6 +20,7 @@ Classifier explain_classifier() {
                                  make_cue("marketing.ads", Side::marketing, 2, {"advertising"}),
                                  make_cue("marketing.brand", Side::marketing, 1, {"brand"})});
   taxonomy.other_work.cues = {make_other_cue("other.stock", 3, {"inventory"})};
+  taxonomy.negation.after = {"is not required"};
   return Classifier(taxonomy);
 }
 
@@ -75,8 +76,20 @@ TEST_CASE("a negation is shown with its scope, and a flipped match says so", "[e
   const Classifier classifier = explain_classifier();
   const auto trace = explain_decision(classifier, "do not sell cars");
   CHECK(has(trace, "\"not\" at [3, 6) governs up to 5 following words in its clause"));
-  CHECK(has(trace, "negated: flipped to support"));
+  CHECK(has(trace, "negated: flipped to support (by \"not\" before it)"));
   CHECK(has(explain_decision(classifier, "Sell products"), "negations\n  (none)\n"));
+}
+
+TEST_CASE("a backward negation is shown with its direction and the cues it governs", "[explanation]") {
+  const Classifier classifier = explain_classifier();
+  const auto trace = explain_decision(classifier, "Advertising is not required");
+  CHECK(has(trace, "\"is not required\" at [12, 27) governs up to 5 preceding words in its clause"));
+  CHECK(has(trace, "negated: dropped (by \"is not required\" after it)"));
+  const auto json = explain_decision_json(classifier, "Advertising is not required");
+  CHECK(has(json,
+            "\"negations\":[{\"match\":\"is not required\",\"span\":[12,27],\"direction\":\"backward\","
+            "\"governs\":[[0,11]]}]"));
+  CHECK(has(explain_decision_json(classifier, "do not sell"), "\"direction\":\"forward\",\"governs\":[[7,11]]"));
 }
 
 TEST_CASE("the minimum confidence appears among the thresholds only when set", "[explanation]") {

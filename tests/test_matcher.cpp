@@ -57,6 +57,82 @@ TEST_CASE("negation governs cues within its scope and clause") {
   CHECK(matched_cues(matcher, "not only sell") == std::vector<std::string>{"sell=sell"});
 }
 
+namespace {
+Taxonomy backward_taxonomy() {
+  auto taxonomy = make_taxonomy({make_cue("call", Side::sales, 1, {"cold calling", "cold call"}),
+                                 make_cue("close", Side::sales, 1, {"close deals", "closing deals"})});
+  taxonomy.negation.words.push_back("not required to");
+  taxonomy.negation.after = {"is not required", "not required", "is handled by"};
+  return taxonomy;
+}
+}  // namespace
+
+TEST_CASE("a backward negation governs the cues that end within its scope before it") {
+  const Matcher matcher(backward_taxonomy());
+  CHECK(matched_cues(matcher, "Cold calling is not required for this position") ==
+        std::vector<std::string>{"call!=Cold calling"});
+  CHECK(matched_cues(matcher, "Closing deals is handled by the account team") ==
+        std::vector<std::string>{"close!=Closing deals"});
+  CHECK(matched_cues(matcher, "Cold calling and closing deals not required") ==
+        std::vector<std::string>{"call!=Cold calling", "close!=closing deals"});
+  Scanner scanner(matcher);
+  const auto& scan = scanner.scan("Cold calling is not required");
+  REQUIRE(scan.negations.size() == 1);
+  CHECK(scan.negations[0].backward);
+  CHECK(scan.matches[0].negation == 0);
+}
+
+TEST_CASE("a backward negation stops at a clause break and at its scope") {
+  const Matcher matcher(backward_taxonomy());
+  CHECK(matched_cues(matcher, "Close deals; travel is not required") == std::vector<std::string>{"close=Close deals"});
+  CHECK(matched_cues(matcher, "Close deals, not required to travel") == std::vector<std::string>{"close=Close deals"});
+  // The cue ends 5 words before the phrase: governed; 6 words: not.
+  CHECK(matched_cues(matcher, "cold calling one two three four not required") ==
+        std::vector<std::string>{"call!=cold calling"});
+  CHECK(matched_cues(matcher, "cold calling one two three four five not required") ==
+        std::vector<std::string>{"call=cold calling"});
+}
+
+TEST_CASE("a backward negation negates nothing after it, and nothing twice") {
+  const Matcher matcher(backward_taxonomy());
+  // "not" inside "not required" is not also a forward negation.
+  CHECK(matched_cues(matcher, "travel not required and close deals") == std::vector<std::string>{"close=close deals"});
+  CHECK(matched_cues(matcher, "travel not required; close deals") == std::vector<std::string>{"close=close deals"});
+  // The longer forward phrase wins where the words negate forward.
+  CHECK(matched_cues(matcher, "You are not required to cold call") == std::vector<std::string>{"call!=cold call"});
+  // A match governed both ways is negated once, by the forward negation.
+  Scanner scanner(matcher);
+  const auto& scan = scanner.scan("no cold calling is not required");
+  REQUIRE(scan.matches.size() == 1);
+  CHECK(scan.matches[0].negated);
+  CHECK_FALSE(scan.negations[scan.matches[0].negation].backward);
+}
+
+TEST_CASE("without backward phrases the forward scope is unchanged") {
+  auto with_after = backward_taxonomy();
+  auto without_after = with_after;
+  without_after.negation.after.clear();
+  const Matcher a(with_after);
+  const Matcher b(without_after);
+  for (const std::string_view text : {"not cold calling", "no one two three four close deals", "close deals, not",
+                                      "not one two three four five close deals", "cold calling is required"}) {
+    CHECK(matched_cues(a, text) == matched_cues(b, text));
+  }
+  CHECK(matched_cues(a, "cold calling is required") == std::vector<std::string>{"call=cold calling"});
+}
+
+TEST_CASE("a backward phrase that normalises like a forward one is reported") {
+  auto taxonomy = backward_taxonomy();
+  taxonomy.negation.after.push_back("Not");
+  try {
+    const Matcher matcher(taxonomy);
+    FAIL("expected an error");
+  } catch (const Error& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    CHECK(error.diagnostics()[0].pointer == "/negation/after/3");
+  }
+}
+
 TEST_CASE("a phrase that normalises like another cue's phrase is reported with both pointers") {
   auto taxonomy =
       make_taxonomy({make_cue("sell", Side::sales, 1, {"selling"}), make_cue("sells", Side::marketing, 1, {"Sells"})});

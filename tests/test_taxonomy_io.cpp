@@ -320,6 +320,27 @@ TEST_CASE("cue roles, other work and ignore phrases are read and checked") {
             "t.json: error: /other_work/cues/0/phrases: expected a non-empty array of phrases, got an array"});
 }
 
+TEST_CASE("negation.after is optional, read, checked and written only when present") {
+  const auto older = parse_taxonomy(kValid, "t.json");
+  REQUIRE(older.ok());
+  CHECK(older.taxonomy.negation.after.empty());
+  CHECK(taxonomy_to_json(older.taxonomy).find("\"after\"") == std::string::npos);
+  const auto newer = parse_taxonomy(replaced(kValid, "\"exceptions\": [\"not only\"]",
+                                             "\"exceptions\": [\"not only\"], \"after\": [\"not required\"]"),
+                                    "t.json");
+  REQUIRE(newer.ok());
+  CHECK(newer.taxonomy.negation.after == std::vector<std::string>{"not required"});
+  const auto again = parse_taxonomy(taxonomy_to_json(newer.taxonomy), "again.json");
+  REQUIRE(again.ok());
+  CHECK(again.taxonomy.negation.after == newer.taxonomy.negation.after);
+  CHECK(problems(replaced(kValid, "\"scope\": 5", "\"after\": [\"\"], \"scope\": 5")) ==
+        Lines{"t.json: error: /negation/after/0: expected a phrase that negates the words before it (a non-empty "
+              "string), got an empty string"});
+  CHECK(problems(replaced(kValid, "\"scope\": 5", "\"after\": \"not required\", \"scope\": 5")).size() == 1);
+  CHECK(problems(replaced(kValid, "\"scope\": 5", "\"aftr\": [], \"scope\": 5")) ==
+        Lines{"t.json: error: /negation/aftr: unknown key \"aftr\"; did you mean \"after\"?"});
+}
+
 TEST_CASE("taxonomy_to_json round-trips") {
   const auto first = parse_taxonomy(kValid, "t.json");
   REQUIRE(first.ok());

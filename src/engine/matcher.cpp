@@ -32,6 +32,14 @@ std::string other_work_phrase_pointer(const PhraseOrigin& o) {
 std::string ignore_pointer(const PhraseOrigin& o) { return fmt::format("/ignore/{}", o.a); }
 std::string negation_word_pointer(const PhraseOrigin& o) { return fmt::format("/negation/words/{}", o.a); }
 std::string negation_exception_pointer(const PhraseOrigin& o) { return fmt::format("/negation/exceptions/{}", o.a); }
+std::string negation_after_pointer(const PhraseOrigin& o) { return fmt::format("/negation/after/{}", o.a); }
+// Negation words and exceptions may share a phrase (the first listed wins); nothing else may.
+bool may_share_phrase(std::uint32_t a, std::uint32_t b) {
+  const auto sharable = [](std::uint32_t t) {
+    return t == Matcher::kNegationTerminal || t == Matcher::kNeutralTerminal;
+  };
+  return a == b || (sharable(a) && sharable(b));
+}
 }  // namespace
 
 Matcher::Matcher(const Taxonomy& taxonomy) {
@@ -89,7 +97,7 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
     auto& first = origins[m_last_node];
     if (previous == kNoTerminal) {
       first = origin;
-    } else if (previous != terminal && !(previous >= kNeutralTerminal && terminal >= kNeutralTerminal)) {
+    } else if (!may_share_phrase(previous, terminal)) {
       problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin),
                                     fmt::format("phrase \"{}\" normalises to the same words as {}; it can never "
                                                 "match here: remove one of the two",
@@ -127,6 +135,9 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
   for (std::size_t i = 0; i < taxonomy.negation.exceptions.size(); ++i) {
     compile_phrase(taxonomy.negation.exceptions[i], kNeutralTerminal, PhraseOrigin{negation_exception_pointer, i});
   }
+  for (std::size_t i = 0; i < taxonomy.negation.after.size(); ++i) {
+    compile_phrase(taxonomy.negation.after[i], kBackwardNegationTerminal, PhraseOrigin{negation_after_pointer, i});
+  }
   if (!problems.empty()) throw Error(std::move(problems));
   freeze_stems(ids);
   freeze_edges(edges);
@@ -160,7 +171,7 @@ void Matcher::check_tables() const {
   if (!stem_slot_free) fail("no free stem slot");
   if (t.terminals.empty() || t.terminals.size() >= 0xFFFFFFFFu) fail("no root");
   for (const auto terminal : t.terminals) {
-    if (terminal < kNeutralTerminal && terminal >= t.cues.size()) fail("terminal");
+    if (terminal < kBackwardNegationTerminal && terminal >= t.cues.size()) fail("terminal");
   }
   for (const auto child : t.root_children) {
     if (child >= t.terminals.size()) fail("root child");
@@ -352,7 +363,8 @@ const ScanResult& Scanner::scan(std::string_view text) {
     match.last_token = token_of(best_end);
     match.begin = tokens[match.first_token].begin;
     match.end = tokens[match.last_token].end;
-    if (best_terminal == Matcher::kNegationTerminal) {
+    if (best_terminal == Matcher::kNegationTerminal || best_terminal == Matcher::kBackwardNegationTerminal) {
+      match.backward = best_terminal == Matcher::kBackwardNegationTerminal;
       result.negations.push_back(match);
     } else if (best_terminal != Matcher::kNeutralTerminal) {
       match.cue = best_terminal;
@@ -361,8 +373,14 @@ const ScanResult& Scanner::scan(std::string_view text) {
     k = best_end + 1;
   }
 
-  // Each negation governs the cue matches that start within its scope and in the same clause.
+  // Each forward negation governs the cue matches that start within its scope and in the same clause.
   const auto scope = m_matcher->negation_scope();
+  const auto crosses_clause = [&](std::uint32_t from, std::uint32_t to) {  // a break before a token in (from, to]
+    for (auto t = from + 1; t <= to; ++t) {
+      if (tokens[t].clause_start) return true;
+    }
+    return false;
+  };
   std::size_t next_negation = 0;
   for (auto& match : result.matches) {
     while (next_negation < result.negations.size() &&
@@ -372,15 +390,28 @@ const ScanResult& Scanner::scan(std::string_view text) {
     for (std::size_t n = next_negation; n < result.negations.size(); ++n) {
       const auto& negation = result.negations[n];
       if (negation.last_token >= match.first_token) break;
-      if (negation.last_token + scope < match.first_token) continue;
-      bool crosses_clause = false;
-      for (auto t = negation.last_token + 1; t <= match.first_token && !crosses_clause; ++t) {
-        crosses_clause = tokens[t].clause_start;
-      }
-      if (!crosses_clause) {
+      if (negation.backward || negation.last_token + scope < match.first_token) continue;
+      if (!crosses_clause(negation.last_token, match.first_token)) {
         match.negated = true;
         match.negation = static_cast<std::uint32_t>(n);
       }
+    }
+  }
+  // A backward negation ("is not required") governs the cue matches that end within its scope before it and
+  // in the same clause; a match a forward negation already governs stays as it is (never negated twice).
+  std::size_t next_backward = 0;
+  for (auto& match : result.matches) {
+    while (next_backward < result.negations.size() &&
+           (!result.negations[next_backward].backward ||
+            result.negations[next_backward].first_token <= match.last_token)) {
+      ++next_backward;
+    }
+    if (match.negated || next_backward == result.negations.size()) continue;
+    const auto& negation = result.negations[next_backward];
+    if (match.last_token + scope < negation.first_token) continue;
+    if (!crosses_clause(match.last_token, negation.first_token)) {
+      match.negated = true;
+      match.negation = static_cast<std::uint32_t>(next_backward);
     }
   }
   return result;

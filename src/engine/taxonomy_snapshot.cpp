@@ -177,6 +177,7 @@ void write_taxonomy(Writer& w, const Taxonomy& t) {
   w.value(t.thresholds.review_margin);
   w.texts(t.negation.words);
   w.texts(t.negation.exceptions);
+  w.texts(t.negation.after);
   w.value(static_cast<std::uint64_t>(t.negation.scope));
   w.texts(t.skip_words);
 }
@@ -232,6 +233,7 @@ Taxonomy read_taxonomy(Reader& r) {
   t.thresholds.review_margin = r.value<double>();
   t.negation.words = r.texts();
   t.negation.exceptions = r.texts();
+  t.negation.after = r.texts();
   t.negation.scope = static_cast<std::size_t>(r.value<std::uint64_t>());
   t.skip_words = r.texts();
   return t;

@@ -26,6 +26,24 @@ std::string core_evidence_text(const Classification& result, std::size_t side, c
   return fmt::format("{:g} + {:g} credited support", result.core[side], thresholds.support_credit * support);
 }
 
+// The negation that governs the match at [begin, end) of the scan, or nullptr.
+const Match* governing_negation(const ScanResult& scan, std::uint32_t begin, std::uint32_t end) {
+  for (const auto& match : scan.matches) {
+    if (match.begin == begin && match.end == end && match.negated && match.negation < scan.negations.size()) {
+      return &scan.negations[match.negation];
+    }
+  }
+  return nullptr;
+}
+
+// " (by \"not\" before it)" or " (by \"is not required\" after it)": which negation governs a negated match.
+std::string negated_by_text(const ScanResult& scan, std::string_view text, std::uint32_t begin, std::uint32_t end) {
+  const Match* negation = governing_negation(scan, begin, end);
+  if (negation == nullptr) return "";
+  return fmt::format(" (by \"{}\" {} it)", text.substr(negation->begin, negation->end - negation->begin),
+                     negation->backward ? "after" : "before");
+}
+
 }  // namespace
 
 std::string explain_decision(const Classifier& classifier, std::string_view text) {
@@ -48,29 +66,31 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
   out += "\nnegations\n";
   if (scan.negations.empty()) out += "  (none)\n";
   for (const auto& negation : scan.negations) {
-    out += fmt::format("  \"{}\" at [{}, {}) governs up to {} following words in its clause\n",
+    out += fmt::format("  \"{}\" at [{}, {}) governs up to {} {} words in its clause\n",
                        text.substr(negation.begin, negation.end - negation.begin), negation.begin, negation.end,
-                       matcher.negation_scope());
+                       matcher.negation_scope(), negation.backward ? "preceding" : "following");
   }
   out += "\ncue matches (core: the duty is this side's work; support: how work is done, tips only)\n";
   if (result.reasons.empty()) out += "  (none)\n";
   for (const auto& reason : result.reasons) {
     const auto& cue = matcher.cues()[reason.cue];
     out += fmt::format(
-        "  \"{}\" [{}, {}) -> {} ({} / {}, {}), weight {:g}{}{}\n",
+        "  \"{}\" [{}, {}) -> {} ({} / {}, {}), weight {:g}{}{}{}\n",
         text.substr(reason.begin, reason.end - reason.begin), reason.begin, reason.end, cue.id,
         taxonomy.differences[cue.difference].name, side_name(reason.side), cue_role_name(reason.role), reason.weight,
         reason.negated
             ? (cue.on_negation == NegationEffect::flip ? ", negated: flipped to support" : ", negated: dropped")
             : "",
+        reason.negated ? negated_by_text(scan, text, reason.begin, reason.end) : "",
         !reason.negated && reason.weight < cue.weight ? " (a repeat: half the one before)" : "");
   }
   out += "\nother-work matches (the duty is work that is neither)\n";
   if (result.other_reasons.empty()) out += "  (none)\n";
   for (const auto& reason : result.other_reasons) {
-    out += fmt::format("  \"{}\" [{}, {}) -> {}, weight {:g}{}\n", text.substr(reason.begin, reason.end - reason.begin),
-                       reason.begin, reason.end, matcher.cues()[reason.cue].id, reason.weight,
-                       reason.negated ? ", negated: dropped" : "");
+    out +=
+        fmt::format("  \"{}\" [{}, {}) -> {}, weight {:g}{}\n", text.substr(reason.begin, reason.end - reason.begin),
+                    reason.begin, reason.end, matcher.cues()[reason.cue].id, reason.weight,
+                    reason.negated ? ", negated: dropped" + negated_by_text(scan, text, reason.begin, reason.end) : "");
   }
   out += fmt::format("\n{:<40} {:>5} {:>10}\n", "scores by difference", "sales", "marketing");
   for (std::size_t d = 0; d < taxonomy.differences.size() && d < kDifferenceCount; ++d) {
@@ -164,7 +184,8 @@ void write_json_by_difference(JsonWriter& json, const Classification& result, co
   json.end_array();
 }
 
-// The members "tokens" (each word, its stem, span, use by the cues and clause start) and "negations".
+// The members "tokens" (each word, its stem, span, use by the cues and clause start) and "negations" (each
+// with its direction and the spans of the cue matches it governs).
 void write_json_scan(JsonWriter& json, const ScanResult& scan, const Matcher& matcher, std::string_view text) {
   json.key("tokens").begin_array();
   Stemmer stemmer;
@@ -187,6 +208,13 @@ void write_json_scan(JsonWriter& json, const ScanResult& scan, const Matcher& ma
     json.begin_object();
     json.key("match").string(text.substr(negation.begin, negation.end - negation.begin));
     json.key("span").begin_array().integer(negation.begin).integer(negation.end).end_array();
+    json.key("direction").name(negation.backward ? "backward" : "forward");
+    json.key("governs").begin_array();
+    for (const auto& match : scan.matches) {
+      if (!match.negated || &scan.negations[match.negation] != &negation) continue;
+      json.begin_array().integer(match.begin).integer(match.end).end_array();
+    }
+    json.end_array();
     json.end_object();
   }
   json.end_array();

@@ -50,6 +50,14 @@ std::string read_bounded(const std::string& path, std::size_t limit, std::string
   return fmt::format("the file is over the {}-byte limit for a taxonomy", limit);
 }
 
+// The "negation" object; "after" is written only when present, so older files round-trip unchanged.
+nlohmann::ordered_json negation_json(const NegationRules& negation) {
+  nlohmann::ordered_json json = {{"words", negation.words}, {"exceptions", negation.exceptions}};
+  if (!negation.after.empty()) json["after"] = negation.after;
+  json["scope"] = negation.scope;
+  return json;
+}
+
 nlohmann::ordered_json side_view_json(const SideView& view) {
   return {{"summary", view.summary}, {"quotes", view.quotes}};
 }
@@ -128,10 +136,7 @@ std::string taxonomy_to_json(const Taxonomy& taxonomy, int indent) {
         {"other_prior", taxonomy.thresholds.other_prior},
         {"review_confidence", taxonomy.thresholds.review_confidence},
         {"review_margin", taxonomy.thresholds.review_margin}}},
-      {"negation",
-       {{"words", taxonomy.negation.words},
-        {"exceptions", taxonomy.negation.exceptions},
-        {"scope", taxonomy.negation.scope}}},
+      {"negation", negation_json(taxonomy.negation)},
       {"skip_words", taxonomy.skip_words},
       {"differences", std::move(differences)},
   };

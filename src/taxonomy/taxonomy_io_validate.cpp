@@ -305,10 +305,12 @@ class Validator {
     const JsonValue* value = top_object(root, "negation",
                                         {{"words", true, "a non-empty array of negating words"},
                                          {"exceptions", false, "an array of phrases"},
+                                         {"after", false, "an array of phrases that negate the words before them"},
                                          {"scope", true, "an integer in [1, 20]"}});
     if (value == nullptr) return;
     out.words = string_list(*value, "/negation", "words", "a negating word or phrase", true);
     out.exceptions = string_list(*value, "/negation", "exceptions", "a phrase", false);
+    out.after = string_list(*value, "/negation", "after", "a phrase that negates the words before it", false);
     if (auto scope = number(*value, "/negation", "scope", "an integer in [1, 20]", {1, false, 20, false, true})) {
       out.scope = static_cast<std::size_t>(*scope);
     }

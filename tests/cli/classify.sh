@@ -62,6 +62,20 @@ out=$(echo "Marketers are not responsible for directly selling products to custo
 echo "$out" | grep -q '"label":"marketing"' || fail "negated selling should be marketing: $out"
 echo "$out" | grep -q '"negated":true' || fail "negation not recorded: $out"
 
+# Negation stated after the work reaches backward; it negates nothing after it.
+printf '%s\n' "Cold calling is not required for this position" "Closing deals is handled by the account team, not this role" \
+  "Lead generation is not part of this role" "Prospecting is not expected; leads are provided" \
+  "You are not required to cold call" >"$tmp/after.txt"
+"$bin" classify --format tsv "$tmp/after.txt" | tail -n +2 | cut -f3 >"$tmp/out"
+expect_eq "backward negation labels" "$(grep -c -e '^sales$' -e '^marketing$' "$tmp/out")" 0
+"$bin" explain "Cold calling is not required" >"$tmp/out"
+expect_grep "explain backward" '"not required" at [16, 28) governs up to 5 preceding words in its clause' "$tmp/out"
+expect_grep "explain governed cue" '(by "not required" after it)' "$tmp/out"
+out=$(echo "Travel is not required and close deals" | "$bin" classify --format tsv | tail -n +2 | cut -f3)
+expect_eq "a backward negation negates nothing after it" "$out" sales
+"$bin" taxonomy show >"$tmp/out"
+expect_grep "taxonomy show counts after-phrases" 'after-phrases, scope 5 words' "$tmp/out"
+
 # --only and --count.
 [ "$("$bin" classify --only marketing --format tsv "$examples/duties.txt" | tail -n +2 | cut -f3 | sort -u)" = marketing ] \
   || fail "--only marketing"

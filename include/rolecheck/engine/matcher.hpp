@@ -38,6 +38,7 @@ struct Match {
   std::uint32_t end = 0;          ///< One past the match's last byte.
   bool negated = false;           ///< A negation governs this match.
   std::uint32_t negation = 0;     ///< Index into ScanResult::negations when negated.
+  bool backward = false;          ///< For a negation: it governs the words before it ("is not required").
 };
 
 /// Everything one scan found; owned by a Scanner and overwritten by its next scan.
@@ -45,7 +46,7 @@ struct ScanResult {
   TokenBuffer words;             ///< The text's tokens.
   std::vector<WordTerms> terms;  ///< Term ids of each token.
   std::vector<Match> matches;    ///< Cue matches, leftmost-longest, in text order.
-  std::vector<Match> negations;  ///< Negation phrases found, in text order.
+  std::vector<Match> negations;  ///< Negation phrases found (forward and backward), in text order.
 };
 
 /// Cue phrases compiled into a trie over term ids; immutable and safe to share between threads.
@@ -62,9 +63,8 @@ class Matcher {
     std::vector<std::uint32_t> root_children;  ///< Child of the root by term (0: none).
     std::vector<std::uint64_t> edge_keys;      ///< Open addressing over (node << 32 | term); ~0 is empty.
     std::vector<std::uint32_t> edge_children;  ///< The child of each edge_keys slot.
-    std::vector<std::uint32_t>
-        terminals;                     ///< By node: a cue index, kNegationTerminal, kNeutralTerminal or kNoTerminal.
-    std::uint64_t negation_scope = 0;  ///< How many tokens a negation governs.
+    std::vector<std::uint32_t> terminals;      ///< By node: a cue index, a k*Terminal mark or kNoTerminal.
+    std::uint64_t negation_scope = 0;          ///< How many tokens a negation governs.
 
     /// Field-by-field equality.
     friend bool operator==(const Tables&, const Tables&) = default;
@@ -94,13 +94,15 @@ class Matcher {
   static constexpr std::uint32_t kNegationTerminal = 0xFFFFFFFEu;
   /// Marks a phrase that looks negative but negates nothing ("not only").
   static constexpr std::uint32_t kNeutralTerminal = 0xFFFFFFFDu;
+  /// Marks a negation phrase that governs the words before it ("is not required").
+  static constexpr std::uint32_t kBackwardNegationTerminal = 0xFFFFFFFCu;
   /// Child of a trie node by term, or 0 (the root is never a child).
   [[nodiscard]] std::uint32_t child(std::uint32_t node, std::int32_t term) const noexcept {
     if (term < 0) return 0;
     if (node == 0) return m_tables.root_children[static_cast<std::size_t>(term)];
     return deep_child(node, term);
   }
-  /// The terminal of a node (a cue index, kNegationTerminal or kNoTerminal).
+  /// The terminal of a node (a cue index, one of the k*Terminal marks, or kNoTerminal).
   [[nodiscard]] std::uint32_t terminal(std::uint32_t node) const noexcept { return m_tables.terminals[node]; }
 
  private:

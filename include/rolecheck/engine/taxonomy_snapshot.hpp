@@ -12,7 +12,7 @@
 namespace rolecheck {
 
 /// Layout version of the snapshot; bump it whenever the layout of the Taxonomy or the Matcher tables changes.
-inline constexpr std::uint32_t kSnapshotFormatVersion = 4;
+inline constexpr std::uint32_t kSnapshotFormatVersion = 5;
 
 /// Compiles `taxonomy` (throws Error like Matcher does) and writes it with its matcher tables as a snapshot.
 std::string write_taxonomy_snapshot(const Taxonomy& taxonomy);

@@ -94,7 +94,8 @@ struct Thresholds {
 struct NegationRules {
   std::vector<std::string> words;       ///< Negating words or phrases ("not", "no", "without", "non", ...).
   std::vector<std::string> exceptions;  ///< Phrases that look negative but negate nothing ("not only").
-  std::size_t scope = 5;                ///< How many following tokens a negation governs (stops at clause breaks).
+  std::vector<std::string> after;       ///< Phrases that negate the words before them ("is not required").
+  std::size_t scope = 5;  ///< How many tokens a negation governs, after it or before it (stops at clause breaks).
 };
 
 /// The whole taxonomy: the source of every decision rolecheck makes.

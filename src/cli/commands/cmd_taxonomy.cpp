@@ -86,8 +86,9 @@ std::string summarise(const Taxonomy& taxonomy, const std::string& name) {
       "evidence_scale {:g}, other_prior {:g}\n",
       taxonomy.thresholds.min_evidence, taxonomy.thresholds.support_credit, taxonomy.thresholds.other_share,
       taxonomy.thresholds.mixed_share, taxonomy.thresholds.evidence_scale, taxonomy.thresholds.other_prior);
-  out += fmt::format("negation:       {} words, {} exceptions, scope {} words\n", taxonomy.negation.words.size(),
-                     taxonomy.negation.exceptions.size(), taxonomy.negation.scope);
+  out += fmt::format("negation:       {} words, {} exceptions, {} after-phrases, scope {} words\n",
+                     taxonomy.negation.words.size(), taxonomy.negation.exceptions.size(),
+                     taxonomy.negation.after.size(), taxonomy.negation.scope);
   out += fmt::format("skip words:     {}\n", fmt::join(taxonomy.skip_words, " "));
   out += fmt::format("ignored:        {} phrases that match and count nothing\n", taxonomy.ignore.size());
   out += fmt::format("cues:           {} ({} sales, {} marketing, {} other work)\n\n", taxonomy.cue_count(), sides[0],
