@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,61 @@ TEST_CASE("no documents and only empty blocks give no output at all, and JSON an
   }
   CHECK(format_items(RecordFormat::json, documents, {}, {}) == "[]\n");
   CHECK(format_items(RecordFormat::json, documents, {}, {0, 0}) == "[]\n");
+}
+
+TEST_CASE("only a verdict that leans shows vote shares and sides, in every format", "[document_format]") {
+  // A software engineer's posting with one stray marketing duty is other: its marketing "share" of 1 and its
+  // marketing sides would describe that one duty, not the role.
+  auto taxonomy = testing::make_taxonomy({make_cue("marketing.campaign", Side::marketing, 3.0, {"campaign"})});
+  taxonomy.other_work.cues = {testing::make_other_cue("other.code", 1.0, {"write code", "fix bugs", "review code"})};
+  const Classifier classifier(taxonomy);
+  const DocumentClassifier documents(classifier);
+  const std::vector<Item> items = {{"eng", "- Write code\n- Fix bugs\n- Review code\n- Plan the campaign\n", ""},
+                                   {"mkt", "- Plan the campaign\n- Run the campaign\n", ""}};
+  Scanner scanner = classifier.make_scanner();
+  DocumentResult result;
+  documents.classify(items[0].text, scanner, result);
+  REQUIRE(result.label == RoleLabel::other);
+  REQUIRE(result.shares[1] == 1.0);  // the classifier still computes them
+  REQUIRE(result.differences[1].has_evidence);
+  CHECK_FALSE(has_role_leaning(RoleLabel::other));
+  CHECK_FALSE(has_role_leaning(RoleLabel::unknown));
+  CHECK(has_role_leaning(RoleLabel::hybrid));
+
+  const auto jsonl = format_items(RecordFormat::jsonl, documents, items, {});
+  const auto eng = nlohmann::json::parse(jsonl.substr(0, jsonl.find('\n')));
+  const auto mkt = nlohmann::json::parse(jsonl.substr(jsonl.find('\n') + 1));
+  CHECK(eng["label"] == "other");
+  CHECK(eng["shares"].is_null());
+  CHECK(eng["votes"]["marketing"].get<double>() > 0.0);  // the evidence stays
+  CHECK(eng["differences"]["core_capabilities"]["side"].is_null());
+  CHECK(eng["differences"]["core_capabilities"]["evidence"]["marketing"].get<double>() > 0.0);
+  CHECK(eng["differences"]["core_capabilities"]["strongest"]["cue"] == "marketing.campaign");
+  CHECK(mkt["label"] == "marketing");
+  CHECK(mkt["shares"]["marketing"] == 1);
+  CHECK(mkt["differences"]["core_capabilities"]["side"] == "marketing");
+
+  for (const auto format : {RecordFormat::tsv, RecordFormat::csv}) {
+    const auto out = format_items(format, documents, items, {});
+    const std::string separator = format == RecordFormat::tsv ? "\t" : ",";
+    const auto sep = [&](std::string text) {
+      std::replace(text.begin(), text.end(), '|', separator[0]);
+      return text;
+    };
+    CHECK(out.find(sep("eng|postings.jsonl||other|0.")) != std::string::npos);
+    CHECK(out.find(sep("||4|4|0.000|0.250|0.750|-|-|-|-||")) != std::string::npos);  // no shares, no sides
+    CHECK(out.find(sep("mkt|postings.jsonl||marketing|")) != std::string::npos);
+    CHECK(out.find(sep("|0.000|1.000|2|2|")) != std::string::npos);
+    CHECK(out.find(sep("|-|marketing|-|-||")) != std::string::npos);
+  }
+
+  const auto text = format_items(RecordFormat::text, documents, items, {});
+  CHECK(text.find("  shares: -, not a sales or marketing role (4 duties: 0 lean sales, 1 leans marketing)\n") !=
+        std::string::npos);
+  CHECK(text.find("  core_capabilities        -          marketing.campaign \"campaign\"\n") != std::string::npos);
+  CHECK(text.find("  shares: sales 0.00, marketing 1.00 (2 duties: 0 lean sales, 2 lean marketing)\n") !=
+        std::string::npos);
+  CHECK(text.find("  core_capabilities        marketing  marketing.campaign \"campaign\"\n") != std::string::npos);
 }
 
 TEST_CASE("an other verdict carries the share of each kind of duty and the other-work matches in every format",

@@ -112,7 +112,11 @@ TEST_CASE("other work has its own label, chart bar, filter and highlight colour"
   CHECK(posting.label_counts()[static_cast<std::size_t>(RoleLabel::other)] == 1);
   const auto item = embedded_data(posting.to_string())["items"][0];
   CHECK(item[2] == static_cast<int>(RoleLabel::other));
-  CHECK(item[5] == nlohmann::json::array({100, 0, 33, 0, 67}));
+  // An other verdict does not lean: no vote shares (-1), no sides, and it does not count as leaning either way.
+  CHECK(item[5] == nlohmann::json::array({-1, -1, 33, 0, 67}));
+  CHECK(item[6] == nlohmann::json::array({-1, -1, -1, -1}));
+  CHECK(posting.evidence()[1][0] > 0.0);  // its evidence still counts in the batch's
+  for (const auto& sides : posting.leaning_documents()) CHECK(sides == std::array<std::size_t, 2>{0, 0});
 }
 
 TEST_CASE("text that looks like markup cannot break out of the embedded data") {

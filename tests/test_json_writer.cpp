@@ -1,10 +1,11 @@
 // Tests of the JSON writer: commas at every nesting level, keys, each value kind and number format, raw
-// values and members, line breaks, and carrying on a container from a saved state.
+// values and members, line breaks, carrying on a container from a saved state, and the nesting limit.
 
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 
 #include "rolecheck/support/json_writer.hpp"
@@ -134,6 +135,22 @@ TEST_CASE("JsonWriter carries on a container from a saved state", "[json_writer]
   JsonWriter second(out, first.state());
   second.key("b").integer(2).end_object();
   CHECK(out == R"({"a":1,"b":2})");
+}
+
+TEST_CASE("JsonWriter refuses nesting past kMaxDepth and an unmatched close with a logic error", "[json_writer]") {
+  std::string out;
+  JsonWriter json(out);
+  for (unsigned depth = 0; depth < JsonWriter::kMaxDepth; ++depth) json.begin_array();
+  const std::string full = out;
+  CHECK_THROWS_AS(json.begin_array(), std::logic_error);
+  CHECK_THROWS_AS(json.begin_object(), std::logic_error);
+  CHECK(out == full);  // nothing written by the refused opens
+  // The writer is still usable: every level closes, and the result is valid JSON.
+  for (unsigned depth = 0; depth < JsonWriter::kMaxDepth; ++depth) json.end_array();
+  CHECK(nlohmann::json::parse(out).is_array());
+  CHECK_THROWS_AS(json.end_array(), std::logic_error);
+  CHECK_THROWS_AS(json.end_object(), std::logic_error);
+  CHECK(out.size() == 2 * JsonWriter::kMaxDepth);
 }
 
 }  // namespace

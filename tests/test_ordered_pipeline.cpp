@@ -114,6 +114,8 @@ TEST_CASE("ordered pipeline: the test hook makes a worker or the writer throw at
       };
       CHECK_THROWS_WITH(feed(), Catch::Contains("failed on block 4"));
       CHECK(written == std::vector<int>{0, 1, 2, 3});
+      written.clear();
+      CHECK_THROWS_AS(feed(), Error);  // the core's error type, which a reader throws too
     }
     ::unsetenv("ROLECHECK_TEST_PIPELINE_THROW");
   }

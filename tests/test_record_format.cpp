@@ -118,16 +118,60 @@ TEST_CASE("TSV escapes and CSV quotes every special byte / headers come once", "
   const Classifier classifier = record_classifier();
   const std::vector<std::string> odd = {"sell\tthe \"ads\", now\\\r\nmore\0end"s};
   const auto tsv = format_lines(RecordFormat::tsv, classifier, odd);
-  CHECK(tsv.rfind("file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n", 0) ==
-        0);
+  CHECK(tsv.rfind("file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\tid\n",
+                  0) == 0);
   CHECK(tsv.find("sell\\tthe \"ads\", now\\\\\\r\\nmore\\0end\t") != std::string::npos);
   CHECK(std::count(tsv.begin(), tsv.end(), '\n') == 2);  // header and one record
   const auto csv = format_lines(RecordFormat::csv, classifier, odd);
-  CHECK(csv.rfind("file,line,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n", 0) == 0);
+  CHECK(csv.rfind("file,line,label,confidence,reasons,text,review,basis,sales_score,marketing_score,id\r\n", 0) == 0);
   CHECK(csv.find("\"sell\tthe \"\"ads\"\", now\\\r\nmore\0end\","s) != std::string::npos);
   const auto two = format_lines(RecordFormat::csv, classifier, kLines);
   CHECK(two.find("file,line") == 0);
   CHECK(two.find("file,line", 1) == std::string::npos);
+}
+
+TEST_CASE("TSV and CSV columns keep their places whether or not the duties are records with ids", "[record_format]") {
+  const Classifier classifier = record_classifier();
+  Scanner scanner = classifier.make_scanner();
+  Classification result;
+  classifier.classify("Sell the car", scanner, result);
+  RecordOrigin record("r.jsonl", 3);
+  record.id = "req-7";
+  for (const auto format : {RecordFormat::tsv, RecordFormat::csv}) {
+    const char separator = format == RecordFormat::tsv ? '\t' : ',';
+    std::string plain;
+    RecordFormatter(format, classifier).record(plain, RecordOrigin{"f.txt", 3}, "Sell the car", result);
+    std::string with_id;
+    RecordFormatter(format, classifier, RecordStyle{false, false, true})
+        .record(with_id, record, "Sell the car", result);
+    const auto split = [&](const std::string& out) {
+      std::vector<std::vector<std::string>> rows(1);
+      std::string field;
+      for (const char c : out) {
+        if (c == separator || c == '\n') {
+          rows.back().push_back(field);
+          field.clear();
+          if (c == '\n') rows.emplace_back();
+        } else if (c != '\r') {
+          field += c;
+        }
+      }
+      rows.pop_back();
+      return rows;
+    };
+    const auto plain_rows = split(plain);
+    const auto id_rows = split(with_id);
+    REQUIRE(plain_rows.size() == 2);
+    REQUIRE(id_rows.size() == 2);
+    CHECK(plain_rows[0] == id_rows[0]);  // one header
+    REQUIRE(plain_rows[1].size() == plain_rows[0].size());
+    REQUIRE(id_rows[1].size() == id_rows[0].size());
+    CHECK(plain_rows[1][2] == "sales");  // label in the third column either way
+    CHECK(id_rows[1][2] == "sales");
+    CHECK(id_rows[0].back() == "id");
+    CHECK(id_rows[1].back() == "req-7");
+    CHECK(plain_rows[1].back().empty());
+  }
 }
 
 TEST_CASE("the text format marks records for review and lists reasons with --explain", "[record_format]") {

@@ -16,6 +16,10 @@ std::string_view role_label_name(RoleLabel label) noexcept {
   return "unknown";
 }
 
+bool has_role_leaning(RoleLabel label) noexcept {
+  return label == RoleLabel::sales || label == RoleLabel::marketing || label == RoleLabel::hybrid;
+}
+
 namespace {
 
 // Empties the verdict's counters before a document's duties vote.

@@ -124,16 +124,19 @@ void write_json_sides(JsonWriter& json, std::string_view key, double sales, doub
 }
 
 // The member "differences": per difference, the side it leans to, the evidence and the strongest match.
+// "side" is null without evidence, and for a verdict that does not lean (other, unknown): the evidence and the
+// strongest match are still given.
 void write_json_differences(JsonWriter& json, const DocumentResult& result, std::string_view document,
                             const Classifier& classifier) {
   const auto& taxonomy = classifier.taxonomy();
   const auto& cues = classifier.matcher().cues();
+  const bool leans = has_role_leaning(result.label);
   json.key("differences").begin_object();
   for (std::size_t d = 0; d < kDifferenceCount && d < taxonomy.differences.size(); ++d) {
     const auto& verdict = result.differences[d];
     json.escaped_key(taxonomy.differences[d].id).begin_object();
     json.key("side");
-    if (verdict.has_evidence) {
+    if (verdict.has_evidence && leans) {
       json.name(side_name(verdict.side));
     } else {
       json.null();
@@ -195,7 +198,11 @@ void DocumentFormatter::json_record(std::string& out, const DocumentOrigin& orig
   json.key("label").name(role_label_name(result.label));
   json.key("confidence").confidence(result.confidence);
   json.key("review").boolean(result.review);
-  write_json_sides(json, "shares", result.shares[0], result.shares[1]);
+  if (has_role_leaning(result.label)) {
+    write_json_sides(json, "shares", result.shares[0], result.shares[1]);
+  } else {
+    json.key("shares").null();  // the votes of a few stray duties are not the role's leaning
+  }
   write_json_sides(json, "votes", result.votes[0], result.votes[1]);
   json.key("duty_shares").begin_object();
   json.key("sales").number(result.work_shares[0]);
@@ -227,10 +234,16 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
   append_confidence(out, result.confidence);
   if (result.below_min_confidence) out += ", below --min-confidence";
   if (result.review) out += ", review";
-  fmt::format_to(
-      std::back_inserter(out), ")\n  shares: sales {:.2f}, marketing {:.2f} ({} {}: {} {} sales, {} {} marketing",
-      result.shares[0], result.shares[1], voting, voting == 1 ? "duty" : "duties", result.leaning[0],
-      result.leaning[0] == 1 ? "leans" : "lean", result.leaning[1], result.leaning[1] == 1 ? "leans" : "lean");
+  const bool leans = has_role_leaning(result.label);
+  if (leans) {
+    fmt::format_to(std::back_inserter(out), ")\n  shares: sales {:.2f}, marketing {:.2f} (", result.shares[0],
+                   result.shares[1]);
+  } else {
+    out += ")\n  shares: -, not a sales or marketing role (";
+  }
+  fmt::format_to(std::back_inserter(out), "{} {}: {} {} sales, {} {} marketing", voting,
+                 voting == 1 ? "duty" : "duties", result.leaning[0], result.leaning[0] == 1 ? "leans" : "lean",
+                 result.leaning[1], result.leaning[1] == 1 ? "leans" : "lean");
   if (silent > 0)
     fmt::format_to(std::back_inserter(out), "; {} more {} not vote", silent, silent == 1 ? "item does" : "items do");
   fmt::format_to(std::back_inserter(out),
@@ -246,7 +259,7 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
       continue;
     }
     const auto& reason = verdict.strongest;
-    fmt::format_to(std::back_inserter(out), "{:<10} {} \"", side_name(verdict.side), cues[reason.cue].id);
+    fmt::format_to(std::back_inserter(out), "{:<10} {} \"", leans ? side_name(verdict.side) : "-", cues[reason.cue].id);
     append_one_line(out, document.substr(reason.begin, reason.end - reason.begin), true);
     out += "\"\n";
   }
@@ -298,16 +311,23 @@ void DocumentFormatter::delimited_record(std::string& out, const DocumentOrigin&
     for (std::size_t i = 0; i < 8 + kDifferenceCount; ++i) out += separator;
   } else {
     const std::size_t voting = result->voting;
+    const bool leans = has_role_leaning(result->label);
     out += role_label_name(result->label);
     out += separator;
     append_confidence(out, result->confidence);
-    fmt::format_to(std::back_inserter(out), "{}{:.3f}{}{:.3f}{}{}{}{}", separator, result->shares[0], separator,
-                   result->shares[1], separator, result->duty_count, separator, voting);
+    out += separator;
+    // A verdict that does not lean has no shares of the vote (empty) and no sides ("-").
+    if (leans) {
+      fmt::format_to(std::back_inserter(out), "{:.3f}{}{:.3f}", result->shares[0], separator, result->shares[1]);
+    } else {
+      out += separator;
+    }
+    fmt::format_to(std::back_inserter(out), "{}{}{}{}", separator, result->duty_count, separator, voting);
     for (const double share : result->work_shares)
       fmt::format_to(std::back_inserter(out), "{}{:.3f}", separator, share);
     for (const auto& verdict : result->differences) {
       out += separator;
-      out += verdict.has_evidence ? side_name(verdict.side) : "-";
+      out += verdict.has_evidence && leans ? side_name(verdict.side) : "-";
     }
   }
   out += separator;

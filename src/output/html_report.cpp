@@ -351,10 +351,12 @@ void HtmlReport::write(const HtmlSink& sink) const {
   page += comparison_html();
   page += fmt::format(
       "</section>\n<section id=\"leans\"><h2>Where this batch leans</h2>\n<p class=\"note\">{}</p>\n",
-      documents ? fmt::format("Evidence summed over the duties of all {} per difference (boilerplate left out, "
-                              "requirements counted as execution capabilities), how many {} lean each way, "
-                              "and the cues that carried it.",
-                              escaped(m_options.unit_plural), escaped(m_options.unit_plural))
+      documents ? fmt::format(
+                      "Evidence summed over the duties of all {} per difference (boilerplate left out, "
+                      "requirements counted as execution capabilities), how many {} with a sales, marketing or hybrid "
+                      "verdict lean each way, "
+                      "and the cues that carried it.",
+                      escaped(m_options.unit_plural), escaped(m_options.unit_plural))
                 : fmt::format("Evidence summed over all {} per difference, and the cues that carried it.",
                               escaped(m_options.unit_plural)));
   page += lean_html();

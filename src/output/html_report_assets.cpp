@@ -105,7 +105,8 @@ std::string_view html_report_js() noexcept {
       return text;
     }
     // Line item: [file, line, label, confidence, segments]. Document item: [file, line, label, confidence, id,
-    // shares (sales, marketing of the vote; then sales, marketing, other of the duties), leans, duties, error];
+    // shares (sales, marketing of the vote, -1 when the verdict does not lean; then sales, marketing, other of the
+    // duties), leans (-1: none), duties, error];
     // a duty is [section, label, confidence, vote, line, segments, heading?]. A matched segment is
     // [text, cue, side (0 sales, 1 marketing, 2 other work), negated].
     function textOf(index) {
@@ -192,8 +193,11 @@ std::string_view html_report_js() noexcept {
       var facts = element('span', 'facts');
       if (!item[8]) {
         var meter = element('span', 'meter small');
+        // A verdict that does not lean (other, unknown) has no vote shares and no sides (-1).
+        var leans = item[5][0] >= 0;
         meter.title = 'duties: sales ' + item[5][2] + '%, marketing ' + item[5][3] + '%, other ' + item[5][4] +
-                      '% \u00b7 sales vs marketing vote: ' + item[5][0] + '% / ' + item[5][1] + '%';
+                      '% \u00b7 ' + (leans ? 'sales vs marketing vote: ' + item[5][0] + '% / ' + item[5][1] + '%'
+                                             : 'not a sales or marketing role');
         ['sales', 'marketing', 'other'].forEach(function (name, k) {
           var part = element('span', name); part.style.width = item[5][2 + k] + '%'; meter.appendChild(part);
         });
@@ -202,7 +206,8 @@ std::string_view html_report_js() noexcept {
         for (var d = 0; d < item[6].length; d++) {
           var side = item[6][d], difference = data.differences[d] || '';
           var chip = element('span', 'chip ' + (side < 0 ? 'none' : side === 0 ? 's' : 'm'), difference.split(' ')[0]);
-          chip.title = difference + ': ' + (side < 0 ? 'no evidence' : 'leans ' + dutyLabels[side]);
+          chip.title = difference + ': ' +
+                       (side >= 0 ? 'leans ' + dutyLabels[side] : leans ? 'no evidence' : 'no leaning (' + label + ')');
           chips.appendChild(chip);
         }
         facts.appendChild(chips);

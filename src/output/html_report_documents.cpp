@@ -14,11 +14,14 @@ void HtmlReport::add_document(const DocumentOrigin& origin, std::string_view doc
   ++m_label_counts[static_cast<std::size_t>(result.label)];
   if (result.review) ++m_reviews;
   m_duties += result.duty_count;
+  // Every document's evidence counts in the batch's; only a verdict that leans (sales, marketing, hybrid)
+  // counts as a document leaning one way.
+  const bool leans = has_role_leaning(result.label);
   for (std::size_t d = 0; d < kDifferenceCount; ++d) {
     const auto& verdict = result.differences[d];
     m_evidence[d][0] += verdict.evidence[0];
     m_evidence[d][1] += verdict.evidence[1];
-    if (verdict.has_evidence) ++m_leaning[d][static_cast<std::size_t>(verdict.side)];
+    if (verdict.has_evidence && leans) ++m_leaning[d][static_cast<std::size_t>(verdict.side)];
   }
   // Cue totals count what the verdict counted: no boilerplate, requirements as execution capabilities.
   const auto& cues = m_classifier->matcher().cues();
@@ -32,9 +35,9 @@ void HtmlReport::add_document(const DocumentOrigin& origin, std::string_view doc
     }
   }
 
-  // [file, line, label, confidence in percent, id, [sales share, marketing share, sales duties, marketing
-  //  duties, other duties] in percent,
-  //  per difference the side it leans to (-1: no evidence), duties, error].
+  // [file, line, label, confidence in percent, id, [sales share, marketing share (-1 -1 for a verdict that does not
+  //  lean), sales duties, marketing duties, other duties] in percent,
+  //  per difference the side it leans to (-1: no evidence, or a verdict that does not lean), duties, error].
   // A duty is [section, label, confidence in percent, vote weight, line in the document, segments, heading?];
   // the heading is given on the first duty under it.
   JsonWriter json = begin_item();
@@ -43,14 +46,12 @@ void HtmlReport::add_document(const DocumentOrigin& origin, std::string_view doc
   json.integer(std::lround(result.confidence * 100.0));
   json.string(origin.id == origin.file && origin.line == 0 ? std::string_view() : std::string_view(origin.id));
   json.begin_array();
-  for (const double share :
-       {result.shares[0], result.shares[1], result.work_shares[0], result.work_shares[1], result.work_shares[2]}) {
-    json.integer(std::lround(share * 100.0));
-  }
+  for (const double share : {result.shares[0], result.shares[1]}) json.integer(leans ? std::lround(share * 100.0) : -1);
+  for (const double share : result.work_shares) json.integer(std::lround(share * 100.0));
   json.end_array();
   json.begin_array();
   for (const auto& verdict : result.differences) {
-    json.integer(verdict.has_evidence ? static_cast<int>(verdict.side) : -1);
+    json.integer(verdict.has_evidence && leans ? static_cast<int>(verdict.side) : -1);
   }
   json.end_array();
   json.begin_array();

@@ -148,16 +148,14 @@ void append_explained_reasons(std::string& out, const Classification& result, st
 
 namespace {
 
-// The column names of the TSV and CSV formats.
-std::string record_header(RecordFormat format, bool record_ids) {
+// The column names of the TSV and CSV formats: the same whatever the input, so a column keeps its place
+// (`id` last, empty for plain text: it came after the first ten, which keep their places).
+std::string record_header(RecordFormat format) {
   switch (format) {
     case RecordFormat::tsv:
-      return record_ids
-                 ? "file\tline\tid\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n"
-                 : "file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\n";
+      return "file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\tid\n";
     case RecordFormat::csv:
-      return record_ids ? "file,line,id,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n"
-                        : "file,line,label,confidence,reasons,text,review,basis,sales_score,marketing_score\r\n";
+      return "file,line,label,confidence,reasons,text,review,basis,sales_score,marketing_score,id\r\n";
     case RecordFormat::text:
     case RecordFormat::jsonl:
     case RecordFormat::json: break;
@@ -168,10 +166,7 @@ std::string record_header(RecordFormat format, bool record_ids) {
 }  // namespace
 
 RecordFormatter::RecordFormatter(RecordFormat format, const Classifier& classifier, RecordStyle style)
-    : m_format(format),
-      m_classifier(&classifier),
-      m_style(style),
-      m_stream(format, record_header(format, style.record_ids)) {}
+    : m_format(format), m_classifier(&classifier), m_style(style), m_stream(format, record_header(format)) {}
 
 RecordFormatter RecordFormatter::block_formatter() const {
   RecordFormatter copy(*this);
@@ -268,10 +263,6 @@ void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& ori
   out += separator;
   append_unsigned(out, origin.line);
   out += separator;
-  if (m_style.record_ids) {
-    append_field(origin.id);
-    out += separator;
-  }
   out += label_name(result.label);
   out += separator;
   append_confidence(out, result.confidence);
@@ -288,6 +279,8 @@ void RecordFormatter::delimited_record(std::string& out, const RecordOrigin& ori
   append_json_number(out, result.scores[0]);
   out += separator;
   append_json_number(out, result.scores[1]);
+  out += separator;
+  append_field(origin.id);  // empty unless the duties are records with ids
   out += tsv ? "\n" : "\r\n";
 }
 

@@ -29,6 +29,40 @@ for command in "classify" "classify --unit document" "eval" "stats" "report -o r
     fail "$command missing: message: $(cat err.txt)"
 done
 
+# 1b. No input could be read (missing, a directory, UTF-16): nothing to report. eval and stats print no table,
+# report writes no page (and leaves an existing -o file as it was), classify no JSON brackets, counts or summary,
+# diff no summary; the diagnostics alone, exit 2.
+echo "earlier page" >kept.html
+for bad in "missing.txt" "adir" "utf16.tsv" "missing.txt adir"; do
+  for command in "eval" "eval -f json" "stats" "stats -f json" "report -o kept.html" "report --unit document -o kept.html" \
+    "classify -f json" "classify --count" "classify --summary" "classify --unit document -f json" \
+    "classify --unit document --count" "diff embedded embedded" "diff -f jsonl embedded embedded"; do
+    # (In document mode a UTF-16 file is read as a document that cannot be classified: an error item, as in classify.)
+    [ "$bad" = utf16.tsv ] && [[ $command == *document* ]] && continue
+    # shellcheck disable=SC2086
+    run $command $bad
+    expect_eq "$command $bad: status" "$status" 2
+    [ -s out.txt ] && fail "$command $bad: printed a report of nothing: $(head -3 out.txt)"
+    grep -q "summary:" err.txt && fail "$command $bad: printed a summary of nothing"
+    grep -q "rolecheck: ${bad%% *}" err.txt || fail "$command $bad: no diagnostic naming it: $(cat err.txt)"
+  done
+  expect_eq "report $bad: -o file left as it was" "$(cat kept.html)" "earlier page"
+  # shellcheck disable=SC2086
+  run stats -o stats.txt $bad
+  [ -e stats.txt ] && fail "stats -o stats.txt $bad: wrote stats.txt"
+  [ -n "$(ls -- *.tmp-* 2>/dev/null)" ] && fail "$bad: temporary file left: $(ls -- *.tmp-*)"
+  # With a redirected stdout and no -o, report writes no page either.
+  # shellcheck disable=SC2086
+  run report $bad
+  expect_eq "report $bad >file: status" "$status" 2
+  [ -s out.txt ] && fail "report $bad >file: wrote a page"
+done
+# One readable input among unreadable ones is reported as usual, even an empty one.
+: >empty.tsv
+run eval missing.txt empty.tsv
+expect_eq "eval missing + empty: status" "$status" 2
+[ -s out.txt ] || fail "eval missing.txt empty.tsv: no report of the readable (empty) input"
+
 # 2. eval good.tsv unreadable.tsv (UTF-16, a directory, a missing file): the report of what could be
 # read, the diagnostic, exit 2; the same report whatever comes after the good file.
 "$bin" eval good.tsv >alone.txt 2>/dev/null || fail "eval good.tsv alone"

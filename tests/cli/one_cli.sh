@@ -97,7 +97,20 @@ expect_eq "document confidence, json vs text" "$doc_json" "$doc_text"
 
 # --- TSV/CSV line records carry basis and both scores; basis says when both sides carry evidence ---
 expect_eq "tsv header" "$(head -1 "$tmp/all.tsv")" \
-  "$(printf 'file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score')"
+  "$(printf 'file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\tid')"
+# Columns keep their places whatever the input: records (--unit line) have the same header, their id last.
+printf '{"id":"a1","text":"Sell products to customers"}\n' >"$tmp/rec.jsonl"
+for format in tsv csv; do
+  expect_eq "$format header, plain text vs records" \
+    "$("$bin" classify --input jsonl --unit line --format "$format" "$tmp/rec.jsonl" | head -1)" \
+    "$(echo "Sell products to customers" | "$bin" classify --format "$format" | head -1)"
+done
+expect_eq "record tsv: label in column 3, id last" \
+  "$("$bin" classify --input jsonl --unit line --format tsv "$tmp/rec.jsonl" | tail -1 | awk -F'\t' '{ print $3, $NF }')" \
+  "sales a1"
+expect_eq "plain tsv: label in column 3, id empty" \
+  "$(echo "Sell products to customers" | "$bin" classify --format tsv | tail -1 | awk -F'\t' '{ print $3 "|" $NF }')" \
+  "sales|"
 python3 - "$tmp/all.jsonl" "$tmp/all.tsv" "$tmp/all.csv" <<'PY' || fail "TSV/CSV basis and scores differ from JSON"
 import csv, json, sys
 records = [json.loads(line) for line in open(sys.argv[1])]

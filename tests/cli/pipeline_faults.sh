@@ -2,7 +2,9 @@
 # The -j pipeline when a worker or the writer throws (test hook ROLECHECK_TEST_PIPELINE_THROW=worker:N or
 # writer:N): the error is reported on stderr, the exit status is 2, nothing hangs (every run is under a
 # timeout), no -o file appears, and what was written before the failing block is exactly a prefix of the
-# full output. For classify (lines and documents) and diff, with -j 1, 2 and 4.
+# full output. For classify (lines, JSONL and CSV documents) and diff, with -j 1, 2 and 4. The hook throws
+# rolecheck::Error, the type a read error has, so a block's error rethrown while the reader hands a batch over
+# must still be reported as itself (not as a read error of that input).
 # Usage: pipeline_faults.sh ROLECHECK SOURCE_DIR
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,6 +23,11 @@ for ((i = 0; i < 3000; i++)); do
   echo "Count inventory in the store $i"
 done >lines.txt
 for ((i = 0; i < 120; i++)); do cat "$src/data/examples/postings.jsonl"; done >postings.jsonl  # 360 documents: 6 blocks
+# CSV rows are read into documents on the calling thread, between the hand-overs that can rethrow a block's error.
+{
+  echo 'id,text'
+  for ((i = 0; i < 300; i++)); do echo "r$i,\"Close deals with new customers $i. Plan campaigns for the brand.\""; done
+} >postings.csv  # 300 documents: 5 blocks
 
 # check NAME ARGS...: the full run, then a worker and the writer failing at blocks 0 and 3.
 check() {
@@ -54,6 +61,7 @@ check() {
 for jobs in 1 2 4; do
   check "classify -j $jobs" classify -j "$jobs" -f jsonl lines.txt
   check "classify --input jsonl -j $jobs" classify --input jsonl -j "$jobs" -f jsonl postings.jsonl
+  check "classify --input csv -j $jobs" classify --input csv -j "$jobs" -f jsonl postings.csv
   check "diff -j $jobs" diff -j "$jobs" -f jsonl embedded "$src/tests/golden/speed/taxonomy.json" lines.txt
 done
 

@@ -68,7 +68,7 @@ flagged=$(grep -c '"review":true' "$tmp/all.jsonl")
 grep -o '"review":[a-z]*' "$tmp/all.jsonl" | cut -d: -f2 >"$tmp/flags"
 "$bin" classify --max-line-bytes 150 --format tsv "$tmp/duties.txt" 2>/dev/null >"$tmp/all.tsv"
 expect_eq "tsv header" "$(head -1 "$tmp/all.tsv")" \
-  "$(printf 'file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score')"
+  "$(printf 'file\tline\tlabel\tconfidence\treasons\ttext\treview\tbasis\tsales_score\tmarketing_score\tid')"
 tail -n +2 "$tmp/all.tsv" | awk -F'\t' '{ print $7 }' | diff -q - "$tmp/flags" >/dev/null || fail "tsv review column"
 # CSV fields may be quoted and hold commas: read them with a CSV parser.
 "$bin" classify --max-line-bytes 150 --format csv "$tmp/duties.txt" 2>/dev/null |

@@ -26,6 +26,11 @@ static_assert(kRoleLabelCount == kLabelCount &&
 /// "sales", "marketing", "other", "hybrid" or "unknown".
 std::string_view role_label_name(RoleLabel label) noexcept;
 
+/// True for the verdicts that say which way a role leans (sales, marketing, hybrid): only for them do the vote
+/// shares and each difference's side describe the document. For other and unknown they would describe a few
+/// stray duties, so the outputs leave them out (null, "-"), keeping the evidence itself (docs/output.md).
+bool has_role_leaning(RoleLabel label) noexcept;
+
 /// How duties vote; defaults measured on pseudo-documents built from the dev data (scripts/eval_documents.py).
 /// They live here rather than in the taxonomy until the taxonomy parser grows a "document" key.
 struct DocumentOptions {

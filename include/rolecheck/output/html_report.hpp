@@ -68,7 +68,8 @@ class HtmlReport {
   [[nodiscard]] const std::array<std::array<double, 2>, kDifferenceCount>& evidence() const noexcept {
     return m_evidence;
   }
-  /// Documents whose evidence leans to each side, per difference and side (all zero for duties).
+  /// Documents whose evidence leans to each side, per difference and side, counting only verdicts that lean
+  /// (has_role_leaning: sales, marketing, hybrid); all zero for duties.
   [[nodiscard]] const std::array<std::array<std::size_t, 2>, kDifferenceCount>& leaning_documents() const noexcept {
     return m_leaning;
   }

@@ -28,9 +28,11 @@ struct RecordOrigin {
 
 /// Presentation choices that do not change the data.
 struct RecordStyle {
-  bool explain = false;     ///< Text format: list the reasons under each duty.
-  bool color = false;       ///< Text format: ANSI colours for labels and matched words.
-  bool record_ids = false;  ///< Duties are records with ids: JSON records start with "id", TSV/CSV have an id column.
+  bool explain = false;  ///< Text format: list the reasons under each duty.
+  bool color = false;    ///< Text format: ANSI colours for labels and matched words.
+  /// Duties are records with ids: JSON records start with "id", text records show it (TSV/CSV always end in an
+  /// `id` column, filled from RecordOrigin::id).
+  bool record_ids = false;
 };
 
 /// Formats classification records into one RecordStream (which frames them); a new formatter starts a new stream.

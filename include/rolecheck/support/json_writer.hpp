@@ -1,7 +1,6 @@
 #pragma once
 // The one streaming JSON writer: every JSON that rolecheck prints is appended to a string through it.
 
-#include <cassert>
 #include <charconv>
 #include <concepts>
 #include <cstdint>
@@ -21,9 +20,13 @@ namespace rolecheck {
 
 /// Appends JSON to a string: objects and arrays whose commas it writes itself, keys, and values in the
 /// number formats the outputs use. It holds no buffer of its own (a stack of "no member yet" bits), so writing
-/// costs what appending the bytes costs. Nesting is limited to 63 levels.
+/// costs what appending the bytes costs. Nesting is limited to kMaxDepth levels: opening a container deeper, or
+/// closing one when none is open, throws std::logic_error (a bug in the caller, not bad input) and writes nothing.
 class JsonWriter {
  public:
+  /// The deepest nesting of arrays and objects a writer can hold (one bit per level in a 64-bit word).
+  static constexpr unsigned kMaxDepth = 63;
+
   /// Where a writer stands (the open containers, which of them have a member yet), to carry on writing a
   /// container in a later call: JSON written in pieces, such as the report's items added one at a time.
   class State {
@@ -224,16 +227,19 @@ class JsonWriter {
     if (colon) *end++ = ':';
     m_out->append(bytes, static_cast<std::size_t>(end - bytes));
   }
+  // Throws std::logic_error: a container opened deeper than kMaxDepth, or closed when none is open.
+  [[noreturn]] static void throw_misuse(const char* what);
+
   ROLECHECK_JSON_INLINE void open(char bracket) {
+    if (m_state.m_depth >= kMaxDepth) [[unlikely]] { throw_misuse("JsonWriter: nesting deeper than 63 levels"); }
     const char bytes[2] = {',', bracket};
     const bool comma = comma_due();
     m_out->append(bytes + (comma ? 0 : 1), comma ? 2 : 1);
-    assert(m_state.m_depth < 63 && "JsonWriter: nesting deeper than 63 levels");
     ++m_state.m_depth;
     m_state.m_empty |= std::uint64_t{1} << m_state.m_depth;
   }
   ROLECHECK_JSON_INLINE void close(char bracket) {
-    assert(m_state.m_depth > 0 && "JsonWriter: closing a container that is not open");
+    if (m_state.m_depth == 0) [[unlikely]] { throw_misuse("JsonWriter: closing a container that is not open"); }
     m_state.m_empty &= ~(std::uint64_t{1} << m_state.m_depth);
     --m_state.m_depth;
     *m_out += bracket;

@@ -36,26 +36,37 @@ struct ReportOptions {
 // Thrown by a reader that has already reported why its input failed.
 struct InputFailed {};
 
-// Opens every input in turn and hands it to `read`; an input that cannot be opened or read is
-// reported and the others are still read. Returns false if any input failed.
-bool read_inputs(const std::vector<std::string>& paths, const std::function<void(const InputFile&)>& read) {
+// What reading the inputs gave: whether every input and document could be read, and how many inputs could be
+// read at all (wholly, or in part before a read error).
+struct InputsRead {
   bool ok = true;
+  std::size_t read = 0;
+};
+
+// Opens every input in turn and hands it to `read`, which adds its items to `report`; an input that cannot be
+// opened or read is reported and the others are still read.
+InputsRead read_inputs(const std::vector<std::string>& paths, const HtmlReport& report,
+                       const std::function<void(const InputFile&)>& read) {
+  InputsRead result;
   for (const auto& path : paths) {
     std::string error;
     auto input = InputFile::open(path, error);
     if (!input) {
       warn(error);
-      ok = false;
+      result.ok = false;
       continue;
     }
+    const std::size_t items_before = report.size();
     try {
       read(*input);
-    } catch (const Error& read_error) {
-      warn(read_error.what());
-      ok = false;
-    } catch (const InputFailed&) { ok = false; }
+      ++result.read;
+      continue;
+    } catch (const Error& read_error) { warn(read_error.what()); } catch (const InputFailed&) {
+    }
+    result.ok = false;
+    if (report.size() > items_before) ++result.read;  // what came before the read error is on the page
   }
-  return ok;
+  return result;
 }
 
 // Classifies every line `reader` gives and adds it to the report; throws Error on a read error.
@@ -75,12 +86,12 @@ void read_lines(LineReader& reader, InputLine& line, LineNotices& notices, const
   }
 }
 
-// Line mode: every input line is one item, as in `rolecheck classify`. Returns false if an input failed.
-bool add_lines(const std::vector<std::string>& paths, const ReportOptions& options, const Classifier& classifier,
-               HtmlReport& report) {
+// Line mode: every input line is one item, as in `rolecheck classify`.
+InputsRead add_lines(const std::vector<std::string>& paths, const ReportOptions& options, const Classifier& classifier,
+                     HtmlReport& report) {
   Scanner scanner = classifier.make_scanner();
   Classification result;
-  return read_inputs(paths, [&](const InputFile& input) {
+  return read_inputs(paths, report, [&](const InputFile& input) {
     LineReader reader(input.fd(), input.name(), options.max_line_bytes);
     InputLine line;
     LineNotices notices;
@@ -104,16 +115,16 @@ bool add_lines(const std::vector<std::string>& paths, const ReportOptions& optio
 
 // Document mode: every input (or, with --input jsonl, every line) is one job description, read by the
 // core's document_input exactly as `rolecheck classify --unit document` reads it. Inputs that cannot be
-// classified become error items. Returns false if any input or document failed.
-bool add_documents(const std::vector<std::string>& paths, const ReportOptions& options,
-                   const DocumentClassifier& documents, HtmlReport& report) {
+// classified become error items (so an input read as one failed document still counts as read).
+InputsRead add_documents(const std::vector<std::string>& paths, const ReportOptions& options,
+                         const DocumentClassifier& documents, HtmlReport& report) {
   const auto fields = options.in.fields(true);
   Scanner scanner = documents.classifier().make_scanner();
   InputDocument document;
   DocumentResult result;
   std::vector<std::string> messages;
   bool documents_ok = true;
-  const bool inputs_ok = read_inputs(paths, [&](const InputFile& input) {
+  InputsRead inputs = read_inputs(paths, report, [&](const InputFile& input) {
     DocumentReader reader(input.fd(), input.name(), options.in.layout_for(input.name()), fields);
     DocumentNotices notices;
     // Blank lines of records are counted once the input is read (a read error still reports them).
@@ -137,7 +148,8 @@ bool add_documents(const std::vector<std::string>& paths, const ReportOptions& o
       report.add_document(document.origin(), document.text, result);
     }
   });
-  return inputs_ok && documents_ok;
+  inputs.ok = inputs.ok && documents_ok;
+  return inputs;
 }
 
 int run_report(Context& context, const ReportOptions& options) {
@@ -174,12 +186,14 @@ int run_report(Context& context, const ReportOptions& options) {
   report_options.generator = fmt::format("rolecheck {}", version_string());
   const DocumentClassifier documents(classifier);
   HtmlReport report = by_document ? HtmlReport(documents, report_options) : HtmlReport(classifier, report_options);
-  const bool ok = by_document ? add_documents(*inputs, options, documents, report)
-                              : add_lines(*inputs, options, classifier, report);
-
+  const InputsRead read = by_document ? add_documents(*inputs, options, documents, report)
+                                      : add_lines(*inputs, options, classifier, report);
+  // Everything that could be read is on the page; when no input could be read there is no page to write
+  // (and -o is left as it was).
+  if (read.read == 0) return 2;
   report.write([&target](std::string_view bytes) { target.out().write(bytes); });
   target.commit();
-  return ok ? 0 : 2;
+  return read.ok ? 0 : 2;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // Printing the core library's diagnostics on stderr, one problem per line, each prefixed "rolecheck: ".
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,11 @@ class InputLog {
   }
   /// True when an error was added: the subcommand exits 2.
   [[nodiscard]] bool failed() const noexcept { return m_failed; }
+  /// Records that one input could be read: wholly, or in part before a read error ended it.
+  void input_read() noexcept { ++m_inputs_read; }
+  /// True when not one input could be read (each was missing, unreadable, or failed before giving a line):
+  /// there is nothing to report, so the subcommand prints only the diagnostics and exits 2.
+  [[nodiscard]] bool nothing_read() const noexcept { return m_inputs_read == 0; }
   /// Everything added, in order.
   [[nodiscard]] const std::vector<Diagnostic>& entries() const noexcept { return m_entries; }
   /// Prints everything added (print_diagnostics) and forgets it.
@@ -47,6 +53,7 @@ class InputLog {
  private:
   std::vector<Diagnostic> m_entries;
   bool m_failed = false;
+  std::size_t m_inputs_read = 0;
 };
 
 }  // namespace rolecheck::cli

@@ -139,6 +139,7 @@ std::optional<Gold> parse_gold_at(const std::string& where, std::string_view gol
 bool LabelledFileReader::next(InputLine& line) {
   try {
     while (m_reader.next(line)) {
+      m_got_line = true;
       if (!line.too_long) {
         m_notices.note(line);
         return true;
@@ -147,11 +148,15 @@ bool LabelledFileReader::next(InputLine& line) {
           problem_at(m_name, line.number,
                      fmt::format("line longer than {} bytes: split it, or leave it out", kDefaultMaxLineBytes)));
     }
-  } catch (const Error& read_error) { m_log.error(read_error); }
+  } catch (const Error& read_error) {
+    m_log.error(read_error);
+    m_read_error = true;
+  }
   return false;
 }
 
 void LabelledFileReader::finish() {
+  if (m_got_line || !m_read_error) m_log.input_read();
   std::vector<std::string> warnings;
   m_notices.collect(m_name, kDefaultMaxLineBytes, warnings);
   for (auto& warning : warnings) m_log.warn(std::move(warning));

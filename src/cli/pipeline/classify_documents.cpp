@@ -160,6 +160,8 @@ class DocumentRun {
           read_document_batches(path, m_options.in.layout_for(path), m_fields, sink);
         });
     progress.reset();
+    // No input could be read: nothing to report (no JSON brackets, counts or summary), the errors alone.
+    if (totals.inputs_read == 0) return 2;
     std::string buffer;
     if (!silent) stream.end(buffer);
     const auto& tally = totals.tally;

@@ -53,11 +53,17 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
   }
   batch->file = input->name();
   batch->fields = &fields;
-  // Only the reading may fail with a read error (the batch then ends the input with its message);
-  // the sink's calls stay outside the try.
-  const auto read_failed = [&](const Error& read_error) {
-    batch->messages.emplace_back(read_error.what());
-    batch->status = 2;
+  // A read error ends the input with its message in the batch. Only the reading runs inside read_step: the
+  // sink's calls (hand_over, submit) write finished blocks and may rethrow a worker's or the writer's error, a
+  // rolecheck::Error too, which must end the run as itself and never pass for a read error of this input.
+  const auto read_step = [&](const auto& step) -> bool {
+    try {
+      return step();
+    } catch (const Error& read_error) {
+      batch->messages.emplace_back(read_error.what());
+      batch->status = 2;
+      return false;
+    }
   };
   const auto hand_over_if_full = [&] {
     if (!sink.limits.full(batch->count, batch->text_bytes)) return;
@@ -77,13 +83,14 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
     InputLine line;
     JsonlScreen screen(input->name());
     for (;;) {
-      try {
-        if (!(lines ? lines->next(line) : array->next(line))) break;
-        if (lines && !screen.accept(line)) continue;
-      } catch (const Error& read_error) {
-        read_failed(read_error);
-        break;
-      }
+      bool skip = false;
+      const bool more = read_step([&] {
+        if (!(lines ? lines->next(line) : array->next(line))) return false;
+        skip = lines && !screen.accept(line);
+        return true;
+      });
+      if (!more) break;
+      if (skip) continue;
       batch->lines.push_back(RawLine{batch->raw_text.size(), line.text.size(), line});
       batch->lines.back().line.text = {};
       batch->raw_text.append(line.text);
@@ -95,29 +102,23 @@ void read_document_batches(const std::string& path, DocumentInput layout, const 
     blank = screen.blank_lines();
   } else {
     // Whole inputs (text, HTML) and CSV rows are read into documents here.
-    try {
-      DocumentReader reader(input->fd(), input->name(), layout, fields);
+    std::optional<DocumentReader> reader;
+    if (read_step([&] {
+          reader.emplace(input->fd(), input->name(), layout, fields);
+          return true;
+        })) {
       for (;;) {
         InputDocument& document = batch->next_document();
-        bool more = false;
-        try {
-          more = reader.next(document);
-        } catch (const Error& read_error) {
-          --batch->count;  // nothing was read: no record, only the message
-          blank = reader.blank_lines();
-          read_failed(read_error);
-          break;
-        }
-        if (!more) {
-          --batch->count;
-          blank = reader.blank_lines();
+        if (!read_step([&] { return reader->next(document); })) {
+          --batch->count;  // nothing was read into it: no record (a read error leaves only its message)
+          blank = reader->blank_lines();
           break;
         }
         batch->text_bytes += document.text.size();
         batch->input_bytes += document.input_bytes;
         hand_over_if_full();
       }
-    } catch (const Error& read_error) { read_failed(read_error); }
+    }
   }
   if (blank != 0) batch->messages.push_back(blank_lines_message(input->name(), blank));
   sink.submit();

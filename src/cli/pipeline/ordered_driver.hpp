@@ -44,6 +44,9 @@ template <typename Tally>
 struct RunTotals {
   Tally tally;     ///< Every block's counts, added up.
   int status = 0;  ///< 2 when an input could not be opened or read, or an item could not be classified.
+  /// Inputs that could be read (wholly, or in part before a read error); 0: nothing to report, so the caller
+  /// writes no framing, counts or summary (docs/output.md, *Errors in inputs*).
+  std::size_t inputs_read = 0;
 };
 
 /// How an ordered loop runs and writes.
@@ -86,10 +89,16 @@ RunTotals<typename Block::Tally> run_ordered(const std::vector<std::string>& inp
   RunTotals<typename Block::Tally> totals;
   BlockOutput output(out, run);
   typename Batch::Notices notices;
+  std::size_t counted_input = 0;  // the last input counted in inputs_read (inputs are numbered from 1)
   std::vector<std::string> messages;
   OrderedPipeline<Block, Worker> pipeline(run.jobs, make_worker, [&](Block& block) {
     totals.tally.merge(block.tally);
     if (block.status != 0) totals.status = block.status;
+    // An input that failed before giving an item leaves one empty block with status 2.
+    if (block.input != counted_input && (block.size() != 0 || block.status == 0)) {
+      counted_input = block.input;
+      ++totals.inputs_read;
+    }
     messages.clear();
     if (notices.collect(block, messages)) totals.status = 2;
     output.write(block.records, block.written, messages, block.size(), block.input_bytes);

@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include "rolecheck/support/error.hpp"
+
 namespace rolecheck::cli {
 
 /// The pool of blocks for N jobs: every worker can hold one while the reader fills the next and the
@@ -27,8 +29,9 @@ namespace rolecheck::cli {
 inline std::size_t pipeline_pool_size(std::size_t jobs) noexcept { return jobs <= 1 ? 1 : jobs * 2 + 2; }
 
 /// A test hook: ROLECHECK_TEST_PIPELINE_THROW=worker:N (or writer:N) makes the worker processing the block
-/// with sequence number N (0-based), or the writer about to write it, throw std::runtime_error, so tests
-/// can check that an error on another thread is reported (exit 2) and nothing hangs. Unset: no effect.
+/// with sequence number N (0-based), or the writer about to write it, throw rolecheck::Error (the core's error, the
+/// kind a reader also throws), so tests can check that an error on another thread is reported (exit 2), is never
+/// taken for a read error, and that nothing hangs. Unset: no effect.
 struct PipelineFault {
   std::size_t worker_block = static_cast<std::size_t>(-1);  ///< Sequence number whose worker throws.
   std::size_t writer_block = static_cast<std::size_t>(-1);  ///< Sequence number whose writer throws.
@@ -52,8 +55,8 @@ struct PipelineFault {
   /// Throws when `sequence` is `at` (the hook's block for that side).
   static void check(std::size_t sequence, std::size_t at, const char* side) {
     if (sequence == at) {
-      throw std::runtime_error("test hook ROLECHECK_TEST_PIPELINE_THROW: the " + std::string(side) +
-                               " failed on block " + std::to_string(sequence));
+      throw Error("test hook ROLECHECK_TEST_PIPELINE_THROW: the " + std::string(side) + " failed on block " +
+                  std::to_string(sequence));
     }
   }
 };
