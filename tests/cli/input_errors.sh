@@ -57,6 +57,23 @@ for bad in "missing.txt" "adir" "utf16.tsv" "missing.txt adir"; do
   expect_eq "report $bad >file: status" "$status" 2
   [ -s out.txt ] && fail "report $bad >file: wrote a page"
 done
+# A labelled file whose header is refused gives nothing to report either, and the message says how to
+# name the label column.
+printf 'gold\ttext\nsales\tClose deals with buyers\n' >nolabel.tsv
+for command in "eval" "eval -f json" "stats" "stats -f json"; do
+  # shellcheck disable=SC2086
+  run $command nolabel.tsv
+  expect_eq "$command nolabel.tsv: status" "$status" 2
+  [ -s out.txt ] && fail "$command nolabel.tsv: printed a report of nothing: $(head -3 out.txt)"
+  grep -q "nolabel.tsv:1: error: .*the header names 'gold', 'text': pick the label column with --label-column NAME" \
+    err.txt || fail "$command nolabel.tsv: no hint: $(cat err.txt)"
+done
+run eval nolabel.tsv good.tsv
+expect_eq "eval nolabel.tsv good.tsv: status" "$status" 2
+[ -s out.txt ] || fail "eval nolabel.tsv good.tsv: no report of good.tsv"
+run eval --label-column gold nolabel.tsv
+expect_eq "eval --label-column gold nolabel.tsv: status" "$status" 0
+
 # One readable input among unreadable ones is reported as usual, even an empty one.
 : >empty.tsv
 run eval missing.txt empty.tsv

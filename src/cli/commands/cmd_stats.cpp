@@ -35,8 +35,9 @@ struct StatsOptions {
 // Reads one input: plain duties (one per line) or labelled data, detected from the first non-blank line.
 // Plain lines are read as classify reads them (a line over the limit counts as unknown, with a warning);
 // labelled lines as eval reads them (a line over the limit is an error). Throws Error on a read error, after
-// setting `got_line` when a line came first.
-void read_input(InputFile& input, const std::string& label_column, const Classifier& classifier, Scanner& scanner,
+// setting `got_line` when a line came first. Returns false when the input's header was refused (nothing of it to
+// report).
+bool read_input(InputFile& input, const std::string& label_column, const Classifier& classifier, Scanner& scanner,
                 CueStats& stats, InputLog& log, LineNotices& notices, bool& got_line) {
   LineReader reader(input.fd(), input.name());
   LabelledLineParser parser(label_column);
@@ -87,7 +88,7 @@ void read_input(InputFile& input, const std::string& label_column, const Classif
         stats.add(result, gold, where, row.text);
         break;
       }
-      case LabelledLine::bad_header: log.error(problem); return;
+      case LabelledLine::bad_header: log.error(problem); return false;
       case LabelledLine::problem: log.error(problem); break;
       case LabelledLine::blank:
       case LabelledLine::header: break;
@@ -97,6 +98,7 @@ void read_input(InputFile& input, const std::string& label_column, const Classif
     const Classification empty;
     for (std::size_t i = 0; i < leading_blanks; ++i) stats.add(empty);
   }
+  return true;
 }
 
 int run_stats(Context& context, const StatsOptions& options) {
@@ -123,8 +125,8 @@ int run_stats(Context& context, const StatsOptions& options) {
     LineNotices notices;
     bool got_line = false;
     try {
-      read_input(*input, options.label_column, classifier, scanner, stats, log, notices, got_line);
-      log.input_read();
+      if (read_input(*input, options.label_column, classifier, scanner, stats, log, notices, got_line))
+        log.input_read();
     } catch (const Error& read_error) {
       log.error(read_error);
       if (got_line) log.input_read();  // what came before the error is counted and reported

@@ -11,9 +11,23 @@
 #include "rolecheck/input/line_reader.hpp"
 #include "rolecheck/output/record_format.hpp"
 #include "rolecheck/support/json_caps.hpp"
+#include "rolecheck/support/one_line.hpp"
 
 namespace rolecheck::cli {
 namespace {
+
+// The header's columns for a message: 'gold', 'text' (the first 12, each on one line and cut at 40 bytes).
+std::string quoted_list(const std::vector<std::string_view>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size() && i < 12; ++i) {
+    if (i > 0) out += ", ";
+    out += '\'';
+    append_one_line(out, fields[i].substr(0, 40));
+    out += '\'';
+  }
+  if (fields.size() > 12) out += fmt::format(" and {} more", fields.size() - 12);
+  return out;
+}
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -80,8 +94,9 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
     if (!found_label || !found_text) {
       problem = problem_at(name, number,
                            fmt::format("the header row must name a '{}' and a 'text' column (tab-separated), "
-                                       "or each line must be a JSON object",
-                                       m_label_name));
+                                       "or each line must be a JSON object; the header names {}: pick the "
+                                       "label column with --label-column NAME",
+                                       m_label_name, quoted_list(fields)));
       return LabelledLine::bad_header;
     }
     return LabelledLine::header;
@@ -155,8 +170,8 @@ bool LabelledFileReader::next(InputLine& line) {
   return false;
 }
 
-void LabelledFileReader::finish() {
-  if (m_got_line || !m_read_error) m_log.input_read();
+void LabelledFileReader::finish(bool refused) {
+  if (!refused && (m_got_line || !m_read_error)) m_log.input_read();
   std::vector<std::string> warnings;
   m_notices.collect(m_name, kDefaultMaxLineBytes, warnings);
   for (auto& warning : warnings) m_log.warn(std::move(warning));
@@ -188,7 +203,7 @@ void read_labelled_files(const std::vector<std::string>& files, const std::strin
         case LabelledLine::header: break;
       }
     }
-    reader.finish();
+    reader.finish(skip_file);
   }
 }
 

@@ -101,8 +101,8 @@ class LabelledFileReader {
   /// The next line that can be parsed; false at the end of input or after a read error.
   bool next(InputLine& line);
   /// Adds the input's warnings to the log (call once, at the end); records the input as read in the log
-  /// unless a read error ended it before its first line.
-  void finish();
+  /// unless a read error ended it before its first line or its header was `refused` (nothing to report).
+  void finish(bool refused = false);
 
  private:
   LineReader m_reader;
