@@ -20,6 +20,11 @@ corpus_root=${ROLECHECK_FUZZ_CORPUS:-build-fuzz/campaign}
 artifacts=build-fuzz/campaign-artifacts
 targets=(fuzz_taxonomy fuzz_classify fuzz_line_reader fuzz_documents)
 if (($# > 2)); then targets=("${@:3}"); fi
+for target in "${targets[@]}"; do
+  case "$target" in fuzz_taxonomy | fuzz_classify | fuzz_line_reader | fuzz_documents) ;;
+    *) echo "campaign: unknown target $target (fuzz_taxonomy, fuzz_classify, fuzz_line_reader, fuzz_documents)" >&2; exit 2 ;;
+  esac
+done
 goal=${ROLECHECK_FUZZ_EXECS:-0}
 declare -A max_len=([fuzz_taxonomy]=65536 [fuzz_classify]=1048576 [fuzz_line_reader]=1048576 [fuzz_documents]=1048576)
 
@@ -53,7 +58,7 @@ for target in "${targets[@]}"; do
       break
     fi
     # In fork mode the last status line carries the round's executions: "#<execs> ... exec/s: N ...".
-    execs=$(grep -Eo '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')
+    execs=$(grep -Eo '^#[0-9]+' "$log" | tail -n 1 | tr -d '#' || true)
     total=$((total + ${execs:-0}))
     # Fork mode records timeouts and out-of-memory inputs and goes on: replay each new one alone. One that
     # passes alone was CPU starvation on a busy machine (reported, kept); one that fails again fails the campaign.
@@ -67,6 +72,12 @@ for target in "${targets[@]}"; do
     done < <(find "$artifacts" -name "$target-*" -newer "$stamp" -type f)
     touch "$stamp"
     ((total < goal)) || break
+    # A round that ran nothing (no status line) would repeat forever: stop and say so.
+    if [ -z "$execs" ] || [ "$execs" -eq 0 ]; then
+      echo "campaign: $target: round $round ran no input (see $log); stopping short of the goal" >&2
+      status=1
+      break
+    fi
   done
   echo "campaign: $target: $total executions in $round round(s) of $seconds s," \
     "corpus $(find "$corpus" -type f | wc -l) files" >&2

@@ -187,6 +187,13 @@ TEST_CASE("a sales title carries a posting of other duties", "[document_classifi
   CHECK(admin.duties[0].result.other > 0.0);
   CHECK(admin.duties[0].vote_weight == 1.0);
   CHECK(admin.label == RoleLabel::other);
+  // Other work named only in a qualifier after the job name (a comma, a spaced dash) keeps the title's weight.
+  for (const std::string title : {"Cold Call and Demo Closer, Inventory", "Cold Call and Demo Closer - Inventory"}) {
+    const auto& qualified = fixture.run(title + "\n\n- Stock shelves\n- File records\n");
+    REQUIRE(qualified.duties[0].result.label == Label::sales);
+    CHECK(qualified.duties[0].result.other > 0.0);
+    CHECK(qualified.duties[0].vote_weight == 3.0);
+  }
 }
 
 TEST_CASE("boilerplate other work does not vote", "[document_classifier]") {

@@ -112,7 +112,7 @@ void DocumentClassifier::classify(std::string_view document, Scanner& scanner, D
     entry.duty = out.split[i];
     m_classifier->classify(entry.duty.text(document), scanner, entry.result);
     shift_spans(entry.result, entry.duty.begin);
-    entry.vote_weight = vote_weight(entry.duty, entry.result, duties_section);
+    entry.vote_weight = vote_weight(entry.duty, entry.duty.text(document), entry.result, duties_section);
     vote(entry, out);
     strongest.note(entry, i);
   }
@@ -120,13 +120,31 @@ void DocumentClassifier::classify(std::string_view document, Scanner& scanner, D
   decide(out);
 }
 
-double DocumentClassifier::vote_weight(const Duty& duty, const Classification& result, bool has_duties_section) const {
+namespace {
+
+// True when other-work evidence lies in the title's job name: the part before a qualifier that follows a
+// comma, colon, bracket, bar or spaced dash ("Account Executive, Payroll Solutions" names a sales job).
+bool names_other_job(const Duty& duty, std::string_view title, const Classification& result) {
+  if (result.other == 0.0) return false;
+  std::size_t head = title.find_first_of(",:(|[");
+  for (const std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) head = std::min(head, title.find(dash));
+  if (head == std::string_view::npos) return true;
+  for (const auto& reason : result.other_reasons) {
+    if (reason.begin < duty.begin + head) return true;
+  }
+  return result.other_reasons.empty();
+}
+
+}  // namespace
+
+double DocumentClassifier::vote_weight(const Duty& duty, std::string_view text, const Classification& result,
+                                       bool has_duties_section) const {
   const auto section = duty.section;
   // An unknown duty (no words, or evidence below --min-confidence) does not vote; records show its weight as 0.
   if (section == SectionKind::boilerplate || result.label == Label::unknown) return 0.0;
   // A title weighs a lot when it names a sales or marketing job; any other title counts as one duty, and so
-  // does one that also names other work ("Sales Administrator": the admin job of a sales office).
-  if (section == SectionKind::title && result.label != Label::other && result.other == 0.0)
+  // does one whose job name also names other work ("Sales Administrator": the admin job of a sales office).
+  if (section == SectionKind::title && result.label != Label::other && !names_other_job(duty, text, result))
     return m_options.title_weight;
   if (section == SectionKind::requirements) return m_options.requirement_weight;
   if (section == SectionKind::intro && has_duties_section) return m_options.intro_weight;

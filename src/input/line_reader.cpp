@@ -138,7 +138,9 @@ LineReader::LineReader(int fd, std::string name, std::size_t max_line_bytes)
       m_buffer(new char[m_allocated]) {}
 
 void LineReader::grow() {
-  const auto size = std::min(m_capacity, std::max(2 * m_allocated, m_end + kLineReaderBlockBytes));
+  // Doubling, but straight to the cap when doubling would leave less than a block below it (no copy for 64 KiB).
+  auto size = std::min(m_capacity, std::max(2 * m_allocated, m_end + kLineReaderBlockBytes));
+  if (m_capacity - size < kLineReaderBlockBytes) size = m_capacity;
   std::unique_ptr<char[]> bigger(new char[size]);
   std::memcpy(bigger.get(), m_buffer.get(), m_end);
   m_buffer = std::move(bigger);
@@ -154,15 +156,13 @@ bool LineReader::fill() {
     m_begin = 0;
   }
   if (m_allocated - m_end < kLineReaderBlockBytes && m_allocated < m_capacity) grow();
-  for (;;) {
-    const std::size_t n = m_stream.read(m_buffer.get() + m_end, std::min(m_allocated - m_end, kLineReaderBlockBytes));
-    if (n == 0) {
-      m_eof = true;
-      return false;
-    }
-    m_end += n;
-    return true;
+  const std::size_t n = m_stream.read(m_buffer.get() + m_end, std::min(m_allocated - m_end, kLineReaderBlockBytes));
+  if (n == 0) {
+    m_eof = true;
+    return false;
   }
+  m_end += n;
+  return true;
 }
 
 void LineReader::check_start() {

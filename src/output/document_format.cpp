@@ -239,7 +239,8 @@ void DocumentFormatter::text_record(std::string& out, const DocumentOrigin& orig
     fmt::format_to(std::back_inserter(out), ")\n  shares: sales {:.2f}, marketing {:.2f} (", result.shares[0],
                    result.shares[1]);
   } else {
-    out += ")\n  shares: -, not a sales or marketing role (";
+    out += result.label == RoleLabel::unknown ? ")\n  shares: -, no verdict ("
+                                              : ")\n  shares: -, not a sales or marketing role (";
   }
   fmt::format_to(std::back_inserter(out), "{} {}: {} {} sales, {} {} marketing", voting,
                  voting == 1 ? "duty" : "duties", result.leaning[0], result.leaning[0] == 1 ? "leans" : "lean",

@@ -1,6 +1,7 @@
 #include "rolecheck/output/explanation.hpp"
 
 #include <fmt/format.h>
+#include <vector>
 
 #include "rolecheck/output/record_format.hpp"
 #include "rolecheck/text/stemmer.hpp"
@@ -203,17 +204,21 @@ void write_json_scan(JsonWriter& json, const ScanResult& scan, const Matcher& ma
     json.end_object();
   }
   json.end_array();
+  // The matches each negation governs, grouped in one pass (linear however many negations a line holds).
+  std::vector<std::vector<std::size_t>> governed(scan.negations.size());
+  for (std::size_t m = 0; m < scan.matches.size(); ++m) {
+    if (scan.matches[m].negated) governed[scan.matches[m].negation].push_back(m);
+  }
   json.key("negations").begin_array();
-  for (const auto& negation : scan.negations) {
+  for (std::size_t n = 0; n < scan.negations.size(); ++n) {
+    const auto& negation = scan.negations[n];
     json.begin_object();
     json.key("match").string(text.substr(negation.begin, negation.end - negation.begin));
     json.key("span").begin_array().integer(negation.begin).integer(negation.end).end_array();
     json.key("direction").name(negation.backward ? "backward" : "forward");
     json.key("governs").begin_array();
-    for (const auto& match : scan.matches) {
-      if (!match.negated || &scan.negations[match.negation] != &negation) continue;
-      json.begin_array().integer(match.begin).integer(match.end).end_array();
-    }
+    for (const auto m : governed[n])
+      json.begin_array().integer(scan.matches[m].begin).integer(scan.matches[m].end).end_array();
     json.end_array();
     json.end_object();
   }

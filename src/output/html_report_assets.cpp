@@ -197,7 +197,7 @@ std::string_view html_report_js() noexcept {
         var leans = item[5][0] >= 0;
         meter.title = 'duties: sales ' + item[5][2] + '%, marketing ' + item[5][3] + '%, other ' + item[5][4] +
                       '% \u00b7 ' + (leans ? 'sales vs marketing vote: ' + item[5][0] + '% / ' + item[5][1] + '%'
-                                             : 'not a sales or marketing role');
+                                             : 'no sales or marketing lean (verdict other or unknown)');
         ['sales', 'marketing', 'other'].forEach(function (name, k) {
           var part = element('span', name); part.style.width = item[5][2 + k] + '%'; meter.appendChild(part);
         });

@@ -63,7 +63,7 @@ echo "$out" | grep -q '"label":"marketing"' || fail "negated selling should be m
 echo "$out" | grep -q '"negated":true' || fail "negation not recorded: $out"
 
 # Negation stated after the work reaches backward; it negates nothing after it.
-printf '%s\n' "Cold calling is not required for this position" "Closing deals is handled by the account team, not this role" \
+printf '%s\n' "Cold calling is not required for this position" "Closing deals is not part of this role" \
   "Lead generation is not part of this role" "Prospecting is not expected; leads are provided" \
   "You are not required to cold call" >"$tmp/after.txt"
 "$bin" classify --format tsv "$tmp/after.txt" | tail -n +2 | cut -f3 >"$tmp/out"
@@ -73,6 +73,10 @@ expect_grep "explain backward" '"not required" at [16, 28) governs up to 5 prece
 expect_grep "explain governed cue" '(by "not required" after it)' "$tmp/out"
 out=$(echo "Travel is not required and close deals" | "$bin" classify --format tsv | tail -n +2 | cut -f3)
 expect_eq "a backward negation negates nothing after it" "$out" sales
+# Relative clauses are not negations of the duty: "handled by" and "owned by" are not after-phrases.
+printf '%s\n' "Sell products that are owned by the dealership" "Close deals on accounts that are handled by your territory" |
+  "$bin" classify --format tsv | tail -n +2 | cut -f3 >"$tmp/out"
+expect_eq "relative clauses keep the duty" "$(tr '\n' ' ' <"$tmp/out")" "sales sales "
 "$bin" taxonomy show >"$tmp/out"
 expect_grep "taxonomy show counts after-phrases" 'after-phrases, scope 5 words' "$tmp/out"
 

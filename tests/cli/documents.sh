@@ -121,4 +121,10 @@ expect_eq "--expect sales over mixed verdicts" "$status" 1
 status=$(rc "$bin" classify --input jsonl --expect hybrid --count "$golden/crlf.txt")
 expect_eq "an error record makes the exit status 2 even with --expect" "$status" 2
 
+# A verdict below --min-confidence is unknown: no vote shares, and the text report says there is no verdict
+# (not that the posting is not a sales or marketing role).
+out=$(printf 'Close deals with customers\nRun ad campaigns\n' | "$bin" classify --unit document --min-confidence 0.99 -)
+echo "$out" | grep -q "^-: unknown" || fail "min-confidence 0.99 document: not unknown: $out"
+echo "$out" | grep -q "^  shares: -, no verdict (" || fail "unknown document: shares line: $out"
+
 finish documents

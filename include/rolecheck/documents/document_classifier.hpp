@@ -119,7 +119,8 @@ class DocumentClassifier {
 
  private:
   void vote(const DutyResult& entry, DocumentResult& out) const;
-  [[nodiscard]] double vote_weight(const Duty& duty, const Classification& result, bool has_duties_section) const;
+  [[nodiscard]] double vote_weight(const Duty& duty, std::string_view text, const Classification& result,
+                                   bool has_duties_section) const;
   void decide(DocumentResult& out) const;
   void decide_verdict(DocumentResult& out) const;   // the label and confidence, from the work and votes
   void flag_for_review(DocumentResult& out) const;  // the margin and review flag of a decided verdict
