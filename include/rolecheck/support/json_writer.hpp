@@ -231,7 +231,7 @@ class JsonWriter {
   [[noreturn]] static void throw_misuse(const char* what);
 
   ROLECHECK_JSON_INLINE void open(char bracket) {
-    if (m_state.m_depth >= kMaxDepth) [[unlikely]] { throw_misuse("JsonWriter: nesting deeper than 63 levels"); }
+    if (m_state.m_depth >= kMaxDepth) [[unlikely]] { throw_misuse("JsonWriter: nesting deeper than kMaxDepth levels"); }
     const char bytes[2] = {',', bracket};
     const bool comma = comma_due();
     m_out->append(bytes + (comma ? 0 : 1), comma ? 2 : 1);
