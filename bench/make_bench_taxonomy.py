@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a benchmark taxonomy: data/taxonomy.json's frame with a fixed, realistic cue set.
+"""Writes a benchmark taxonomy: data/taxonomy.json's frame with a fixed, realistic cue set (no other-work cues).
 
 usage: make_bench_taxonomy.py BASE_TAXONOMY OUT [MULTIPLIER]
 With MULTIPLIER > 1 every cue is repeated with synthetic extra phrases (for start-up scaling)."""
@@ -62,6 +62,9 @@ def main() -> None:
                 cues.append({"id": f"{side}.{cue_id}", "side": side, "weight": weight,
                              "phrases": phrases, "rationale": "benchmark cue"})
         difference["cues"] = cues
+    # The base's other-work phrases would collide with these cues (the loader refuses a phrase that two cues
+    # share): the benchmark taxonomy measures sales and marketing cues only.
+    taxonomy["other_work"]["cues"] = []
     with open(out, "w", encoding="utf-8") as f:
         json.dump(taxonomy, f, indent=1)
         f.write("\n")
