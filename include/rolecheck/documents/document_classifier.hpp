@@ -40,7 +40,7 @@ struct DocumentOptions {
   double title_weight = 3.0;          ///< A title line labelled sales, marketing or mixed counts this many duties.
   double requirement_weight = 0.5;    ///< A requirements/qualifications line's vote counts this much.
   double intro_weight = 0.5;          ///< An intro line's vote, when the document also has a duties section.
-  double duty_cap = 6.0;              ///< A duty votes its evidence per side, at most this much.
+  double duty_cap = 4.0;              ///< A duty votes its evidence per side, at most this much.
   double vote_scale = 4.0;            ///< Votes at which the confidence reaches 1 - 1/e of the winning share.
   double min_role_duties = 1.0;       ///< Fewer weighted duties labelled sales or marketing than this: other.
   double confirm_role_duties = 2.0;   ///< Below this many, the role also needs min_role_evidence...
