@@ -94,6 +94,9 @@ check "blind postings 6 (tuned on since the fifth pass)" 0.94 0.045 0.95 0.06 "$
 # Unseen: 0.835 / 0.092 / 0.863 / 0.199 after the fourth pass, 0.839 / 0.092 / 0.866 / 0.192 after the fifth. The sixth
 # judgement pass (branch judge6) tuned on it: 0.927 / 0.033 / 0.939 / 0.099, so it is no longer an estimate.
 check "blind postings 7 (tuned on since the sixth pass)" 0.90 0.05 0.91 0.13 "$2/tests/fixtures/blind_postings7.tsv"
+# Blind set 8 (2026-12-03, session 6): written by a reader who saw only ANNOTATION.md, measured once after the sixth
+# pass and never tuned on (0.867 / 0.126 / 0.922 / 0.127): with blind set 3, the honest estimate. Floors a margin below.
+check "blind postings 8 (never tuned on)" 0.84 0.15 0.90 0.15 "$2/tests/fixtures/blind_postings8.tsv"
 # Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
 documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
 python3 - "$documents" <<'PY' || failures=$((failures + 1))
