@@ -129,10 +129,8 @@ bool names_other_job(const Duty& duty, std::string_view title, const Classificat
   std::size_t head = title.find_first_of(",:(|[");
   for (const std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) head = std::min(head, title.find(dash));
   if (head == std::string_view::npos) return true;
-  for (const auto& reason : result.other_reasons) {
-    if (reason.begin < duty.begin + head) return true;
-  }
-  return result.other_reasons.empty();
+  return std::any_of(result.other_reasons.begin(), result.other_reasons.end(),
+                     [&](const Reason& reason) { return reason.begin < duty.begin + head; });
 }
 
 }  // namespace
