@@ -28,6 +28,7 @@ for target in "${targets[@]}"; do
   esac
 done
 goal=${ROLECHECK_FUZZ_EXECS:-0}
+read -ra extra_args <<<"${ROLECHECK_FUZZ_ARGS:-}"
 declare -A max_len=([fuzz_taxonomy]=65536 [fuzz_classify]=1048576 [fuzz_line_reader]=1048576 [fuzz_documents]=1048576)
 
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -52,7 +53,7 @@ for target in "${targets[@]}"; do
     # -fork keeps going after a crash is recorded (-ignore_crashes=0: it stops, and we fail); -timeout 5 s
     # per input catches super-linear paths (linear work on 1 MiB takes well under a second, instrumented).
     if ! "build-fuzz/$target" -fork="$jobs" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
-      -max_len="${ROLECHECK_FUZZ_MAX_LEN:-${max_len[$target]}}" -print_final_stats=1 ${ROLECHECK_FUZZ_ARGS:-} \
+      -max_len="${ROLECHECK_FUZZ_MAX_LEN:-${max_len[$target]}}" -print_final_stats=1 "${extra_args[@]}" \
       -artifact_prefix="$artifacts/$target-" "$corpus" "fuzz/corpus/$target" >"$log" 2>&1; then
       tail -n 40 "$log" >&2
       echo "campaign: $target FAILED (see $log and $artifacts/)" >&2
