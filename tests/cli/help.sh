@@ -52,6 +52,19 @@ grep -q "did you mean" "$tmp/err" && fail "--zebra: unexpected hint $(cat "$tmp/
 [ $? -eq 2 ] || fail "taxonomy validate --bogus must exit 2"
 [ "$(cat "$tmp/err")" = "rolecheck: The following argument was not expected: --bogus
 Try 'rolecheck taxonomy validate --help' for more information." ] || fail "--bogus: got $(cat "$tmp/err")"
+# A count option says whether the value is no number or out of range (CLI::Range says "not in range" to both).
+for args in "-j abc|--jobs: abc is not a whole number (give one from 1 to 256)" \
+  "-j 0|--jobs: 0 is out of range (give a whole number from 1 to 256)" \
+  "-j 99999999999999999999999|--jobs: 99999999999999999999999 is out of range (give a whole number from 1 to 256)" \
+  "--max-line-bytes 1e3|--max-line-bytes: 1e3 is not a whole number (give one from 1 to 1073741824)"; do
+  read -ra argv <<<"${args%%|*}"
+  "$bin" classify "${argv[@]}" /dev/null >/dev/null 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "classify ${args%%|*} must exit 2"
+  [ "$(head -n 1 "$tmp/err")" = "rolecheck: ${args#*|}" ] || fail "classify ${args%%|*}: got $(cat "$tmp/err")"
+done
+"$bin" table --width 5 >/dev/null 2>"$tmp/err"
+grep -qxF "rolecheck: --width: 5 is out of range (give a whole number from 40 to 10000)" "$tmp/err" ||
+  fail "table --width 5: got $(cat "$tmp/err")"
 "$bin" classify --fromat json x >/dev/null 2>"$tmp/err"
 [ "$(wc -l <"$tmp/err")" -eq 2 ] || fail "--fromat: expected the hint and the help pointer only, got $(cat "$tmp/err")"
 grep -qxF "Try 'rolecheck classify --help' for more information." "$tmp/err" || fail "--fromat: no help pointer"

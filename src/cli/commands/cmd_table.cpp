@@ -6,6 +6,7 @@
 #include <string>
 
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/output.hpp"
 #include "io/terminal.hpp"
 
@@ -68,7 +69,7 @@ Command add_table_command(CLI::App& root, Context& context) {
                   fmt::format("Text: wrap to N columns (default: the terminal's width, 80 when not a terminal; "
                               "at least {})",
                               kMinTableWidth))
-      ->check(CLI::Range(kMinTableWidth, std::size_t{10000}))
+      ->check(whole_number(kMinTableWidth, 10000))
       ->type_name("N");
   app->add_flag("--ascii", options->ascii,
                 "Text: draw with +-| and ASCII characters only (automatic when the locale is not UTF-8)");

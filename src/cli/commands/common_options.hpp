@@ -9,6 +9,10 @@
 
 namespace rolecheck::cli {
 
+/// A validator for a whole number from `min` to `max` that says which of the two is wrong ("abc is not a whole
+/// number", "0 is out of range"), where CLI::Range calls both "not in range".
+CLI::Validator whole_number(std::size_t min, std::size_t max);
+
 /// Adds -o,--output FILE to `app`, into `path`; `description` says what is written there.
 CLI::Option* add_output_option(CLI::App& app, std::string& path,
                                const std::string& description = "Write to FILE (atomically, via a temporary file)");
