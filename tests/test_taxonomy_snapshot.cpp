@@ -39,6 +39,8 @@ std::vector<std::string> sample_lines() {
                                     "Plan sales promotions, not only campaigns",
                                     "",
                                     "the the the",
+                                    "Cold calling is not required",
+                                    "Closing deals is not part of this role",
                                     "Develops brand positioning and market research without quotas"};
   for (const char* name : {"duties", "posting_sales", "posting_marketing", "posting_hybrid"}) {
     std::ifstream in(std::string(ROLECHECK_SOURCE_DIR) + "/data/examples/" + name + ".txt");
@@ -50,16 +52,22 @@ std::vector<std::string> sample_lines() {
 }  // namespace
 
 TEST_CASE("a snapshot restores the taxonomy and the matcher it was made from") {
-  const auto taxonomy =
+  auto taxonomy =
       make_taxonomy({make_cue("sell", Side::sales, 1.5, {"sell", "=sold", "close the sale"}),
                      make_cue("brand", Side::marketing, 2, {"brand", "market research"}, NegationEffect::flip)});
+  taxonomy.negation.after = {"is not required", "out of scope"};
   const Matcher matcher(taxonomy);
   const auto restored = read_taxonomy_snapshot(write_taxonomy_snapshot(taxonomy), "<test>");
   CHECK(restored.taxonomy->origin == "<test>");
+  CHECK(restored.taxonomy->negation.after == taxonomy.negation.after);
   CHECK(taxonomy_to_json(*restored.taxonomy) == taxonomy_to_json(taxonomy));
   CHECK(restored.matcher->tables() == matcher.tables());
-  const std::vector<std::string> lines = {"Sells and sold, selling", "not brand, market researching", "close sale"};
-  CHECK(scan_all(*restored.matcher, lines) == scan_all(matcher, lines));
+  const std::vector<std::string> lines = {"Sells and sold, selling", "not brand, market researching", "close sale",
+                                          "Selling is not required", "brand work: out of scope"};
+  const auto scanned = scan_all(*restored.matcher, lines);
+  CHECK(scanned == scan_all(matcher, lines));
+  CHECK(scanned[3].find("sell!@") != std::string::npos);  // negated by the phrase after it
+  CHECK(scanned[4].find("brand!@") == std::string::npos);  // the colon ends the scope
 }
 
 TEST_CASE("the embedded snapshot equals the embedded JSON taxonomy compiled at run time") {
