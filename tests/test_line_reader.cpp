@@ -22,6 +22,7 @@ struct Got {
   bool too_long = false;
   bool invalid_utf8 = false;
   bool has_nul = false;
+  bool has_cr = false;
 };
 
 std::vector<Got> drain(int fd, std::size_t max_line_bytes) {
@@ -30,7 +31,8 @@ std::vector<Got> drain(int fd, std::size_t max_line_bytes) {
   InputLine line;
   while (reader.next(line)) {
     lines.push_back(
-        Got{std::string(line.text), line.number, line.raw_bytes, line.too_long, line.invalid_utf8, line.has_nul});
+        Got{std::string(line.text), line.number, line.raw_bytes, line.too_long, line.invalid_utf8, line.has_nul,
+            line.has_cr});
   }
   return lines;
 }
@@ -137,6 +139,20 @@ TEST_CASE("UTF-16 and UTF-32 input is refused with a hint to convert it") {
       }
     }
   }
+}
+
+TEST_CASE("a CR inside a line is kept and flagged; a CR before the newline is dropped and is not") {
+  const auto lines = read_lines("sell\rwrite\r\nplain\r\nlast\rline"s, 64);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].text == "sell\rwrite");
+  CHECK(lines[0].has_cr);
+  CHECK_FALSE(lines[1].has_cr);
+  CHECK(lines[1].text == "plain");
+  CHECK(lines[2].has_cr);
+  const auto long_line = read_lines("a\rb\r" + std::string(100, 'x') + "\nok\n", 64);
+  REQUIRE(long_line.size() == 2);
+  CHECK(long_line[0].too_long);
+  CHECK_FALSE(long_line[0].has_cr);  // a line not read is not looked into
 }
 
 TEST_CASE("NUL bytes stay inside the line") {

@@ -219,6 +219,7 @@ bool LineReader::skip_long_line(InputLine& line) {
   line.number = ++m_line_number;
   line.raw_bytes = skipped;
   line.too_long = true;
+  line.has_cr = false;
   line.text = {};
   return true;
 }
@@ -229,9 +230,11 @@ void LineReader::finish_line(std::size_t begin, std::size_t end, InputLine& line
   if (end > begin && m_buffer[end - 1] == '\r') --end;
   if (end - begin > m_max_line_bytes) {
     line.too_long = true;
+    line.has_cr = false;
     line.text = {};
     return;
   }
+  line.has_cr = std::memchr(m_buffer.get() + begin, '\r', end - begin) != nullptr;
   set_line_text(line, std::string_view(m_buffer.get() + begin, end - begin), m_clean);
 }
 

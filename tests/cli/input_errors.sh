@@ -120,11 +120,14 @@ done
 run eval utf16.tsv
 cmp -s err.txt classify_err.txt || fail "eval utf16: message differs from classify's: $(cat err.txt) vs $(cat classify_err.txt)"
 
-# 3. Invalid UTF-8 and NUL bytes: classify's warnings, word for word, from report (lines and documents),
-# stats, eval (labelled rows) and diff; exit 0.
-printf 'Sell products\nbad \xff byte\nsell\0products\nRun campaigns\n' >dirty.txt
+# 3. Invalid UTF-8, NUL bytes and a CR inside a line (CR-only line endings): classify's warnings, word for
+# word, from report (lines and documents), stats, eval (labelled rows) and diff; exit 0.
+printf 'Sell products\nbad \xff byte\nsell\0products\nRun campaigns\nCold call\rWrite posts\r\n' >dirty.txt
 "$bin" classify dirty.txt >/dev/null 2>expected_err.txt
-expect_eq "classify dirty: warnings" "$(wc -l <expected_err.txt)" 2
+expect_eq "classify dirty: warnings" "$(wc -l <expected_err.txt)" 3
+grep -qxF "rolecheck: dirty.txt:5: warning: carriage returns inside a line read as spaces (CR-only line endings make \
+a file one line: convert them with tr '\r' '\n') (first such line)" expected_err.txt ||
+  fail "classify dirty: no CR warning: $(cat expected_err.txt)"
 for command in "report -o r.html" "stats" "diff embedded embedded"; do
   # shellcheck disable=SC2086
   run $command dirty.txt

@@ -42,6 +42,7 @@ void LineNotices::note(const InputLine& line) noexcept {
   if (line.too_long && m_first_too_long == 0) m_first_too_long = line.number;
   if (!line.too_long && line.invalid_utf8 && m_first_invalid == 0) m_first_invalid = line.number;
   if (!line.too_long && line.has_nul && m_first_nul == 0) m_first_nul = line.number;
+  if (line.has_cr && m_first_cr == 0) m_first_cr = line.number;
 }
 
 void LineNotices::collect(std::string_view name, std::size_t max_line_bytes, std::vector<std::string>& out) const {
@@ -51,6 +52,11 @@ void LineNotices::collect(std::string_view name, std::size_t max_line_bytes, std
   }
   if (m_first_nul != 0) {
     out.push_back(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", name, m_first_nul));
+  }
+  if (m_first_cr != 0) {
+    out.push_back(fmt::format("{}:{}: warning: carriage returns inside a line read as spaces (CR-only line endings "
+                              "make a file one line: convert them with tr '\\r' '\\n') (first such line)",
+                              name, m_first_cr));
   }
   if (m_first_too_long != 0) {
     out.push_back(fmt::format("{}:{}: warning: line longer than --max-line-bytes={} labelled unknown (first such line)",

@@ -46,6 +46,7 @@ class LineNotices {
  private:
   std::size_t m_first_invalid = 0;
   std::size_t m_first_nul = 0;
+  std::size_t m_first_cr = 0;
   std::size_t m_first_too_long = 0;
 };
 
