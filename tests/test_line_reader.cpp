@@ -141,7 +141,7 @@ TEST_CASE("UTF-16 and UTF-32 input is refused with a hint to convert it") {
   }
 }
 
-TEST_CASE("a CR inside a line is kept and flagged; a CR before the newline is dropped and is not") {
+TEST_CASE("a CR inside a line is kept and flagged, one before the newline is dropped and not flagged") {
   const auto lines = read_lines("sell\rwrite\r\nplain\r\nlast\rline"s, 64);
   REQUIRE(lines.size() == 3);
   CHECK(lines[0].text == "sell\rwrite");
