@@ -1,7 +1,7 @@
 // Tests of the ordered -j driver (src/cli/pipeline/ordered_driver.hpp) with the line reader: the records come out
-// framed and in input order with any number of jobs and any block size, the counts add up, and an input that
-// cannot be opened sets the status. Test names start "ordered pipeline" so the ThreadSanitizer run of .ci/run
-// includes them.
+// framed and in input order with any number of jobs and any block size, the counts add up, an input that
+// cannot be opened sets the status, and the inputs that could be read are counted. Test names start "ordered
+// pipeline" so the ThreadSanitizer run of .ci/run includes them.
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -9,6 +9,7 @@
 #include <string>
 #include <unistd.h>
 #include <vector>
+#include <zlib.h>
 
 #include "io/output.hpp"
 #include "pipeline/line_batches.hpp"
@@ -45,6 +46,19 @@ class TempFile {
  private:
   std::string m_path;
 };
+
+// A gzip file of `text` cut before its last `cut` bytes: reading it gives the lines, then a read error
+// ("truncated gzip data").
+std::string write_cut_gzip(const TempFile& file, const std::string& text, long cut) {
+  gzFile gz = gzopen(file.path().c_str(), "wb");
+  REQUIRE(gz != nullptr);
+  REQUIRE(gzwrite(gz, text.data(), static_cast<unsigned>(text.size())) == static_cast<int>(text.size()));
+  REQUIRE(gzclose(gz) == Z_OK);
+  const std::string whole = file.read();
+  REQUIRE(static_cast<long>(whole.size()) > cut);
+  REQUIRE(::truncate(file.path().c_str(), static_cast<off_t>(whole.size()) - cut) == 0);
+  return file.path();
+}
 
 // What the test loop counts: lines seen and lines over the limit.
 struct LineCount {
@@ -152,6 +166,47 @@ TEST_CASE("ordered pipeline driver: a missing input sets status 2, the others ar
   CHECK(totals.status == 2);
   CHECK(totals.tally.lines == 2);
   CHECK(out == present.path() + ":1:one" + present.path() + ":2:two");
+}
+
+TEST_CASE("ordered pipeline driver: counts the inputs that could be read, wholly or before a read error") {
+  const TempFile good("one\ntwo\nthree\n");
+  const TempFile empty("");
+  const TempFile utf16(
+      std::string("\xFF\xFE"
+                  "a\0b\0\n\0",
+                  8));  // a read error before its first line
+  const TempFile cut_file("");
+  const std::string cut = write_cut_gzip(cut_file, "first\nsecond\n", 8);  // a read error after two lines
+  const std::string missing = "/nonexistent/rolecheck-driver-test";
+  struct Case {
+    std::vector<std::string> inputs;
+    std::size_t read;
+    int status;
+    std::size_t lines;
+  };
+  const std::vector<Case> cases{
+      {{missing}, 0, 2, 0},
+      {{utf16.path()}, 0, 2, 0},
+      {{missing, utf16.path(), missing}, 0, 2, 0},
+      {{empty.path()}, 1, 0, 0},
+      {{cut}, 1, 2, 2},
+      {{good.path()}, 1, 0, 3},
+      {{missing, cut, utf16.path(), empty.path(), good.path()}, 3, 2, 5},
+      {{utf16.path(), good.path(), missing, empty.path(), cut, good.path()}, 4, 2, 8},
+  };
+  for (std::size_t c = 0; c < cases.size(); ++c) {
+    for (const std::size_t jobs : {1U, 2U, 4U}) {
+      for (const std::size_t items : {1U, 2U, 64U}) {
+        CAPTURE(c, jobs, items);
+        RunTotals<LineCount> totals;
+        run_echo(cases[c].inputs, jobs, BatchLimits{items, 1 << 20}, RecordFormat::jsonl, 1000, totals);
+        CHECK(totals.inputs.inputs_read() == cases[c].read);
+        CHECK(totals.inputs.nothing_read() == (cases[c].read == 0));
+        CHECK(totals.status == cases[c].status);
+        CHECK(totals.tally.lines == cases[c].lines);
+      }
+    }
+  }
 }
 
 TEST_CASE("ordered pipeline driver: lines over the limit reach the workers marked too long, without text") {

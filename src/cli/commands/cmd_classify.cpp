@@ -167,7 +167,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
   const auto totals = classify_lines(*inputs, classifier, formatter, target.out(), settings);
   const auto& counts = settings.only_review ? totals.tally.review_counts : totals.tally.counts;
   // No input could be read: nothing to report (no JSON brackets, counts or summary), the errors alone.
-  if (totals.inputs_read == 0) return 2;
+  if (totals.inputs.nothing_read()) return 2;
   std::string buffer;
   if (!silent) formatter.stream().end(buffer);
   if (options.count && !options.quiet) {

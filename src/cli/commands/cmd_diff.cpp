@@ -69,14 +69,14 @@ int run_diff(const DiffOptions& options) {
   if (settings.format == DiffFormat::jsonl) {
     // Records as they come, then the summary object last.
     totals = run(target.out());
-    if (totals.inputs_read == 0) return 2;  // nothing could be read: no summary of nothing
+    if (totals.inputs.nothing_read()) return 2;  // nothing could be read: no summary of nothing
     append_diff_summary(summary, settings.format, totals.tally, documents);
     target.out().write(summary);
   } else {
     // The counts come first but are known only at the end: the records wait in a temporary file.
     Spool spool;
     totals = run(spool.out());
-    if (totals.inputs_read == 0) return 2;  // nothing could be read: no summary of nothing
+    if (totals.inputs.nothing_read()) return 2;  // nothing could be read: no summary of nothing
     append_diff_summary(summary, settings.format, totals.tally, documents);
     if (totals.tally.changed != 0) summary += '\n';
     target.out().write(summary);

@@ -121,7 +121,7 @@ int run_eval(Context& context, const EvalOptions& options) {
   // Everything that could be read is scored and reported; the problems come first, and make the exit status 2.
   // When no input could be read there is nothing to report: the problems alone.
   run.log.print();
-  if (run.log.nothing_read()) return 2;
+  if (run.log.inputs().nothing_read()) return 2;
   OutputTarget target("", false);
   target.out().write(options.format == "json" ? json_report(run) : text_report(run));
   target.commit();

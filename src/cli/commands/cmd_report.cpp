@@ -10,6 +10,7 @@
 #include "commands/common_options.hpp"
 #include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
+#include "io/input_tally.hpp"
 #include "io/output.hpp"
 
 #include "rolecheck/documents/document_classifier.hpp"
@@ -36,43 +37,40 @@ struct ReportOptions {
 // Thrown by a reader that has already reported why its input failed.
 struct InputFailed {};
 
-// What reading the inputs gave: whether every input and document could be read, and how many inputs could be
-// read at all (wholly, or in part before a read error).
-struct InputsRead {
+// Opens every input in turn and hands it to `read`, which adds its items to the report and tells each to
+// `inputs`; an input that cannot be opened or read is reported and the others are still read. Returns false
+// when one could not be.
+bool read_inputs(const std::vector<std::string>& paths, InputTally& inputs,
+                 const std::function<void(const InputFile&)>& read) {
   bool ok = true;
-  std::size_t read = 0;
-};
-
-// Opens every input in turn and hands it to `read`, which adds its items to `report`; an input that cannot be
-// opened or read is reported and the others are still read.
-InputsRead read_inputs(const std::vector<std::string>& paths, const HtmlReport& report,
-                       const std::function<void(const InputFile&)>& read) {
-  InputsRead result;
   for (const auto& path : paths) {
     std::string error;
     auto input = InputFile::open(path, error);
     if (!input) {
       warn(error);
-      result.ok = false;
+      ok = false;
       continue;
     }
-    const std::size_t items_before = report.size();
+    inputs.opened();
     try {
       read(*input);
-      ++result.read;
+      inputs.read_wholly();
       continue;
     } catch (const Error& read_error) { warn(read_error.what()); } catch (const InputFailed&) {
     }
-    result.ok = false;
-    if (report.size() > items_before) ++result.read;  // what came before the read error is on the page
+    ok = false;
+    inputs.read_error();  // what came before the read error is on the page
   }
-  return result;
+  return ok;
 }
 
-// Classifies every line `reader` gives and adds it to the report; throws Error on a read error.
+// Classifies every line `reader` gives and adds it to the report, telling each to `inputs`; throws Error on a
+// read error.
 void read_lines(LineReader& reader, InputLine& line, LineNotices& notices, const Classifier& classifier,
-                Scanner& scanner, Classification& result, const InputFile& input, HtmlReport& report) {
+                Scanner& scanner, Classification& result, const InputFile& input, HtmlReport& report,
+                InputTally& inputs) {
   while (reader.next(line)) {
+    inputs.item();
     notices.note(line);
     if (line.too_long) {
       result = Classification{};
@@ -87,11 +85,11 @@ void read_lines(LineReader& reader, InputLine& line, LineNotices& notices, const
 }
 
 // Line mode: every input line is one item, as in `rolecheck classify`.
-InputsRead add_lines(const std::vector<std::string>& paths, const ReportOptions& options, const Classifier& classifier,
-                     HtmlReport& report) {
+bool add_lines(const std::vector<std::string>& paths, const ReportOptions& options, const Classifier& classifier,
+               HtmlReport& report, InputTally& inputs) {
   Scanner scanner = classifier.make_scanner();
   Classification result;
-  return read_inputs(paths, report, [&](const InputFile& input) {
+  return read_inputs(paths, inputs, [&](const InputFile& input) {
     LineReader reader(input.fd(), input.name(), options.max_line_bytes);
     InputLine line;
     LineNotices notices;
@@ -103,7 +101,7 @@ InputsRead add_lines(const std::vector<std::string>& paths, const ReportOptions&
       for (const auto& message : messages) warn(message);
     };
     try {
-      read_lines(reader, line, notices, classifier, scanner, result, input, report);
+      read_lines(reader, line, notices, classifier, scanner, result, input, report, inputs);
     } catch (const Error& read_error) {
       warn(read_error.what());
       print_notices();
@@ -116,15 +114,15 @@ InputsRead add_lines(const std::vector<std::string>& paths, const ReportOptions&
 // Document mode: every input (or, with --input jsonl, every line) is one job description, read by the
 // core's document_input exactly as `rolecheck classify --unit document` reads it. Inputs that cannot be
 // classified become error items (so an input read as one failed document still counts as read).
-InputsRead add_documents(const std::vector<std::string>& paths, const ReportOptions& options,
-                         const DocumentClassifier& documents, HtmlReport& report) {
+bool add_documents(const std::vector<std::string>& paths, const ReportOptions& options,
+                   const DocumentClassifier& documents, HtmlReport& report, InputTally& inputs) {
   const auto fields = options.in.fields(true);
   Scanner scanner = documents.classifier().make_scanner();
   InputDocument document;
   DocumentResult result;
   std::vector<std::string> messages;
   bool documents_ok = true;
-  InputsRead inputs = read_inputs(paths, report, [&](const InputFile& input) {
+  const bool inputs_ok = read_inputs(paths, inputs, [&](const InputFile& input) {
     DocumentReader reader(input.fd(), input.name(), options.in.layout_for(input.name()), fields);
     DocumentNotices notices;
     // Blank lines of records are counted once the input is read (a read error still reports them).
@@ -136,6 +134,7 @@ InputsRead add_documents(const std::vector<std::string>& paths, const ReportOpti
       }
     } note{reader, input.name()};
     while (reader.next(document)) {
+      inputs.item();
       messages.clear();
       notices.collect(document, input.name(), messages);
       for (const auto& message : messages) warn(message);
@@ -148,8 +147,7 @@ InputsRead add_documents(const std::vector<std::string>& paths, const ReportOpti
       report.add_document(document.origin(), document.text, result);
     }
   });
-  inputs.ok = inputs.ok && documents_ok;
-  return inputs;
+  return inputs_ok && documents_ok;
 }
 
 int run_report(Context& context, const ReportOptions& options) {
@@ -186,14 +184,15 @@ int run_report(Context& context, const ReportOptions& options) {
   report_options.generator = fmt::format("rolecheck {}", version_string());
   const DocumentClassifier documents(classifier);
   HtmlReport report = by_document ? HtmlReport(documents, report_options) : HtmlReport(classifier, report_options);
-  const InputsRead read = by_document ? add_documents(*inputs, options, documents, report)
-                                      : add_lines(*inputs, options, classifier, report);
+  InputTally read;
+  const bool ok = by_document ? add_documents(*inputs, options, documents, report, read)
+                              : add_lines(*inputs, options, classifier, report, read);
   // Everything that could be read is on the page; when no input could be read there is no page to write
   // (and -o is left as it was).
-  if (read.read == 0) return 2;
+  if (read.nothing_read()) return 2;
   report.write([&target](std::string_view bytes) { target.out().write(bytes); });
   target.commit();
-  return read.ok ? 0 : 2;
+  return ok ? 0 : 2;
 }
 
 }  // namespace

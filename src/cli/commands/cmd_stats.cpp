@@ -34,11 +34,10 @@ struct StatsOptions {
 
 // Reads one input: plain duties (one per line) or labelled data, detected from the first non-blank line.
 // Plain lines are read as classify reads them (a line over the limit counts as unknown, with a warning);
-// labelled lines as eval reads them (a line over the limit is an error). Throws Error on a read error, after
-// setting `got_line` when a line came first. Returns false when the input's header was refused (nothing of it to
-// report).
+// labelled lines as eval reads them (a line over the limit is an error). Every line is told to the log's inputs();
+// throws Error on a read error. Returns false when the input's header was refused (nothing of it to report).
 bool read_input(InputFile& input, const std::string& label_column, const Classifier& classifier, Scanner& scanner,
-                CueStats& stats, InputLog& log, LineNotices& notices, bool& got_line) {
+                CueStats& stats, InputLog& log, LineNotices& notices) {
   LineReader reader(input.fd(), input.name());
   LabelledLineParser parser(label_column);
   enum class Mode { undecided, plain, labelled } mode = Mode::undecided;
@@ -48,7 +47,7 @@ bool read_input(InputFile& input, const std::string& label_column, const Classif
   Diagnostic problem;
   Classification result;
   while (reader.next(line)) {
-    got_line = true;
+    log.inputs().item();
     if (mode == Mode::labelled && line.too_long) {
       log.error(Diagnostic{fmt::format("{}:{}", input.name(), line.number),
                            0,
@@ -123,13 +122,16 @@ int run_stats(Context& context, const StatsOptions& options) {
       continue;
     }
     LineNotices notices;
-    bool got_line = false;
+    log.inputs().opened();
     try {
-      if (read_input(*input, options.label_column, classifier, scanner, stats, log, notices, got_line))
-        log.input_read();
+      if (read_input(*input, options.label_column, classifier, scanner, stats, log, notices)) {
+        log.inputs().read_wholly();
+      } else {
+        log.inputs().refused();
+      }
     } catch (const Error& read_error) {
       log.error(read_error);
-      if (got_line) log.input_read();  // what came before the error is counted and reported
+      log.inputs().read_error();  // what came before the error is counted and reported
     }
     warnings.clear();
     notices.collect(input->name(), kDefaultMaxLineBytes, warnings);
@@ -138,7 +140,7 @@ int run_stats(Context& context, const StatsOptions& options) {
   // Everything that could be read is counted and reported; the problems come first, and make the exit status 2.
   // When no input could be read there is nothing to report: the problems alone, and -o is left as it was.
   const bool failed = log.failed();
-  const bool nothing_read = log.nothing_read();
+  const bool nothing_read = log.inputs().nothing_read();
   log.print();
   if (nothing_read) return 2;
   const CueSort sort = *parse_cue_sort(options.sort);

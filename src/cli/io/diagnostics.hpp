@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "io/input_tally.hpp"
+
 #include "rolecheck/support/error.hpp"
 
 namespace rolecheck::cli {
@@ -40,11 +42,10 @@ class InputLog {
   }
   /// True when an error was added: the subcommand exits 2.
   [[nodiscard]] bool failed() const noexcept { return m_failed; }
-  /// Records that one input could be read: wholly, or in part before a read error ended it.
-  void input_read() noexcept { ++m_inputs_read; }
-  /// True when not one input could be read (each was missing, unreadable, or failed before giving a line):
-  /// there is nothing to report, so the subcommand prints only the diagnostics and exits 2.
-  [[nodiscard]] bool nothing_read() const noexcept { return m_inputs_read == 0; }
+  /// Which of the inputs could be read (InputTally::nothing_read: nothing to report).
+  [[nodiscard]] InputTally& inputs() noexcept { return m_inputs; }
+  /// Which of the inputs could be read.
+  [[nodiscard]] const InputTally& inputs() const noexcept { return m_inputs; }
   /// Everything added, in order.
   [[nodiscard]] const std::vector<Diagnostic>& entries() const noexcept { return m_entries; }
   /// Prints everything added (print_diagnostics) and forgets it.
@@ -53,7 +54,7 @@ class InputLog {
  private:
   std::vector<Diagnostic> m_entries;
   bool m_failed = false;
-  std::size_t m_inputs_read = 0;
+  InputTally m_inputs;
 };
 
 }  // namespace rolecheck::cli

@@ -151,10 +151,15 @@ std::optional<Gold> parse_gold_at(const std::string& where, std::string_view gol
   return parsed;
 }
 
+LabelledFileReader::LabelledFileReader(const InputFile& input, InputLog& log)
+    : m_reader(input.fd(), input.name()), m_name(input.name()), m_log(log) {
+  m_log.inputs().opened();
+}
+
 bool LabelledFileReader::next(InputLine& line) {
   try {
     while (m_reader.next(line)) {
-      m_got_line = true;
+      m_log.inputs().item();
       if (!line.too_long) {
         m_notices.note(line);
         return true;
@@ -165,13 +170,18 @@ bool LabelledFileReader::next(InputLine& line) {
     }
   } catch (const Error& read_error) {
     m_log.error(read_error);
-    m_read_error = true;
+    m_log.inputs().read_error();
   }
   return false;
 }
 
 void LabelledFileReader::finish(bool refused) {
-  if (!refused && (m_got_line || !m_read_error)) m_log.input_read();
+  // After a read error (told by next()) this changes nothing: the first ending wins.
+  if (refused) {
+    m_log.inputs().refused();
+  } else {
+    m_log.inputs().read_wholly();
+  }
   std::vector<std::string> warnings;
   m_notices.collect(m_name, kDefaultMaxLineBytes, warnings);
   for (auto& warning : warnings) m_log.warn(std::move(warning));

@@ -95,13 +95,12 @@ std::optional<Gold> parse_gold_at(const std::string& where, std::string_view gol
 /// error with what came before kept; invalid UTF-8 and NUL bytes are the warnings classify prints.
 class LabelledFileReader {
  public:
-  /// Reads `input` (which must outlive the reader), reporting to `log`.
-  LabelledFileReader(const InputFile& input, InputLog& log)
-      : m_reader(input.fd(), input.name()), m_name(input.name()), m_log(log) {}
+  /// Reads `input` (which must outlive the reader), reporting to `log` (and telling its inputs() it was opened).
+  LabelledFileReader(const InputFile& input, InputLog& log);
   /// The next line that can be parsed; false at the end of input or after a read error.
   bool next(InputLine& line);
-  /// Adds the input's warnings to the log (call once, at the end); records the input as read in the log
-  /// unless a read error ended it before its first line or its header was `refused` (nothing to report).
+  /// Adds the input's warnings to the log (call once, at the end); tells the log's inputs() how the input
+  /// ended: read wholly, by a read error (told by next()), or `refused` (its header: nothing to report).
   void finish(bool refused = false);
 
  private:
@@ -109,8 +108,6 @@ class LabelledFileReader {
   std::string m_name;
   InputLog& m_log;
   LineNotices m_notices;
-  bool m_got_line = false;    // a line was read (even one over the limit)
-  bool m_read_error = false;  // a read error ended the input
 };
 
 /// Called for each kept row with its location ("FILE:LINE").
@@ -119,7 +116,7 @@ using LabelledRowHandler = std::function<void(const std::string& where, const La
 /// Reads the labelled files in order ("-" is stdin) and hands every row `filter` keeps to `on_row`; files
 /// that cannot be opened or read, bad headers (the rest of that file is skipped) and malformed lines are
 /// errors in `log`, invalid UTF-8 and NUL bytes warnings. Every row that could be read is handed on, and every
-/// input that could be read is recorded in `log` (InputLog::nothing_read).
+/// input is told to `log.inputs()` (InputTally::nothing_read).
 void read_labelled_files(const std::vector<std::string>& files, const std::string& label_column,
                          const PartFilter& filter, const LabelledRowHandler& on_row, InputLog& log);
 

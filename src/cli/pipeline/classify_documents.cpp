@@ -161,7 +161,7 @@ class DocumentRun {
         });
     progress.reset();
     // No input could be read: nothing to report (no JSON brackets, counts or summary), the errors alone.
-    if (totals.inputs_read == 0) return 2;
+    if (totals.inputs.nothing_read()) return 2;
     std::string buffer;
     if (!silent) stream.end(buffer);
     const auto& tally = totals.tally;

@@ -19,12 +19,14 @@ struct InputBatch {
   std::size_t input_bytes = 0;        ///< Bytes of input the items took (for progress).
   std::vector<std::string> messages;  ///< Read errors and warnings, printed after the batch's records.
   int status = 0;                     ///< 2 when the input could not be opened or read.
+  bool last_of_input = false;         ///< True on the input's last batch (the one BatchSink::submit submits).
 
   /// Empties these fields for reuse (the messages keep their buffer).
   void clear_input() {
     input_bytes = 0;
     messages.clear();
     status = 0;
+    last_of_input = false;
   }
 };
 

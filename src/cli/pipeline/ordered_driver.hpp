@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/input_tally.hpp"
 #include "io/output.hpp"
 #include "io/progress.hpp"
 #include "pipeline/input_batch.hpp"
@@ -44,9 +45,9 @@ template <typename Tally>
 struct RunTotals {
   Tally tally;     ///< Every block's counts, added up.
   int status = 0;  ///< 2 when an input could not be opened or read, or an item could not be classified.
-  /// Inputs that could be read (wholly, or in part before a read error); 0: nothing to report, so the caller
-  /// writes no framing, counts or summary (docs/output.md, *Errors in inputs*).
-  std::size_t inputs_read = 0;
+  /// Which inputs could be read (wholly, or in part before a read error); nothing_read(): nothing to report, so
+  /// the caller writes no framing, counts or summary (docs/output.md, *Errors in inputs*).
+  InputTally inputs;
 };
 
 /// How an ordered loop runs and writes.
@@ -89,27 +90,38 @@ RunTotals<typename Block::Tally> run_ordered(const std::vector<std::string>& inp
   RunTotals<typename Block::Tally> totals;
   BlockOutput output(out, run);
   typename Batch::Notices notices;
-  std::size_t counted_input = 0;  // the last input counted in inputs_read (inputs are numbered from 1)
+  std::size_t written_input = 0;  // the input of the last block written (inputs are numbered from 1)
   std::vector<std::string> messages;
   OrderedPipeline<Block, Worker> pipeline(run.jobs, make_worker, [&](Block& block) {
     totals.tally.merge(block.tally);
     if (block.status != 0) totals.status = block.status;
-    // An input that failed before giving an item leaves one empty block with status 2.
-    if (block.input != counted_input && (block.size() != 0 || block.status == 0)) {
-      counted_input = block.input;
-      ++totals.inputs_read;
+    // Each input's blocks come in order; the last one carries how it ended (status 2: it could not be opened,
+    // or a read error ended it, so it counts only when an item came before).
+    if (block.input != written_input) {
+      written_input = block.input;
+      totals.inputs.opened();
+    }
+    if (block.size() != 0) totals.inputs.item();
+    if (block.last_of_input) {
+      if (block.status == 0) {
+        totals.inputs.read_wholly();
+      } else {
+        totals.inputs.read_error();
+      }
     }
     messages.clear();
     if (notices.collect(block, messages)) totals.status = 2;
     output.write(block.records, block.written, messages, block.size(), block.input_bytes);
   });
   std::size_t input = 0;
+  Block* filling = nullptr;  // the block the reader fills
   BatchSink<Batch> sink;
   sink.limits = run.limits;
   sink.start = [&](const std::string& file) -> Batch& {
     Block& block = pipeline.acquire();
     block.input = input;
     block.file = file;
+    filling = &block;
     return block;
   };
   sink.hand_over = [&](const std::string& file) -> Batch& {
@@ -118,7 +130,10 @@ RunTotals<typename Block::Tally> run_ordered(const std::vector<std::string>& inp
     if (run.flush_each_record) pipeline.finish();
     return sink.start(file);
   };
-  sink.submit = [&] { pipeline.submit(); };
+  sink.submit = [&] {
+    filling->last_of_input = true;
+    pipeline.submit();
+  };
   for (const auto& path : inputs) {
     ++input;
     read(path, sink);
