@@ -1,6 +1,7 @@
 #include "rolecheck/engine/matcher.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 #include "rolecheck/support/digest.hpp"
@@ -328,31 +329,49 @@ const ScanResult& Scanner::scan(std::string_view text) {
   const auto token_of = [&](std::size_t k) { return m_positions[k] & 0x7FFFFFFFu; };
   const auto breaks_before = [&](std::size_t k) { return (m_positions[k] & 0x80000000u) != 0; };
 
+  // Most words start no phrase: their root children are looked up directly, before any walk is set up.
+  std::array<std::uint32_t, kMaxFrontier> frontier_nodes;
+  std::array<std::uint32_t, kMaxFrontier> next_nodes;
   std::size_t k = 0;
   while (k < m_positions.size()) {
+    const auto& first = result.terms[token_of(k)];
+    const auto root_exact = m_matcher->child(0, first.exact);
+    const auto root_stem = m_matcher->child(0, first.stem);
+    if ((root_exact | root_stem) == 0) {
+      ++k;
+      continue;
+    }
     // Walk the trie from position k; a word can follow its exact edge and its stem edge, so the walk
     // keeps a small frontier of nodes. The longest phrase wins; at equal length, the exact one.
     std::uint32_t best_terminal = Matcher::kNoTerminal;
     std::size_t best_end = k;
-    m_frontier.assign(1, 0);
-    for (std::size_t j = k; j < m_positions.size() && !m_frontier.empty(); ++j) {
-      if (j > k && breaks_before(j)) break;
-      const auto& terms = result.terms[token_of(j)];
-      m_next.clear();
-      for (const auto node : m_frontier) {
-        for (const auto term : {terms.exact, terms.stem}) {
-          const auto next = m_matcher->child(node, term);
-          if (next != 0 && m_next.size() < kMaxFrontier) m_next.push_back(next);
-        }
-      }
-      for (const auto node : m_next) {
-        if (m_matcher->terminal(node) != Matcher::kNoTerminal) {
-          best_terminal = m_matcher->terminal(node);
+    auto* frontier = frontier_nodes.data();
+    auto* next = next_nodes.data();
+    std::size_t frontier_size = 0;
+    for (const auto node : {root_exact, root_stem}) {
+      if (node != 0) frontier[frontier_size++] = node;
+    }
+    for (std::size_t j = k;;) {
+      for (std::size_t n = 0; n < frontier_size; ++n) {
+        const auto terminal = m_matcher->terminal(frontier[n]);
+        if (terminal != Matcher::kNoTerminal) {
+          best_terminal = terminal;
           best_end = j;
           break;
         }
       }
-      m_frontier.swap(m_next);
+      if (++j == m_positions.size() || breaks_before(j)) break;
+      const auto& terms = result.terms[token_of(j)];
+      std::size_t next_size = 0;
+      for (std::size_t n = 0; n < frontier_size; ++n) {
+        for (const auto term : {terms.exact, terms.stem}) {
+          const auto child = m_matcher->child(frontier[n], term);
+          if (child != 0 && next_size < kMaxFrontier) next[next_size++] = child;
+        }
+      }
+      if (next_size == 0) break;
+      std::swap(frontier, next);
+      frontier_size = next_size;
     }
     if (best_terminal == Matcher::kNoTerminal) {
       ++k;

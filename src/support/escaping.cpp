@@ -33,13 +33,14 @@ constexpr std::array<bool, 256> make_json_plain() {
 }
 constexpr auto kJsonPlain = make_json_plain();
 
-// True when one of the 8 bytes of `chunk` is \t, \n, \r, \\ or NUL (SWAR zero-byte tests).
+// True when one of the 8 bytes of `chunk` may need a TSV escape: a byte below 14 (\t, \n, \r, NUL and a few other
+// control bytes) or a \\ (SWAR tests); a false alarm only sends the chunk to the exact per-byte check.
 bool has_tsv_special(std::uint64_t chunk) noexcept {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHighs = 0x8080808080808080ull;
   const auto has_zero = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
-  return has_zero(chunk) || has_zero(chunk ^ (kOnes * '\t')) || has_zero(chunk ^ (kOnes * '\n')) ||
-         has_zero(chunk ^ (kOnes * '\r')) || has_zero(chunk ^ (kOnes * '\\'));
+  const bool has_below_14 = ((chunk - kOnes * 14) & ~chunk & kHighs) != 0;
+  return has_below_14 || has_zero(chunk ^ (kOnes * '\\'));
 }
 
 // The value rounded to `decimals` decimals as a whole number of units (12.345 at 2 decimals: 1235), when one
@@ -184,7 +185,7 @@ void append_confidence(std::string& out, double confidence) {
 }
 
 void append_json_number(std::string& out, double value) {
-  if (!std::isfinite(value)) {
+  if (!std::isfinite(value) || value == 0.0) {  // -0.0 too is written "0"
     out += '0';
     return;
   }

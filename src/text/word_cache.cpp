@@ -9,7 +9,7 @@ namespace rolecheck {
 namespace {
 
 // The cache is cleared when it holds this many words, which bounds its memory on odd input: at most
-// 2 * kMaxCachedWords slots of 20 bytes (640 KiB), and kMaxCachedWords words of at most 48 bytes (the
+// 2 * kMaxCachedWords slots of 24 bytes (768 KiB), and kMaxCachedWords words of at most 48 bytes (the
 // longest the scanner caches) plus kFoldedPadding each (896 KiB of arena), per scanner.
 constexpr std::size_t kMaxCachedWords = 1u << 14;
 
@@ -48,11 +48,13 @@ std::uint64_t WordCache::hash(std::string_view word) noexcept {
 const WordTerms* WordCache::find(std::string_view word, std::uint64_t hash) const noexcept {
   if (m_slots.empty()) return nullptr;
   const std::size_t mask = m_slots.size() - 1;
+  const auto head = load_chunk(word.data(), word.size());
   for (auto slot = static_cast<std::size_t>(hash) & mask;; slot = (slot + 1) & mask) {
     const auto& entry = m_slots[slot];
     if (entry.size == 0) return nullptr;
-    if (entry.tag == static_cast<std::uint32_t>(hash >> 32) && entry.size == word.size() &&
-        same_padded(m_arena.data() + entry.offset, word.data(), word.size())) {
+    // The head holds all of a word of up to 8 bytes; only the rest of a longer one is compared in the arena.
+    if (entry.head == head && entry.size == word.size() &&
+        (word.size() <= 8 || same_padded(m_arena.data() + entry.offset + 8, word.data() + 8, word.size() - 8))) {
       return &entry.terms;
     }
   }
@@ -69,7 +71,7 @@ void WordCache::insert(std::string_view word, std::uint64_t hash, WordTerms term
   const std::size_t mask = m_slots.size() - 1;
   auto slot = static_cast<std::size_t>(hash) & mask;
   while (m_slots[slot].size != 0) slot = (slot + 1) & mask;
-  m_slots[slot] = Slot{static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(m_arena.size()),
+  m_slots[slot] = Slot{load_chunk(word.data(), word.size()), static_cast<std::uint32_t>(m_arena.size()),
                        static_cast<std::uint32_t>(word.size()), terms};
   m_arena.append(word);
   m_arena.append(kFoldedPadding, '\0');

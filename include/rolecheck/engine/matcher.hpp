@@ -152,8 +152,6 @@ class Scanner {
   Stemmer m_stemmer;
   WordCache m_word_cache;
   std::vector<std::uint32_t> m_positions;
-  std::vector<std::uint32_t> m_frontier;
-  std::vector<std::uint32_t> m_next;
   std::string m_exact_key;
   ScanResult m_result;
   std::vector<std::uint32_t> m_repeats;  // Classifier's scratch: matches so far per cue and side, zero between duties

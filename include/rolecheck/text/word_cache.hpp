@@ -30,14 +30,15 @@ class WordCache {
  public:
   /// The cached terms of `word` (hash `hash`), or nullptr; `word` is followed by kFoldedPadding readable bytes.
   [[nodiscard]] const WordTerms* find(std::string_view word, std::uint64_t hash) const noexcept;
-  /// Caches `terms` for `word` (not already cached); clears everything first when full.
+  /// Caches `terms` for `word` (not already cached; followed by kFoldedPadding readable bytes); clears everything
+  /// first when full.
   void insert(std::string_view word, std::uint64_t hash, WordTerms terms);
   /// The hash find() and insert() expect; `word` is followed by kFoldedPadding readable bytes.
   [[nodiscard]] static std::uint64_t hash(std::string_view word) noexcept;
 
  private:
   struct Slot {
-    std::uint32_t tag = 0;     // high half of the hash
+    std::uint64_t head = 0;    // the word's first (up to) 8 bytes, zero-filled: most words need no arena read
     std::uint32_t offset = 0;  // into m_arena
     std::uint32_t size = 0;    // 0: empty slot (the empty word is never cached)
     WordTerms terms;
