@@ -62,6 +62,13 @@ for args in "-j abc|--jobs: abc is not a whole number (give one from 1 to 256)" 
   [ $? -eq 2 ] || fail "classify ${args%%|*} must exit 2"
   [ "$(head -n 1 "$tmp/err")" = "rolecheck: ${args#*|}" ] || fail "classify ${args%%|*}: got $(cat "$tmp/err")"
 done
+for args in "--min-confidence 2|--min-confidence: 2 is out of range (give a number from 0 to 1)" \
+  "--min-confidence abc|--min-confidence: abc is not a number (give one from 0 to 1, such as 0.6)"; do
+  read -ra argv <<<"${args%%|*}"
+  "$bin" classify "${argv[@]}" /dev/null >/dev/null 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "classify ${args%%|*} must exit 2"
+  [ "$(head -n 1 "$tmp/err")" = "rolecheck: ${args#*|}" ] || fail "classify ${args%%|*}: got $(cat "$tmp/err")"
+done
 "$bin" table --width 5 >/dev/null 2>"$tmp/err"
 grep -qxF "rolecheck: --width: 5 is out of range (give a whole number from 40 to 10000)" "$tmp/err" ||
   fail "table --width 5: got $(cat "$tmp/err")"

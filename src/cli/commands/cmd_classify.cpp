@@ -198,7 +198,7 @@ Command add_classify_command(CLI::App& root, Context& context) {
       ->capture_default_str();
   app->add_flag("--explain", options->explain, "Text format: list the reasons under each duty");
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(fraction());
   app->add_option("--only", options->only,
                   "Keep only records with these labels (repeat or use commas); review: only records flagged for "
                   "review")

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/labelled_input.hpp"
@@ -141,7 +142,7 @@ Command add_eval_command(CLI::App& root, Context& context) {
   app->add_option("--errors", options->errors, "List up to N misclassified rows with their reasons");
   add_labelled_options(*app, options->labelled);
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(fraction());
   app->footer(
       "Gold labels: sales, marketing, other, or ambiguous (counted, left out of every figure). In the per-class\n"
       "scores a prediction of other, mixed or unknown counts as \"neither\", that is as other; the confusion\n"

@@ -83,7 +83,7 @@ Command add_explain_command(CLI::App& root, Context& context) {
       ->capture_default_str();
   add_output_option(*app, options->output_path);
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(fraction());
   app->footer(
       "Examples:\n"
       "  rolecheck explain \"Cold-call prospects and close deals\"\n"

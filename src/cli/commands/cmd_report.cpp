@@ -207,7 +207,7 @@ Command add_report_command(CLI::App& root, Context& context) {
   add_output_option(*app, options->output_path, "Write the page to FILE (atomically, via a temporary file)");
   app->add_option("--title", options->title, "Title of the page")->capture_default_str();
   app->add_option("--min-confidence", options->min_confidence, "Labels with a lower confidence become unknown")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(fraction());
   options->max_line_bytes_option = add_max_line_bytes_option(*app, options->max_line_bytes);
   add_document_input_options(*app, options->in);
   app->footer(

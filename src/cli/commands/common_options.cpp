@@ -21,6 +21,20 @@ CLI::Validator whole_number(std::size_t min, std::size_t max) {
       fmt::format("[{} - {}]", min, max));
 }
 
+CLI::Validator fraction() {
+  return CLI::Validator(
+      [](std::string& input) -> std::string {
+        double value = 0.0;
+        const auto* end = input.data() + input.size();
+        const auto [stop, error] = std::from_chars(input.data(), end, value);
+        if (input.empty() || stop != end || error != std::errc{})
+          return fmt::format("{} is not a number (give one from 0 to 1, such as 0.6)", input);
+        if (!(value >= 0.0 && value <= 1.0)) return fmt::format("{} is out of range (give a number from 0 to 1)", input);
+        return {};
+      },
+      "[0 - 1]");
+}
+
 CLI::Option* add_output_option(CLI::App& app, std::string& path, const std::string& description) {
   return app.add_option("-o,--output", path, description)->type_name("FILE");
 }

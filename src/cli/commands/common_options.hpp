@@ -13,6 +13,9 @@ namespace rolecheck::cli {
 /// number", "0 is out of range"), where CLI::Range calls both "not in range".
 CLI::Validator whole_number(std::size_t min, std::size_t max);
 
+/// A validator for a number from 0 to 1 (a confidence) that says whether the value is no number or out of range.
+CLI::Validator fraction();
+
 /// Adds -o,--output FILE to `app`, into `path`; `description` says what is written there.
 CLI::Option* add_output_option(CLI::App& app, std::string& path,
                                const std::string& description = "Write to FILE (atomically, via a temporary file)");
