@@ -156,7 +156,12 @@ TEST_CASE("support evidence alone never makes a sales or marketing label") {
   CHECK(result.scores[0] == 1.0);
   CHECK(result.scores[1] == 1.0);
   CHECK(result.core[0] + result.core[1] == 0.0);
-  CHECK(result.confidence == 1.0);  // other_prior / (other_prior + 0 core)
+  // other_prior 1 against the stronger side's support at half weight (0.5): 1 / 1.5, and the margin is 2c - 1.
+  CHECK(result.confidence == Approx(2.0 / 3.0));
+  CHECK(result.margin == Approx(2 * result.confidence - 1));
+  // Nothing for either side: "neither" with confidence 1.
+  CHECK(classify(classifier, "water the plants").label == Label::other);
+  CHECK(classify(classifier, "water the plants").confidence == 1.0);
 }
 
 TEST_CASE("support tips the decision once core evidence says what the work is") {

@@ -55,6 +55,14 @@ Classifier::Classifier(const CompiledTaxonomy& compiled, ClassifyOptions options
 
 namespace {
 
+// The stronger side's case against "other work": its core evidence, and its support at half weight (support is a
+// hint that a duty might be that side's work, never proof of it).
+double runner_up_evidence(const Classification& out) {
+  const double sales_support = out.scores[0] - out.core[0];
+  const double marketing_support = out.scores[1] - out.core[1];
+  return std::max(out.core[0] + sales_support / 2, out.core[1] + marketing_support / 2);
+}
+
 // Where the window starting at `begin` ends: after the last ASCII clause break in its second half, else after
 // its last other ASCII separator (space, hyphen, ...), else at the last UTF-8 character boundary; the rest of the
 // text when it fits.
@@ -210,8 +218,10 @@ void Classifier::label_from_scores(Classification& out) const {
     } else {
       out.basis = other > 0.0 ? Basis::other_work : Basis::no_evidence;
     }
+    // As sure as "neither" beats the stronger side (the review margin is 2 x confidence - 1): a duty
+    // called other on support alone is not called so with confidence 1.
     const double against = other + thresholds.other_prior;
-    out.confidence = against / (against + core);
+    out.confidence = against / (against + runner_up_evidence(out));
   } else {
     const double saturation = 1.0 - std::exp(-total / thresholds.evidence_scale);
     const double relevance = total / (total + other);
@@ -252,10 +262,9 @@ void Classifier::flag_for_review(Classification& out) const {
   const double sales = out.scores[0];
   const double marketing = out.scores[1];
   if (out.label == Label::other) {
-    // How clearly "neither" beats the stronger side: its core evidence, and its support at half weight
-    // (support is a hint that a duty might be that side's work, never proof of it).
+    // How clearly "neither" beats the stronger side (runner_up_evidence).
     const double against = out.other + thresholds.other_prior;
-    const double side = std::max(out.core[0] + (sales - out.core[0]) / 2, out.core[1] + (marketing - out.core[1]) / 2);
+    const double side = runner_up_evidence(out);
     out.margin = (against - side) / (against + side);
   } else {
     out.margin = sales + marketing > 0.0 ? std::abs(sales - marketing) / (sales + marketing) : 0.0;
