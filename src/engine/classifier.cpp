@@ -39,6 +39,7 @@ std::string_view basis_description(Basis basis) noexcept {
     case Basis::low_confidence: return "confidence below --min-confidence";
     case Basis::too_long: return "line longer than --max-line-bytes";
     case Basis::support_against: return "both sides carry evidence; only one of sales or marketing work itself";
+    case Basis::unreadable: return "the record could not be read";
   }
   return "";
 }
@@ -272,6 +273,7 @@ void Classifier::flag_for_review(Classification& out) const {
   switch (out.basis) {
     case Basis::empty: out.review = false; break;  // nothing to review
     case Basis::too_long:
+    case Basis::unreadable:
     case Basis::low_confidence: out.review = true; break;
     default: out.review = out.confidence < thresholds.review_confidence || out.margin < thresholds.review_margin;
   }

@@ -161,6 +161,7 @@ std::string explain_decision(const Classifier& classifier, std::string_view text
     case Basis::empty: out += "the duty has no words.\n"; break;
     case Basis::low_confidence: out += "the confidence is below --min-confidence.\n"; break;
     case Basis::too_long: out += "the line is too long.\n"; break;
+    case Basis::unreadable: out += "the record could not be read.\n"; break;
   }
   if (result.basis != Basis::empty) {
     out += fmt::format("\nreview: {} (confidence {:.{}f}, review_confidence {:g}; margin {:.2f}, review_margin {:g})\n",

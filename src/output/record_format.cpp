@@ -239,6 +239,7 @@ void RecordFormatter::json_record(std::string& out, const RecordOrigin& origin, 
   json.key("confidence").confidence(result.confidence);
   json.key("review").boolean(result.review);
   json.key("basis").name(basis_description(result.basis));
+  if (!origin.error.empty()) json.key("error").string(origin.error);
   write_json_scores(json, result);
   write_json_reasons(json, result, text, *m_classifier);
   write_json_other_work(json, result, text, *m_classifier);

@@ -92,6 +92,15 @@ run classify --input jsonl --unit line --format jsonl $fixtures/with_blanks.json
 expect_eq "blank lines do not fail the run" "$status" 0
 expect_eq "jsonl line mode keeps ids" "$(jq -r '.id + " " + .label' "$tmp/out" | tr '\n' ',')" "a sales,b marketing,"
 expect_grep "blank jsonl lines counted" "with_blanks.jsonl: 2 blank lines skipped (not records)" "$tmp/err"
+# In line mode a record that cannot be read is an unknown record flagged for review whose basis says so and whose
+# JSON carries the error (as a document error record does), never an "empty" line; the run exits 2.
+printf '{"d":"Sell cars"}\n{"x":1}\nnot json\n' >"$tmp/bad.jsonl"
+"$bin" classify --input jsonl --text-field d --unit line --format jsonl "$tmp/bad.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect_eq "line-mode bad records: status" "$?" 2
+expect_eq "line-mode bad records: one record each" "$(wc -l <"$tmp/out")" 3
+expect_eq "line-mode bad records: basis, review, error" \
+  "$(jq -r 'select(.line > 1) | [.label, .basis, .review, (.error | startswith("no \"d\" string") or startswith("not a JSON"))] | @tsv' "$tmp/out" | tr '\t\n' ' ,')" \
+  "unknown the record could not be read true true,unknown the record could not be read true true,"
 run classify --input jsonl --format jsonl $fixtures/with_blanks.jsonl
 expect_eq "without --unit, JSONL records stay documents" "$(jq -r .duties[0].section "$tmp/out" | head -1)" intro
 

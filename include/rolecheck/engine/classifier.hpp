@@ -38,6 +38,7 @@ enum class Basis : std::uint8_t {
   low_confidence,   ///< A label whose confidence fell below --min-confidence (unknown).
   too_long,         ///< The line exceeded --max-line-bytes and was not read (unknown).
   support_against,  ///< Only one side has core evidence; the other has support evidence (sales or marketing).
+  unreadable,       ///< A record that could not be read (missing text field, not JSON, ...): no duty (unknown).
 };
 
 /// A short phrase describing a basis ("no cue matched", ...).

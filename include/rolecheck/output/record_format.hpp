@@ -24,6 +24,7 @@ struct RecordOrigin {
   std::string_view id;          ///< A record's id (JSONL, JSON, CSV in line mode; RecordStyle::record_ids).
   std::string_view id_json;     ///< The id as raw JSON (empty: write `id` as a string).
   std::string_view extra_json;  ///< The record's other fields as JSON members, copied into JSON records.
+  std::string_view error;       ///< Why the record could not be read (an "error" member of JSON records); empty: none.
 };
 
 /// Presentation choices that do not change the data.

@@ -95,7 +95,9 @@ class DocumentWorker {
       } else {
         m_line = Classification{};
         m_line.label = Label::unknown;
-        m_line.review = true;
+        m_line.basis = Basis::unreadable;
+        m_line.confidence = 1.0;  // as sure as for a line too long to read: nothing was classified
+        classifier.flag_for_review(m_line);
       }
       const auto label = static_cast<std::size_t>(m_line.label);
       block.tally.count(label, m_line.review);
@@ -108,6 +110,7 @@ class DocumentWorker {
       origin.id = document.id;
       origin.id_json = document.id_json;
       origin.extra_json = document.extra_json;
+      origin.error = document.error;
       m_line_formatter.record(block.records, origin, document.text, m_line);
       ++block.written;
     }
