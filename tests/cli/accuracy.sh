@@ -42,7 +42,10 @@ check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation
 # Posting bullets written for the project (modern sales, marketing and other work; three-way labels).
 check "posting bullets" 0.90 0.05 0.90 0.10 "$2/tests/fixtures/posting_bullets.tsv"
 # Trap words: other work written with words that look like selling or marketing (ad hoc, pitch in,
-# brand new, leads the team, non-profit), and the few selling or marketing duties they resemble.
+# brand new, leads the team, non-profit), and the few selling or marketing duties they resemble; since session 7 also
+# the review's probes of the seventh pass: stem collisions ("open orders" for "opening orders", "commits" for
+# "commitments", "custom" for "customers", "switches" for "switching"), generic phrases ("test reactions",
+# "secure distribution", "manage renewals" of licences) and selling lines that other-work phrases undercut.
 check "trap words" 0.90 0.05 0.90 0.0 "$2/tests/fixtures/trap_words.tsv"
 # Posting lines written blind for the project on 2026-12-03 (by a reader who saw ANNOTATION.md only, never
 # the taxonomy): 60 sales, 55 marketing, 125 other (many of them other work in sales postings or other
@@ -95,14 +98,14 @@ check "blind postings 6 (tuned on since the fifth pass)" 0.94 0.045 0.95 0.06 "$
 # judgement pass (branch judge6) tuned on it: 0.927 / 0.033 / 0.939 / 0.099, so it is no longer an estimate.
 check "blind postings 7 (tuned on since the sixth pass)" 0.90 0.05 0.91 0.13 "$2/tests/fixtures/blind_postings7.tsv"
 # Blind set 8 (2026-12-03, session 6): written by a reader who saw only ANNOTATION.md, measured once after the sixth
-# pass while never tuned on (0.867 / 0.126 / 0.922 / 0.127). The seventh pass (session 7) tuned on it: 0.958 / 0.026 /
+# pass while never tuned on (0.867 / 0.126 / 0.922 / 0.127). The seventh pass (session 7) tuned on it: 0.955 / 0.033 /
 # 0.969 / 0.047, so it is no longer an estimate.
 check "blind postings 8 (tuned on since the seventh pass)" 0.94 0.05 0.95 0.06 "$2/tests/fixtures/blind_postings8.tsv"
 # Blind set 9 (2026-12-03, session 7; 325 lines by a reader who saw only ANNOTATION.md: a third formal task statements,
 # a sixth 2-5-word bullets, the rest from real estate, insurance, pharma and medical devices, dealerships, hotels,
 # universities and nonprofits, telecom retail, technical B2B, media ad sales, marketplaces, franchising and recruiting,
 # some in a non-native writer's English; 75 sales, 76 marketing, 162 other, 12 ambiguous). Unseen after the sixth pass:
-# 0.877 / 0.080 / 0.910 / 0.152. The seventh pass tuned on it: 0.974 / 0.000 / 0.972 / 0.053.
+# 0.877 / 0.080 / 0.910 / 0.152. The seventh pass tuned on it: 0.964 / 0.000 / 0.962 / 0.073.
 check "blind postings 9 (tuned on since the seventh pass)" 0.95 0.03 0.95 0.08 "$2/tests/fixtures/blind_postings9.tsv"
 # Blind set 10 (2026-12-03, session 7; 315 lines by another reader who saw only ANNOTATION.md, written as the duty
 # bullets of 30 whole postings in posting order: 8 sales, 8 marketing, 4 sales-and-marketing, 10 other occupations; a
