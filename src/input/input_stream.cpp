@@ -95,7 +95,8 @@ struct InputStream::State {
   }
 };
 
-InputStream::InputStream(int fd, std::string name) : m_state(std::make_unique<State>()) {
+// make_unique_for_overwrite: make_unique would value-initialise State and zero the 64 KiB block.
+InputStream::InputStream(int fd, std::string name) : m_state(std::make_unique_for_overwrite<State>()) {
   m_state->fd = fd;
   m_state->name = std::move(name);
 }

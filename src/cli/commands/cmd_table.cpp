@@ -69,7 +69,7 @@ Command add_table_command(CLI::App& root, Context& context) {
                   fmt::format("Text: wrap to N columns (default: the terminal's width, 80 when not a terminal; "
                               "at least {})",
                               kMinTableWidth))
-      ->check(whole_number(kMinTableWidth, 10000))
+      ->transform(whole_number(kMinTableWidth, 10000))
       ->type_name("N");
   app->add_flag("--ascii", options->ascii,
                 "Text: draw with +-| and ASCII characters only (automatic when the locale is not UTF-8)");
