@@ -62,9 +62,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
       FUZZ_CHECK(line.too_long == (raw.size() > max));
       if (line.too_long) {
-        FUZZ_CHECK(line.text.empty());
+        FUZZ_CHECK(line.text.empty() && !line.has_cr);
         continue;
       }
+      FUZZ_CHECK(line.has_cr == (raw.find('\r') != std::string_view::npos));  // after the trailing CR is dropped
       FUZZ_CHECK(line.text.size() <= 3 * max);  // U+FFFD is three bytes
       FUZZ_CHECK(rolecheck::is_valid_utf8(line.text));
       FUZZ_CHECK(line.invalid_utf8 == !rolecheck::is_valid_utf8(raw));

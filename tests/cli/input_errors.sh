@@ -125,8 +125,8 @@ cmp -s err.txt classify_err.txt || fail "eval utf16: message differs from classi
 printf 'Sell products\nbad \xff byte\nsell\0products\nRun campaigns\nCold call\rWrite posts\r\n' >dirty.txt
 "$bin" classify dirty.txt >/dev/null 2>expected_err.txt
 expect_eq "classify dirty: warnings" "$(wc -l <expected_err.txt)" 3
-grep -qxF "rolecheck: dirty.txt:5: warning: carriage returns inside a line read as spaces (CR-only line endings make \
-a file one line: convert them with tr '\r' '\n') (first such line)" expected_err.txt ||
+grep -qxF "rolecheck: dirty.txt:5: warning: carriage returns inside a line read as spaces (first such line); if the \
+file has CR-only line endings (old Mac), convert it first: tr '\r' '\n'" expected_err.txt ||
   fail "classify dirty: no CR warning: $(cat expected_err.txt)"
 for command in "report -o r.html" "stats" "diff embedded embedded"; do
   # shellcheck disable=SC2086
