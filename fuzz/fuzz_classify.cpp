@@ -96,7 +96,7 @@ void check_records(std::string_view text, const Classification& result) {
     formatter.record(out, RecordOrigin{"fuzz\xFF.txt", 1}, text, result);
     formatter.stream().end(out);
     FUZZ_CHECK(is_valid_utf8(out));
-    if (format == RecordFormat::jsonl) {  // parsed once: parsing is most of a harness run's cost
+    if (format == RecordFormat::jsonl) {             // parsed once: parsing is most of a harness run's cost
       FUZZ_CHECK(out.find('\n') == out.size() - 1);  // one record, one line
       const auto record = nlohmann::json::parse(out, nullptr, false);
       FUZZ_CHECK(!record.is_discarded());

@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         continue;
       }
       FUZZ_CHECK(line.has_cr == (raw.find('\r') != std::string_view::npos));  // after the trailing CR is dropped
-      FUZZ_CHECK(line.text.size() <= 3 * max);  // U+FFFD is three bytes
+      FUZZ_CHECK(line.text.size() <= 3 * max);                                // U+FFFD is three bytes
       FUZZ_CHECK(rolecheck::is_valid_utf8(line.text));
       FUZZ_CHECK(line.invalid_utf8 == !rolecheck::is_valid_utf8(raw));
       if (!line.invalid_utf8) FUZZ_CHECK(line.text == raw);

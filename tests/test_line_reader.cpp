@@ -30,9 +30,8 @@ std::vector<Got> drain(int fd, std::size_t max_line_bytes) {
   std::vector<Got> lines;
   InputLine line;
   while (reader.next(line)) {
-    lines.push_back(
-        Got{std::string(line.text), line.number, line.raw_bytes, line.too_long, line.invalid_utf8, line.has_nul,
-            line.has_cr});
+    lines.push_back(Got{std::string(line.text), line.number, line.raw_bytes, line.too_long, line.invalid_utf8,
+                        line.has_nul, line.has_cr});
   }
   return lines;
 }

@@ -66,7 +66,7 @@ TEST_CASE("a snapshot restores the taxonomy and the matcher it was made from") {
                                           "Selling is not required", "brand work: out of scope"};
   const auto scanned = scan_all(*restored.matcher, lines);
   CHECK(scanned == scan_all(matcher, lines));
-  CHECK(scanned[3].find("sell!@") != std::string::npos);  // negated by the phrase after it
+  CHECK(scanned[3].find("sell!@") != std::string::npos);   // negated by the phrase after it
   CHECK(scanned[4].find("brand!@") == std::string::npos);  // the colon ends the scope
 }
 

@@ -26,7 +26,7 @@ struct InputStream::State {
   bool member_done = false;  // the last gzip member ended; more input starts a new one
   z_stream zs{};
   std::array<unsigned char, kCompressedBlockBytes> in;  // filled by read(2) before any use: no zeroing
-  std::size_t pending_begin = 0;  // plain input: sniffed bytes not yet handed out
+  std::size_t pending_begin = 0;                        // plain input: sniffed bytes not yet handed out
   std::size_t pending_end = 0;
 
   ~State() {

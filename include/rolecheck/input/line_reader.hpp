@@ -18,7 +18,7 @@ struct InputLine {
   bool too_long = false;      ///< Longer than the limit: text is empty and the line was skipped.
   bool invalid_utf8 = false;  ///< Invalid UTF-8 was replaced by U+FFFD.
   bool has_nul = false;       ///< The line contains NUL bytes (kept; they separate words).
-  bool has_cr = false;  ///< A CR inside the line (LineReader only): CR-only line endings read as one line.
+  bool has_cr = false;        ///< A CR inside the line (LineReader only): CR-only line endings read as one line.
 };
 
 /// Sets `line.text` to `text`, or to a copy in `clean` with invalid UTF-8 replaced by U+FFFD (and

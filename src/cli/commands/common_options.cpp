@@ -31,7 +31,8 @@ CLI::Validator fraction() {
         const auto [stop, error] = std::from_chars(input.data(), end, value);
         if (input.empty() || stop != end || error != std::errc{})
           return fmt::format("'{}' is not a number (give one from 0 to 1, such as 0.6)", input);
-        if (!(value >= 0.0 && value <= 1.0)) return fmt::format("{} is out of range (give a number from 0 to 1)", input);
+        if (!(value >= 0.0 && value <= 1.0))
+          return fmt::format("{} is out of range (give a number from 0 to 1)", input);
         return {};
       },
       "[0 - 1]");

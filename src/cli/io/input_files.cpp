@@ -54,9 +54,10 @@ void LineNotices::collect(std::string_view name, std::size_t max_line_bytes, std
     out.push_back(fmt::format("{}:{}: warning: NUL bytes read as spaces (first such line)", name, m_first_nul));
   }
   if (m_first_cr != 0) {
-    out.push_back(fmt::format("{}:{}: warning: carriage returns inside a line read as spaces (first such line); "
-                              "if the file has CR-only line endings (old Mac), convert it first: tr '\\r' '\\n'",
-                              name, m_first_cr));
+    out.push_back(
+        fmt::format("{}:{}: warning: carriage returns inside a line read as spaces (first such line); "
+                    "if the file has CR-only line endings (old Mac), convert it first: tr '\\r' '\\n'",
+                    name, m_first_cr));
   }
   if (m_first_too_long != 0) {
     out.push_back(fmt::format("{}:{}: warning: line longer than --max-line-bytes={} labelled unknown (first such line)",
