@@ -311,10 +311,10 @@ TEST_CASE("without review thresholds only too-long and low-confidence lines are 
   CHECK_FALSE(classify(classifier, "sell advertising").review);  // mixed, margin 3-2.5 / 5.5 > 0
   CHECK_FALSE(classify(classifier, "write to customers").review);
   Classification too_long;
-  too_long.label = Label::unknown;
-  too_long.basis = Basis::too_long;
-  classifier.flag_for_review(too_long);
+  classifier.mark_unread(Basis::too_long, too_long);
   CHECK(too_long.review);
+  CHECK(too_long.label == Label::unknown);
+  CHECK(too_long.confidence == 1.0);
   const auto low = classify(review_classifier(0.0, 0.0, ClassifyOptions{0.99}), "sell");
   CHECK(low.basis == Basis::low_confidence);
   CHECK(low.review);

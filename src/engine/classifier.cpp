@@ -258,6 +258,14 @@ void Classifier::label_from_scores(Classification& out) const {
   flag_for_review(out);
 }
 
+void Classifier::mark_unread(Basis basis, Classification& out) const {
+  out = Classification{};
+  out.label = Label::unknown;
+  out.basis = basis;
+  out.confidence = 1.0;
+  flag_for_review(out);
+}
+
 void Classifier::flag_for_review(Classification& out) const {
   const auto& thresholds = m_taxonomy->thresholds;
   const double sales = out.scores[0];

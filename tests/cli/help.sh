@@ -52,17 +52,13 @@ grep -q "did you mean" "$tmp/err" && fail "--zebra: unexpected hint $(cat "$tmp/
 [ $? -eq 2 ] || fail "taxonomy validate --bogus must exit 2"
 [ "$(cat "$tmp/err")" = "rolecheck: The following argument was not expected: --bogus
 Try 'rolecheck taxonomy validate --help' for more information." ] || fail "--bogus: got $(cat "$tmp/err")"
-# A count option says whether the value is no number or out of range (CLI::Range says "not in range" to both).
+# A count or confidence option says whether the value is no number or out of range (CLI::Range says "not in
+# range" to both).
 for args in "-j abc|--jobs: 'abc' is not a whole number (give one from 1 to 256)" \
   "-j 0|--jobs: 0 is out of range (give a whole number from 1 to 256)" \
   "-j 99999999999999999999999|--jobs: 99999999999999999999999 is out of range (give a whole number from 1 to 256)" \
-  "--max-line-bytes 1e3|--max-line-bytes: '1e3' is not a whole number (give one from 1 to 1073741824)"; do
-  read -ra argv <<<"${args%%|*}"
-  "$bin" classify "${argv[@]}" /dev/null >/dev/null 2>"$tmp/err"
-  [ $? -eq 2 ] || fail "classify ${args%%|*} must exit 2"
-  [ "$(head -n 1 "$tmp/err")" = "rolecheck: ${args#*|}" ] || fail "classify ${args%%|*}: got $(cat "$tmp/err")"
-done
-for args in "--min-confidence 2|--min-confidence: 2 is out of range (give a number from 0 to 1)" \
+  "--max-line-bytes 1e3|--max-line-bytes: '1e3' is not a whole number (give one from 1 to 1073741824)" \
+  "--min-confidence 2|--min-confidence: 2 is out of range (give a number from 0 to 1)" \
   "--min-confidence abc|--min-confidence: 'abc' is not a number (give one from 0 to 1, such as 0.6)"; do
   read -ra argv <<<"${args%%|*}"
   "$bin" classify "${argv[@]}" /dev/null >/dev/null 2>"$tmp/err"
@@ -71,7 +67,7 @@ for args in "--min-confidence 2|--min-confidence: 2 is out of range (give a numb
 done
 # A leading zero is decimal (CLI11 alone would read 010 as octal 8).
 printf '123456789\n' | "$bin" classify --max-line-bytes 010 >/dev/null 2>"$tmp/err"
-grep -qF -- "--max-line-bytes=10 labelled unknown" "$tmp/err" && fail "--max-line-bytes 010 read as 10 flagged a 9-byte line"
+[ -s "$tmp/err" ] && fail "--max-line-bytes 010 flagged a 9-byte line (read as octal 8?): $(cat "$tmp/err")"
 printf '12345678901\n' | "$bin" classify --max-line-bytes 010 >/dev/null 2>"$tmp/err"
 grep -qF -- "--max-line-bytes=10 labelled unknown" "$tmp/err" || fail "--max-line-bytes 010: expected 10, got $(cat "$tmp/err")"
 "$bin" table --width 5 >/dev/null 2>"$tmp/err"

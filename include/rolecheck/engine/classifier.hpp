@@ -107,6 +107,9 @@ class Classifier {
   void label_from_scores(Classification& out) const;
   /// Sets the margin and the review flag of a decided label from the taxonomy's review thresholds.
   void flag_for_review(Classification& out) const;
+  /// Sets `out` to the record of a duty that was not read (`basis`: too_long or unreadable): unknown, with
+  /// confidence 1 (nothing was classified, so nothing is in doubt) and flagged for review.
+  void mark_unread(Basis basis, Classification& out) const;
 
   /// A scanner for this classifier's matcher, one per thread.
   [[nodiscard]] Scanner make_scanner() const { return Scanner(*m_matcher); }

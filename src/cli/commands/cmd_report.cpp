@@ -73,10 +73,7 @@ void read_lines(LineReader& reader, InputLine& line, LineNotices& notices, const
     inputs.item();
     notices.note(line);
     if (line.too_long) {
-      result = Classification{};
-      result.basis = Basis::too_long;
-      result.confidence = 1.0;
-      classifier.flag_for_review(result);
+      classifier.mark_unread(Basis::too_long, result);
     } else {
       classifier.classify(line.text, scanner, result);
     }

@@ -93,11 +93,7 @@ class DocumentWorker {
       if (document.ok()) {
         classifier.classify(document.text, m_scanner, m_line);
       } else {
-        m_line = Classification{};
-        m_line.label = Label::unknown;
-        m_line.basis = Basis::unreadable;
-        m_line.confidence = 1.0;  // as sure as for a line too long to read: nothing was classified
-        classifier.flag_for_review(m_line);
+        classifier.mark_unread(Basis::unreadable, m_line);
       }
       const auto label = static_cast<std::size_t>(m_line.label);
       block.tally.count(label, m_line.review);

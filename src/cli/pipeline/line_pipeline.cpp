@@ -32,11 +32,7 @@ class LineWorker {
     for (const auto& line : block.lines) {
       const std::string_view text = block.text_of(line);
       if (line.too_long) {
-        m_result = Classification{};
-        m_result.label = Label::unknown;
-        m_result.basis = Basis::too_long;
-        m_result.confidence = 1.0;
-        m_classifier->flag_for_review(m_result);
+        m_classifier->mark_unread(Basis::too_long, m_result);
       } else {
         m_classifier->classify(text, m_scanner, m_result);
       }
