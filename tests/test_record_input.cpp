@@ -61,6 +61,11 @@ TEST_CASE("JSONL start: pretty-printed JSON and arrays get a hint, records do no
   CHECK_THAT(jsonl_start_problem("[{\"text\": \"a\"}, {\"text\": \"b\"}]", "-"), Catch::Contains("--input json"));
   CHECK(jsonl_start_problem("{\"text\": \"a\"}", "x.jsonl").empty());
   CHECK(jsonl_start_problem("not json", "x.jsonl").empty());  // an error record, not a refusal
+  CHECK_THAT(jsonl_start_problem("label,text,kind", "x.csv"), Catch::Contains("--input csv"));
+  CHECK_THAT(jsonl_start_problem("Req ID\tDescription", "x.tsv"), Catch::Contains("tab-separated"));
+  CHECK(jsonl_start_problem("Sell cars, trucks, and vans", "x.jsonl").empty());  // a sentence, not a header
+  CHECK(jsonl_start_problem("label,{\"text\": 1}", "x.jsonl").empty());
+  CHECK(jsonl_start_problem("a,,b", "x.jsonl").empty());
   CHECK(is_blank_line(" \t\r"));
   CHECK_FALSE(is_blank_line(" x"));
 }

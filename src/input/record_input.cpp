@@ -102,6 +102,23 @@ std::string fold(std::string_view text) {
   return out;
 }
 
+// True when `line` has no JSON in it and splits at `separator` into two or more short names, as a header row does
+// (a sentence's ", " does not count: no name may start with a blank).
+bool looks_like_header_row(std::string_view line, char separator) {
+  constexpr std::size_t kLongestName = 64;
+  if (line.find_first_of("{}[]") != std::string_view::npos) return false;
+  std::size_t fields = 0;
+  while (true) {
+    const auto end = line.find(separator);
+    const auto field = line.substr(0, end);
+    if (field.empty() || field.size() > kLongestName || field.front() == ' ') return false;
+    ++fields;
+    if (end == std::string_view::npos) break;
+    line.remove_prefix(end + 1);
+  }
+  return fields >= 2;
+}
+
 }  // namespace
 
 bool is_reserved_record_key(std::string_view key) noexcept {
@@ -135,6 +152,16 @@ std::string jsonl_start_problem(std::string_view line, std::string_view name) {
         shown);
   }
   if (array_of_objects) return "this is a JSON array, not JSON Lines (one object per line): read it with --input json";
+  if (looks_like_header_row(line, ',')) {
+    return "this looks like the header row of a CSV file, not JSON Lines (one object per line): read it with --input "
+           "csv";
+  }
+  if (looks_like_header_row(line, '\t')) {
+    return fmt::format(
+        "this looks like the header row of a tab-separated file, not JSON Lines (one object per line): pass the "
+        "text column as plain lines, e.g. tail -n +2 {} | cut -f2 | rolecheck classify -",
+        shown);
+  }
   return {};
 }
 

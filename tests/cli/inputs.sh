@@ -84,6 +84,13 @@ expect_eq "pretty JSON as JSONL status" "$status" 2
 expect_eq "pretty JSON as JSONL: no records" "$(wc -c <"$tmp/out")" 0
 expect_eq "pretty JSON as JSONL: one message" "$(wc -l <"$tmp/err")" 1
 expect_grep "pretty JSON hint" "read it with --input json, or convert it with jq -c '.[]'" "$tmp/err"
+# A CSV file given as JSONL: one error that suggests --input csv, not one error per row.
+printf 'id,text\n1,Close deals\n2,File papers\n' >"$tmp/export.csv"
+"$bin" classify --input jsonl "$tmp/export.csv" >"$tmp/out" 2>"$tmp/err"
+expect_eq "CSV as JSONL status" "$?" 2
+expect_eq "CSV as JSONL: no records" "$(wc -c <"$tmp/out")" 0
+expect_eq "CSV as JSONL: one message" "$(wc -l <"$tmp/err")" 1
+expect_grep "CSV hint" "export.csv:1:1: error: this looks like the header row of a CSV file, not JSON Lines (one object per line): read it with --input csv" "$tmp/err"
 # A record without "text" says which keys it has and suggests the likely field.
 echo '{"id": 1, "description": "Close deals"}' | "$bin" classify --input jsonl --format jsonl >"$tmp/out" 2>"$tmp/err"
 expect_grep "likely field suggested" '(its keys: id, description): name the text field: --text-field description' "$tmp/err"
