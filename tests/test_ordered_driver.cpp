@@ -3,6 +3,7 @@
 // cannot be opened sets the status, and the inputs that could be read are counted. Test names start "ordered
 // pipeline" so the ThreadSanitizer run of .ci/run includes them.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fcntl.h>
@@ -45,6 +46,37 @@ class TempFile {
 
  private:
   std::string m_path;
+};
+
+// Sends what is written to stderr (descriptor 2) to a file while it lives, so that the diagnostics a test
+// provokes can be checked instead of cluttering the test output.
+class StderrCapture {
+ public:
+  StderrCapture() : m_file("") {
+    std::fflush(stderr);
+    m_saved = ::dup(2);
+    REQUIRE(m_saved >= 0);
+    const int fd = ::open(m_file.path().c_str(), O_WRONLY | O_TRUNC);
+    REQUIRE(fd >= 0);
+    REQUIRE(::dup2(fd, 2) == 2);
+    ::close(fd);
+  }
+  StderrCapture(const StderrCapture&) = delete;
+  StderrCapture& operator=(const StderrCapture&) = delete;
+  ~StderrCapture() {
+    std::fflush(stderr);
+    ::dup2(m_saved, 2);
+    ::close(m_saved);
+  }
+  /// What was written to stderr so far.
+  [[nodiscard]] std::string text() const {
+    std::fflush(stderr);
+    return m_file.read();
+  }
+
+ private:
+  TempFile m_file;
+  int m_saved = -1;
 };
 
 // A gzip file of `text` cut before its last `cut` bytes: reading it gives the lines, then a read error
@@ -161,8 +193,10 @@ TEST_CASE("ordered pipeline driver: records in input order and framed alike, wha
 TEST_CASE("ordered pipeline driver: a missing input sets status 2, the others are still read") {
   const TempFile present("one\ntwo\n");
   RunTotals<LineCount> totals;
+  const StderrCapture errors;
   const std::string out = run_echo({"/nonexistent/rolecheck-driver-test", present.path()}, 2,
                                    line_batch_limits(2, false), RecordFormat::jsonl, 1000, totals);
+  CHECK(errors.text() == "rolecheck: /nonexistent/rolecheck-driver-test: No such file or directory\n");
   CHECK(totals.status == 2);
   CHECK(totals.tally.lines == 2);
   CHECK(out == present.path() + ":1:one" + present.path() + ":2:two");
@@ -183,23 +217,28 @@ TEST_CASE("ordered pipeline driver: counts the inputs that could be read, wholly
     std::size_t read;
     int status;
     std::size_t lines;
+    std::size_t messages;  ///< one for each input missing, unreadable or cut short
   };
   const std::vector<Case> cases{
-      {{missing}, 0, 2, 0},
-      {{utf16.path()}, 0, 2, 0},
-      {{missing, utf16.path(), missing}, 0, 2, 0},
-      {{empty.path()}, 1, 0, 0},
-      {{cut}, 1, 2, 2},
-      {{good.path()}, 1, 0, 3},
-      {{missing, cut, utf16.path(), empty.path(), good.path()}, 3, 2, 5},
-      {{utf16.path(), good.path(), missing, empty.path(), cut, good.path()}, 4, 2, 8},
+      {{missing}, 0, 2, 0, 1},
+      {{utf16.path()}, 0, 2, 0, 1},
+      {{missing, utf16.path(), missing}, 0, 2, 0, 3},
+      {{empty.path()}, 1, 0, 0, 0},
+      {{cut}, 1, 2, 2, 1},
+      {{good.path()}, 1, 0, 3, 0},
+      {{missing, cut, utf16.path(), empty.path(), good.path()}, 3, 2, 5, 3},
+      {{utf16.path(), good.path(), missing, empty.path(), cut, good.path()}, 4, 2, 8, 3},
   };
   for (std::size_t c = 0; c < cases.size(); ++c) {
     for (const std::size_t jobs : {1U, 2U, 4U}) {
       for (const std::size_t items : {1U, 2U, 64U}) {
         CAPTURE(c, jobs, items);
         RunTotals<LineCount> totals;
+        const StderrCapture errors;
         run_echo(cases[c].inputs, jobs, BatchLimits{items, 1 << 20}, RecordFormat::jsonl, 1000, totals);
+        // One message for each input that could not be read wholly.
+        const auto messages = errors.text();
+        CHECK(static_cast<std::size_t>(std::count(messages.begin(), messages.end(), '\n')) == cases[c].messages);
         CHECK(totals.inputs.inputs_read() == cases[c].read);
         CHECK(totals.inputs.nothing_read() == (cases[c].read == 0));
         CHECK(totals.status == cases[c].status);
@@ -212,8 +251,11 @@ TEST_CASE("ordered pipeline driver: counts the inputs that could be read, wholly
 TEST_CASE("ordered pipeline driver: lines over the limit reach the workers marked too long, without text") {
   const TempFile input("short\n" + std::string(100, 'x') + "\nshort again\n");
   RunTotals<LineCount> totals;
+  const StderrCapture errors;
   const std::string out =
       run_echo({input.path()}, 1, line_batch_limits(1, false), RecordFormat::jsonl, 1000, totals, 50);
+  CHECK(errors.text() == "rolecheck: " + input.path() +
+                             ":2: warning: line longer than --max-line-bytes=50 labelled unknown (first such line)\n");
   CHECK(totals.tally.lines == 3);
   CHECK(totals.tally.too_long == 1);
   CHECK(out == input.path() + ":1:short" + input.path() + ":2:" + input.path() + ":3:short again");
