@@ -1,5 +1,6 @@
 // Tests of the document splitter: duties, sections and headings on tricky layouts.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -121,6 +122,23 @@ TEST_CASE("Windows line endings are not part of any duty", "[document]") {
   CHECK(pieces[1].text == "Cold-call prospects");
   CHECK(pieces[1].heading == "Duties");
   CHECK(pieces[2].text == "Close deals");
+}
+
+TEST_CASE("old Mac line endings (lone CRs) break lines as LF does, with the same spans", "[document]") {
+  const std::string lf = "Account Executive\n\nDuties:\n- Cold-call prospects\n- Close deals\n";
+  std::string cr = lf;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  const auto with_lf = split_document(lf);
+  const auto with_cr = split_document(cr);
+  REQUIRE(with_cr.size() == 3);
+  for (std::size_t i = 0; i < with_cr.size(); ++i) {
+    CHECK(with_cr[i].begin == with_lf[i].begin);
+    CHECK(with_cr[i].end == with_lf[i].end);
+    CHECK(with_cr[i].section == with_lf[i].section);
+  }
+  // Mixed: a CRLF document with one lone CR inside a line still breaks there.
+  CHECK(texts("Duties:\r\n- Close deals\r- File reports\r\n") ==
+        std::vector<std::string>{"Close deals", "File reports"});
 }
 
 TEST_CASE("one long paragraph is cut into sentences, not at abbreviations or decimals", "[document]") {

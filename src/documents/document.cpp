@@ -158,7 +158,8 @@ bool contains_folded(std::string_view haystack, std::string_view needle) noexcep
 // unit into sentences.
 class Splitter {
  public:
-  Splitter(std::string_view document, std::vector<Duty>& out) : m_doc(document), m_out(out) {}
+  Splitter(std::string_view document, std::vector<Duty>& out)
+      : m_doc(document), m_out(out), m_has_cr(document.find('\r') != std::string_view::npos) {}
 
   void run() {
     std::size_t pos = 0;
@@ -217,13 +218,23 @@ class Splitter {
   Line line_at(std::size_t pos) const noexcept {
     Line line;
     line.start = pos;
-    const auto newline = m_doc.find('\n', pos);
+    const auto newline = m_has_cr ? line_break(pos) : m_doc.find('\n', pos);
     const auto stop = newline == std::string_view::npos ? m_doc.size() : newline;
     line.next = newline == std::string_view::npos ? m_doc.size() : newline + 1;
     line.end = trim_back(m_doc, pos, stop);
     line.begin = skip_spaces(m_doc, pos, line.end);
     line.has_words = has_word_character(m_doc.substr(line.begin, line.end - line.begin));
     return line;
+  }
+
+  // The next line break at or after `pos` when the document has carriage returns: LF, or a CR not followed by
+  // LF (old Mac line endings, pasted text); the CR of a CRLF is a blank at the end of its line.
+  std::size_t line_break(std::size_t pos) const noexcept {
+    auto at = m_doc.find_first_of("\r\n", pos);
+    while (at != std::string_view::npos && m_doc[at] == '\r' && at + 1 < m_doc.size() && m_doc[at + 1] == '\n') {
+      at = m_doc.find_first_of("\r\n", at + 1);
+    }
+    return at;
   }
 
   void open_unit(std::size_t begin, std::size_t end, bool item, std::size_t indent) {
@@ -441,6 +452,7 @@ class Splitter {
 
   std::string_view m_doc;
   std::vector<Duty>& m_out;
+  bool m_has_cr = false;  // the document holds a CR: line breaks may be lone CRs
   SectionKind m_kind = SectionKind::intro;
   std::size_t m_heading_begin = 0;
   std::size_t m_heading_end = 0;

@@ -42,6 +42,14 @@ for pair in sales:sales marketing:marketing hybrid:hybrid; do
   expect_eq "verdict of posting_${pair%%:*}.txt" "$out" "${pair##*:}"
 done
 
+# A document with old Mac line endings (lone CRs) splits into the same duties as with LF.
+printf 'Sales Rep\n\nResponsibilities\n- Sell cars to walk-in buyers\n- File paperwork\n' >"$tmp/lf.txt"
+tr '\n' '\r' <"$tmp/lf.txt" >"$tmp/cr.txt"
+"$bin" "${tax[@]}" classify --unit document --format jsonl "$tmp/lf.txt" | jq -c '[.duties[] | [.text, .label]]' >"$tmp/lf.out"
+"$bin" "${tax[@]}" classify --unit document --format jsonl "$tmp/cr.txt" | jq -c '[.duties[] | [.text, .label]]' >"$tmp/cr.out"
+expect_eq "CR-only document: duties as with LF" "$(cat "$tmp/cr.out")" "$(cat "$tmp/lf.out")"
+expect_eq "CR-only document: three duties" "$(jq length "$tmp/cr.out")" 3
+
 # JSONL: one record per input line (the blank line 5 is skipped and counted), bad lines get error
 # records, the run goes on, exit 2.
 status=$(rc "$bin" "${tax[@]}" classify --input jsonl --format jsonl "$golden/inputs.jsonl")
