@@ -144,6 +144,17 @@ grep -qx "rolecheck: dirty.tsv:2: warning: invalid UTF-8 replaced by U+FFFD (fir
   fail "eval dirty: no invalid UTF-8 warning: $(cat err.txt)"
 grep -qx "rolecheck: dirty.tsv:3: warning: NUL bytes read as spaces (first such line)" err.txt ||
   fail "eval dirty: no NUL warning: $(cat err.txt)"
+# A CR in a labelled TSV row is read as a space and warned about; in a JSON Lines row it is whitespace between
+# JSON tokens (a raw CR inside a string is invalid JSON), so eval and stats say nothing.
+printf 'label\ttext\nsales\tSell\rcars\n' >cr.tsv
+run eval cr.tsv
+grep -q "cr.tsv:2: warning: carriage returns inside a line" err.txt || fail "eval cr.tsv: no CR warning: $(cat err.txt)"
+printf '{"label": "sales",\r"text": "Sell cars"}\n' >cr.jsonl
+for command in eval stats; do
+  run $command cr.jsonl
+  expect_eq "$command cr.jsonl: status" "$status" 0
+  expect_eq "$command cr.jsonl: no warning" "$(cat err.txt)" ""
+done
 
 # 4. A labelled row over the line limit is an error naming it (never silently dropped as blank).
 { printf 'label\ttext\nsales\tSell cars\nsales\t'; head -c 1100000 /dev/zero | tr '\0' a; printf '\n'; } >long.tsv

@@ -57,7 +57,7 @@ bool read_input(InputFile& input, const std::string& label_column, const Classif
                            {}});
       continue;
     }
-    notices.note(line);
+    notices.note(line, LabelledLineParser::is_json_line(line.text));
     if (mode == Mode::undecided) {
       if (line.text.empty() && !line.too_long) {
         ++leading_blanks;

@@ -38,11 +38,11 @@ InputFile::~InputFile() {
   if (m_fd > STDERR_FILENO) ::close(m_fd);
 }
 
-void LineNotices::note(const InputLine& line) noexcept {
+void LineNotices::note(const InputLine& line, bool json_object) noexcept {
   if (line.too_long && m_first_too_long == 0) m_first_too_long = line.number;
   if (!line.too_long && line.invalid_utf8 && m_first_invalid == 0) m_first_invalid = line.number;
   if (!line.too_long && line.has_nul && m_first_nul == 0) m_first_nul = line.number;
-  if (line.has_cr && m_first_cr == 0) m_first_cr = line.number;
+  if (line.has_cr && !json_object && m_first_cr == 0) m_first_cr = line.number;
 }
 
 void LineNotices::collect(std::string_view name, std::size_t max_line_bytes, std::vector<std::string>& out) const {

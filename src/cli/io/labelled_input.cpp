@@ -48,7 +48,7 @@ Diagnostic problem_at(std::string_view name, std::size_t number, std::string mes
 }  // namespace
 
 bool LabelledLineParser::looks_labelled(std::string_view first_line) {
-  if (!first_line.empty() && first_line.front() == '{') return true;
+  if (is_json_line(first_line)) return true;
   if (first_line.find('\t') == std::string_view::npos) return false;
   const auto fields = split_tabs(first_line);
   return std::find(fields.begin(), fields.end(), "text") != fields.end();
@@ -57,7 +57,7 @@ bool LabelledLineParser::looks_labelled(std::string_view first_line) {
 LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view name, std::size_t number,
                                        LabelledRow& row, Diagnostic& problem) {
   if (line.empty()) return LabelledLine::blank;
-  if (line.front() == '{') {
+  if (is_json_line(line)) {
     // The caps of document input first, so one line's tree stays as small as the line.
     if (auto cap = json_cap_problem(line); !cap.empty()) {
       problem = problem_at(name, number, std::move(cap));
@@ -161,7 +161,7 @@ bool LabelledFileReader::next(InputLine& line) {
     while (m_reader.next(line)) {
       m_log.inputs().item();
       if (!line.too_long) {
-        m_notices.note(line);
+        m_notices.note(line, LabelledLineParser::is_json_line(line.text));
         return true;
       }
       m_log.error(

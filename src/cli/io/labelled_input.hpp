@@ -49,6 +49,8 @@ class LabelledLineParser {
   /// True when `first_line` (the first non-blank line of a file) starts labelled data: a JSON object, or a
   /// header of tab-separated fields, one of them `text` (a missing label column is then a located problem).
   static bool looks_labelled(std::string_view first_line);
+  /// True when `line` is read as one JSON object (it starts with '{'), not as tab-separated fields.
+  static bool is_json_line(std::string_view line) noexcept { return !line.empty() && line.front() == '{'; }
 
  private:
   std::string m_label_name;
