@@ -134,6 +134,12 @@ for command in "report -o r.html" "stats" "diff embedded embedded"; do
   expect_eq "$command dirty: status" "$status" 0
   cmp -s err.txt expected_err.txt || fail "$command dirty: warnings differ from classify's: $(cat err.txt)"
 done
+# explain - (stdin) warns as classify - does.
+"$bin" classify - <dirty.txt >/dev/null 2>expected_stdin_err.txt
+"$bin" explain - <dirty.txt >/dev/null 2>err.txt
+expect_eq "explain - dirty: exit status" "$?" 0
+expect_eq "explain - dirty: three warnings" "$(wc -l <err.txt)" 3
+cmp -s err.txt expected_stdin_err.txt || fail "explain - dirty: warnings differ from classify's: $(cat err.txt)"
 "$bin" classify --unit document dirty.txt >/dev/null 2>expected_doc_err.txt
 run report --unit document -o r.html dirty.txt
 cmp -s err.txt expected_doc_err.txt || fail "report --unit document dirty: warnings differ: $(cat err.txt)"

@@ -9,6 +9,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/common_options.hpp"
+#include "io/input_files.hpp"
 #include "io/output.hpp"
 
 #include "rolecheck/engine/classifier.hpp"
@@ -49,6 +50,7 @@ int run_explain(Context& context, const ExplainOptionsCli& options) {
     // One explanation per line, in order; text ones separated by a blank line.
     LineReader reader(STDIN_FILENO, "-");
     InputLine line;
+    LineNotices notices;  // invalid UTF-8, NUL and CR warnings, in classify's words
     bool first = true;
     while (reader.next(line)) {
       if (line.too_long) {
@@ -59,10 +61,14 @@ int run_explain(Context& context, const ExplainOptionsCli& options) {
         status = 2;
         continue;
       }
+      notices.note(line);
       if (!json && !first) target.out().write("\n");
       first = false;
       target.out().write(explain(line.text));
     }
+    std::vector<std::string> warnings;
+    notices.collect("-", kDefaultMaxLineBytes, warnings);
+    for (const auto& warning : warnings) std::fputs(fmt::format("rolecheck: {}\n", warning).c_str(), stderr);
   }
   target.commit();
   return status;
