@@ -139,6 +139,10 @@ TEST_CASE("old Mac line endings (lone CRs) break lines as LF does, with the same
   // Mixed: a CRLF document with one lone CR inside a line still breaks there.
   CHECK(texts("Duties:\r\n- Close deals\r- File reports\r\n") ==
         std::vector<std::string>{"Close deals", "File reports"});
+  // CRs before an LF (a CRLF file converted twice) end the line there: no blank line that would split a wrapped
+  // bullet.
+  CHECK(texts("Duties\r\r\n- Sell cars to walk-in\r\r\n  buyers at the dealership\r\r\n- File paperwork\r\r\n") ==
+        std::vector<std::string>{"Sell cars to walk-in\r\r\n  buyers at the dealership", "File paperwork"});
 }
 
 TEST_CASE("one long paragraph is cut into sentences, not at abbreviations or decimals", "[document]") {

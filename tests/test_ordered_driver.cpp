@@ -49,25 +49,36 @@ class TempFile {
 };
 
 // Sends what is written to stderr (descriptor 2) to a file while it lives, so that the diagnostics a test
-// provokes can be checked instead of cluttering the test output.
+// provokes can be checked instead of cluttering the test output. In sanitizer builds it captures nothing
+// (captured() is false): a sanitizer report must reach the log, and it ends the process before any destructor.
 class StderrCapture {
  public:
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+  static constexpr bool kEnabled = false;
+#else
+  static constexpr bool kEnabled = true;
+#endif
+
   StderrCapture() : m_file("") {
-    std::fflush(stderr);
-    m_saved = ::dup(2);
-    REQUIRE(m_saved >= 0);
+    if (!kEnabled) return;
     const int fd = ::open(m_file.path().c_str(), O_WRONLY | O_TRUNC);
     REQUIRE(fd >= 0);
-    REQUIRE(::dup2(fd, 2) == 2);
+    std::fflush(stderr);
+    m_saved = ::dup(2);
+    const bool redirected = m_saved >= 0 && ::dup2(fd, 2) == 2;
     ::close(fd);
+    REQUIRE(redirected);
   }
   StderrCapture(const StderrCapture&) = delete;
   StderrCapture& operator=(const StderrCapture&) = delete;
   ~StderrCapture() {
+    if (m_saved < 0) return;
     std::fflush(stderr);
     ::dup2(m_saved, 2);
     ::close(m_saved);
   }
+  /// True when stderr is captured (not a sanitizer build): only then is text() what was written.
+  [[nodiscard]] static bool captured() noexcept { return kEnabled; }
   /// What was written to stderr so far.
   [[nodiscard]] std::string text() const {
     std::fflush(stderr);
@@ -196,7 +207,9 @@ TEST_CASE("ordered pipeline driver: a missing input sets status 2, the others ar
   const StderrCapture errors;
   const std::string out = run_echo({"/nonexistent/rolecheck-driver-test", present.path()}, 2,
                                    line_batch_limits(2, false), RecordFormat::jsonl, 1000, totals);
-  CHECK(errors.text() == "rolecheck: /nonexistent/rolecheck-driver-test: No such file or directory\n");
+  if (StderrCapture::captured()) {
+    CHECK(errors.text() == "rolecheck: /nonexistent/rolecheck-driver-test: No such file or directory\n");
+  }
   CHECK(totals.status == 2);
   CHECK(totals.tally.lines == 2);
   CHECK(out == present.path() + ":1:one" + present.path() + ":2:two");
@@ -238,7 +251,10 @@ TEST_CASE("ordered pipeline driver: counts the inputs that could be read, wholly
         run_echo(cases[c].inputs, jobs, BatchLimits{items, 1 << 20}, RecordFormat::jsonl, 1000, totals);
         // One message for each input that could not be read wholly.
         const auto messages = errors.text();
-        CHECK(static_cast<std::size_t>(std::count(messages.begin(), messages.end(), '\n')) == cases[c].messages);
+        INFO(messages);
+        if (StderrCapture::captured()) {
+          CHECK(static_cast<std::size_t>(std::count(messages.begin(), messages.end(), '\n')) == cases[c].messages);
+        }
         CHECK(totals.inputs.inputs_read() == cases[c].read);
         CHECK(totals.inputs.nothing_read() == (cases[c].read == 0));
         CHECK(totals.status == cases[c].status);
@@ -254,8 +270,11 @@ TEST_CASE("ordered pipeline driver: lines over the limit reach the workers marke
   const StderrCapture errors;
   const std::string out =
       run_echo({input.path()}, 1, line_batch_limits(1, false), RecordFormat::jsonl, 1000, totals, 50);
-  CHECK(errors.text() == "rolecheck: " + input.path() +
-                             ":2: warning: line longer than --max-line-bytes=50 labelled unknown (first such line)\n");
+  if (StderrCapture::captured()) {
+    CHECK(errors.text() ==
+          "rolecheck: " + input.path() +
+              ":2: warning: line longer than --max-line-bytes=50 labelled unknown (first such line)\n");
+  }
   CHECK(totals.tally.lines == 3);
   CHECK(totals.tally.too_long == 1);
   CHECK(out == input.path() + ":1:short" + input.path() + ":2:" + input.path() + ":3:short again");

@@ -66,6 +66,14 @@ TEST_CASE("JSONL start: pretty-printed JSON and arrays get a hint, records do no
   CHECK(jsonl_start_problem("Sell cars, trucks, and vans", "x.jsonl").empty());  // a sentence, not a header
   CHECK(jsonl_start_problem("label,{\"text\": 1}", "x.jsonl").empty());
   CHECK(jsonl_start_problem("a,,b", "x.jsonl").empty());
+  CHECK_THAT(jsonl_start_problem(",id,text", "x.csv"), Catch::Contains("--input csv"));  // pandas' index column
+  CHECK_THAT(jsonl_start_problem("Req ID,Job Title,Description", "x.csv"), Catch::Contains("--input csv"));
+  CHECK_THAT(jsonl_start_problem("label\ttext\tkind", "x.tsv"), Catch::Contains("cut -f2"));
+  CHECK_THAT(jsonl_start_problem("id\tdescription", "x.tsv"), Catch::Contains("cut -fN"));
+  // A first line that is neither JSON nor a header is one error record, the rest of the file is read.
+  CHECK(jsonl_start_problem("exported 2026-12-04,rows=2", "x.jsonl").empty());
+  CHECK(jsonl_start_problem("Manage a budget of $1,500,000", "x.jsonl").empty());
+  CHECK(jsonl_start_problem("2024,2025", "x.jsonl").empty());
   CHECK(is_blank_line(" \t\r"));
   CHECK_FALSE(is_blank_line(" x"));
 }

@@ -227,14 +227,14 @@ class Splitter {
     return line;
   }
 
-  // The next line break at or after `pos` when the document has carriage returns: LF, or a CR not followed by
-  // LF (old Mac line endings, pasted text); the CR of a CRLF is a blank at the end of its line.
+  // The next line break at or after `pos` when the document has carriage returns: LF, or a run of CRs not
+  // followed by LF (old Mac line endings, pasted text); the CRs of a CRLF (or of a doubled CR-CRLF) are blanks at
+  // the end of their line.
   std::size_t line_break(std::size_t pos) const noexcept {
-    auto at = m_doc.find_first_of("\r\n", pos);
-    while (at != std::string_view::npos && m_doc[at] == '\r' && at + 1 < m_doc.size() && m_doc[at + 1] == '\n') {
-      at = m_doc.find_first_of("\r\n", at + 1);
-    }
-    return at;
+    const auto at = m_doc.find_first_of("\r\n", pos);
+    if (at == std::string_view::npos || m_doc[at] == '\n') return at;
+    const auto after_crs = m_doc.find_first_not_of('\r', at);
+    return after_crs != std::string_view::npos && m_doc[after_crs] == '\n' ? after_crs : at;
   }
 
   void open_unit(std::size_t begin, std::size_t end, bool item, std::size_t indent) {

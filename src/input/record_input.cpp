@@ -102,21 +102,33 @@ std::string fold(std::string_view text) {
   return out;
 }
 
-// True when `line` has no JSON in it and splits at `separator` into two or more short names, as a header row does
-// (a sentence's ", " does not count: no name may start with a blank).
-bool looks_like_header_row(std::string_view line, char separator) {
+// True when `name` could be a column name: a letter or '_' first, then letters, digits, blanks and `_.#()/-`,
+// at most 64 bytes. ("exported 2026-12-04", "rows=2" and "$1" are not; a sentence's ", " is caught by the caller.)
+bool is_column_name(std::string_view name) noexcept {
   constexpr std::size_t kLongestName = 64;
-  if (line.find_first_of("{}[]") != std::string_view::npos) return false;
-  std::size_t fields = 0;
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (name.empty() || name.size() > kLongestName || !is_letter(name.front())) return false;
+  return std::all_of(name.begin(), name.end(), [&](char c) {
+    return is_letter(c) || (c >= '0' && c <= '9') || c == ' ' || c == '.' || c == '#' || c == '(' || c == ')' ||
+           c == '/' || c == '-';
+  });
+}
+
+// The fields of `line` split at `separator` when they all look like column names (the first may be empty, as
+// pandas writes its index column), two or more: a header row. Empty otherwise.
+std::vector<std::string_view> header_row_fields(std::string_view line, char separator) {
+  std::vector<std::string_view> fields;
   while (true) {
     const auto end = line.find(separator);
-    const auto field = line.substr(0, end);
-    if (field.empty() || field.size() > kLongestName || field.front() == ' ') return false;
-    ++fields;
+    fields.push_back(line.substr(0, end));
     if (end == std::string_view::npos) break;
     line.remove_prefix(end + 1);
   }
-  return fields >= 2;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (!(is_column_name(fields[i]) || (i == 0 && fields[i].empty()))) return {};
+  }
+  if (fields.size() < 2) return {};
+  return fields;
 }
 
 }  // namespace
@@ -152,15 +164,18 @@ std::string jsonl_start_problem(std::string_view line, std::string_view name) {
         shown);
   }
   if (array_of_objects) return "this is a JSON array, not JSON Lines (one object per line): read it with --input json";
-  if (looks_like_header_row(line, ',')) {
+  if (!header_row_fields(line, ',').empty()) {
     return "this looks like the header row of a CSV file, not JSON Lines (one object per line): read it with --input "
            "csv";
   }
-  if (looks_like_header_row(line, '\t')) {
+  if (const auto fields = header_row_fields(line, '\t'); !fields.empty()) {
+    const auto text = std::find_if(fields.begin(), fields.end(), [](std::string_view f) { return fold(f) == "text"; });
+    const auto column = text == fields.end() ? std::string("N") : std::to_string(text - fields.begin() + 1);
     return fmt::format(
         "this looks like the header row of a tab-separated file, not JSON Lines (one object per line): pass the "
-        "text column as plain lines, e.g. tail -n +2 {} | cut -f2 | rolecheck classify -",
-        shown);
+        "text column as plain lines, e.g. tail -n +2 {} | cut -f{} | rolecheck classify - (eval and stats read "
+        "label/text TSV as it is)",
+        shown, column);
   }
   return {};
 }

@@ -116,15 +116,22 @@ check "blind postings 10 (never tuned on)" 0.84 0.11 0.87 0.20 "$2/tests/fixture
 # Blind set 11 (2026-12-04, session 8; 309 scored lines by a reader who saw only ANNOTATION.md, the duty bullets of 31
 # whole postings in UK, Indian, Australian and US styles; 60 of its 75 sales duties avoid the words "sell" and
 # "sales"; a third formal task statements; 75 sales, 75 marketing, 159 other, 10 ambiguous). Unseen after the seventh
-# pass: 0.846 / 0.082 / 0.874 / 0.200 (sales recall 0.75). The eighth pass tuned on it: 0.934 / 0.019 / 0.936 / 0.093.
-check "blind postings 11 (tuned on since the eighth pass)" 0.92 0.03 0.92 0.11 "$2/tests/fixtures/blind_postings11.tsv"
+# pass: 0.846 / 0.082 / 0.874 / 0.200 (sales recall 0.75). The eighth pass tuned on it (0.934 / 0.019 / 0.936 /
+# 0.093), then its review dropped the phrases that fired on other work: 0.910 / 0.025 / 0.914 / 0.133.
+check "blind postings 11 (tuned on since the eighth pass)" 0.89 0.04 0.89 0.15 "$2/tests/fixtures/blind_postings11.tsv"
 # Blind set 13 (2026-12-04, session 8; 306 scored lines by a reader who saw only ANNOTATION.md, the bullets of 30
 # postings from industries the other sets miss: seed and crop protection, farm equipment, building products, freight
 # brokerage, energy, utilities, pharma, public health, food banks, universities, games, fashion, catering,
 # accounting and law firms, compressors, travel; 71 of its 156 other lines use sales or marketing words). Unseen
-# (after the blind-11 part of the eighth pass): 0.775 / 0.090 / 0.786 / 0.280 (sales recall 0.57). Tuned on since:
-# 0.887 / 0.071 / 0.915 / 0.140.
-check "blind postings 13 (tuned on since the eighth pass)" 0.87 0.08 0.90 0.16 "$2/tests/fixtures/blind_postings13.tsv"
+# (after the blind-11 part of the eighth pass): 0.775 / 0.090 / 0.786 / 0.280 (sales recall 0.57). Tuned on since
+# (0.887 / 0.071 / 0.915 / 0.140), then the review dropped the phrases that fired on other work: 0.844 / 0.071 /
+# 0.863 / 0.207.
+check "blind postings 13 (tuned on since the eighth pass)" 0.82 0.09 0.84 0.23 "$2/tests/fixtures/blind_postings13.tsv"
+# Blind set 14 (2026-12-04, session 8; 290 scored lines by a reader who saw only ANNOTATION.md: a third in résumé
+# voice, a fifth 2-6-word bullets, the rest bullets from small employers: shops, salons, gyms, clinics, trades,
+# councils, charities). Unseen (after parts one and two of the eighth pass): 0.913 / 0.064 / 0.942 / 0.107. Tuned on
+# since: 0.962 / 0.036 / 0.979 / 0.040.
+check "blind postings 14 (tuned on since the eighth pass)" 0.94 0.05 0.96 0.06 "$2/tests/fixtures/blind_postings14.tsv"
 # Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
 documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
 python3 - "$documents" <<'PY' || failures=$((failures + 1))

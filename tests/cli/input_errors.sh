@@ -161,6 +161,11 @@ for command in eval stats; do
   expect_eq "$command cr.jsonl: status" "$status" 0
   expect_eq "$command cr.jsonl: no warning" "$(cat err.txt)" ""
 done
+# JSON Lines with CR-only line endings are one line: the CR warning (with its tr hint) comes with the error.
+printf '{"label": "sales", "text": "Sell cars"}\r{"label": "other", "text": "File papers"}\r' >cr_only.jsonl
+run eval cr_only.jsonl
+grep -q "cr_only.jsonl:1: warning: carriage returns inside a line" err.txt ||
+  fail "eval cr_only.jsonl: no CR warning: $(cat err.txt)"
 
 # 4. A labelled row over the line limit is an error naming it (never silently dropped as blank).
 { printf 'label\ttext\nsales\tSell cars\nsales\t'; head -c 1100000 /dev/zero | tr '\0' a; printf '\n'; } >long.tsv

@@ -91,6 +91,11 @@ expect_eq "CSV as JSONL status" "$?" 2
 expect_eq "CSV as JSONL: no records" "$(wc -c <"$tmp/out")" 0
 expect_eq "CSV as JSONL: one message" "$(wc -l <"$tmp/err")" 1
 expect_grep "CSV hint" "export.csv:1:1: error: this looks like the header row of a CSV file, not JSON Lines (one object per line): read it with --input csv" "$tmp/err"
+# A first line that is neither JSON nor a header row is one error record; the records after it are read.
+printf 'exported 2026-12-04,rows=2\n{"text":"Close deals"}\n{"text":"File papers"}\n' >"$tmp/preamble.jsonl"
+"$bin" classify --input jsonl --format jsonl "$tmp/preamble.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect_eq "JSONL preamble: status" "$?" 2
+expect_eq "JSONL preamble: one record per line" "$(jq -r .label "$tmp/out" | tr '\n' ' ')" "unknown sales other "
 # A record without "text" says which keys it has and suggests the likely field.
 echo '{"id": 1, "description": "Close deals"}' | "$bin" classify --input jsonl --format jsonl >"$tmp/out" 2>"$tmp/err"
 expect_grep "likely field suggested" '(its keys: id, description): name the text field: --text-field description' "$tmp/err"

@@ -38,11 +38,25 @@ InputFile::~InputFile() {
   if (m_fd > STDERR_FILENO) ::close(m_fd);
 }
 
+namespace {
+
+// True when a CR in `text` is followed (after blanks) by '{': JSON Lines records joined by CR-only line endings,
+// not CR as whitespace inside one record.
+bool cr_before_object(std::string_view text) noexcept {
+  for (auto at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1)) {
+    const auto next = text.find_first_not_of(" \t\r", at);
+    if (next != std::string_view::npos && text[next] == '{') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void LineNotices::note(const InputLine& line, bool json_object) noexcept {
   if (line.too_long && m_first_too_long == 0) m_first_too_long = line.number;
   if (!line.too_long && line.invalid_utf8 && m_first_invalid == 0) m_first_invalid = line.number;
   if (!line.too_long && line.has_nul && m_first_nul == 0) m_first_nul = line.number;
-  if (line.has_cr && !json_object && m_first_cr == 0) m_first_cr = line.number;
+  if (line.has_cr && (!json_object || cr_before_object(line.text)) && m_first_cr == 0) m_first_cr = line.number;
 }
 
 void LineNotices::collect(std::string_view name, std::size_t max_line_bytes, std::vector<std::string>& out) const {

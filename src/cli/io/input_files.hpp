@@ -39,7 +39,8 @@ class InputFile {
 class LineNotices {
  public:
   /// Remembers `line` if it is the first of its kind; `json_object`: the line is read as one JSON object, where a
-  /// raw CR can only be whitespace between tokens (inside a string it is an error of its own), so it is not noted.
+  /// raw CR is whitespace between tokens (inside a string it is an error of its own) and is not noted, unless a
+  /// '{' follows it (records joined by CR-only line endings).
   void note(const InputLine& line, bool json_object = false) noexcept;
   /// Appends one "NAME:LINE: warning: ..." message per kind seen to `out` (in that order).
   void collect(std::string_view name, std::size_t max_line_bytes, std::vector<std::string>& out) const;
