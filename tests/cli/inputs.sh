@@ -91,6 +91,19 @@ expect_eq "CSV as JSONL status" "$?" 2
 expect_eq "CSV as JSONL: no records" "$(wc -c <"$tmp/out")" 0
 expect_eq "CSV as JSONL: one message" "$(wc -l <"$tmp/err")" 1
 expect_grep "CSV hint" "export.csv:1:1: error: this looks like the header row of a CSV file, not JSON Lines (one object per line): read it with --input csv" "$tmp/err"
+# A .csv, .jsonl or .json file given without --input is read as plain text (as documented) with one warning that
+# names the --input that reads its records; --input text says it is meant and silences it.
+printf 'id,text\n1,Sell cars\n' >"$tmp/export.csv"
+"$bin" classify "$tmp/export.csv" >"$tmp/out" 2>"$tmp/err"
+expect_eq "CSV read as text: status" "$?" 0
+expect_eq "CSV read as text: one record per line" "$(wc -l <"$tmp/out")" 2
+expect_eq "CSV read as text: one warning" "$(cat "$tmp/err")" "rolecheck: $tmp/export.csv: warning: read as plain text, \
+one duty per line (its header row and fields too); to read its records give --input csv (and --text-column NAME)"
+"$bin" classify --input text "$tmp/export.csv" >/dev/null 2>"$tmp/err"
+expect_eq "CSV read as text on purpose: no warning" "$(cat "$tmp/err")" ""
+printf '{"text": "Sell cars"}\n' | gzip >"$tmp/records.jsonl.gz"
+"$bin" classify "$tmp/records.jsonl.gz" >/dev/null 2>"$tmp/err"
+expect_grep "JSONL read as text: --input jsonl named" "records.jsonl.gz: warning: read as plain text, one duty per line (its JSON syntax too); to read its records give --input jsonl" "$tmp/err"
 # A first line that is neither JSON nor a header row is one error record; the records after it are read.
 printf 'exported 2026-12-04,rows=2\n{"text":"Close deals"}\n{"text":"File papers"}\n' >"$tmp/preamble.jsonl"
 "$bin" classify --input jsonl --format jsonl "$tmp/preamble.jsonl" >"$tmp/out" 2>"$tmp/err"

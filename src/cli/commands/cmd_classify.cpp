@@ -136,6 +136,7 @@ int run_classify(Context& context, const ClassifyOptionsCli& options) {
     warn(conflict);
     return 2;
   }
+  for (const auto& warning : record_name_warnings(options.in, options.files)) warn(warning);
   if (options.in.documents(options.files) || options.in.record_lines()) return run_documents(context, options);
   const auto inputs = resolve_inputs(options.files);
   if (!inputs) {

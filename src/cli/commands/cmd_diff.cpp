@@ -48,6 +48,7 @@ int run_diff(const DiffOptions& options) {
     warn(conflict);
     return 2;
   }
+  for (const auto& warning : record_name_warnings(options.in, *inputs)) warn(warning);
   if (options.in.record_lines()) {
     warn("diff reads JSONL, JSON and CSV records as job descriptions: leave out --unit line");
     return 2;

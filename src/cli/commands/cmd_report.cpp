@@ -153,6 +153,8 @@ int run_report(Context& context, const ReportOptions& options) {
     warn(conflict);
     return 2;
   }
+  for (const auto& warning : record_name_warnings(options.in, inputs ? *inputs : std::vector<std::string>{}))
+    warn(warning);
   if (options.in.record_lines()) {
     warn(
         "report reads JSONL, JSON and CSV records as job descriptions: leave out --unit line (or use "
