@@ -140,6 +140,18 @@ TEST_CASE("CSV columns: a header without the text column is refused with its col
   CHECK_THROWS_WITH(CsvColumns(csv({"id", "description"}, 1), fields, "in.csv"), Catch::Contains("--id-column"));
 }
 
+TEST_CASE("CSV columns: a header separated by ';' or tabs is named as such, with a conversion", "[record_input]") {
+  RecordFields fields;
+  fields.text = "Description";
+  CHECK_THROWS_WITH(CsvColumns(csv({"Req ID;Title;Description"}, 1), fields, "in.csv"),
+                    Catch::Contains("seems separated by ';'") && Catch::Contains("delimiter=\";\"") &&
+                        Catch::Contains("< in.csv > converted.csv"));
+  CHECK_THROWS_WITH(CsvColumns(csv({"id\tDescription"}, 1), fields, "in.csv"),
+                    Catch::Contains("seems separated by '\\t'"));
+  // One column without a separator in it keeps the plain message.
+  CHECK_THROWS_WITH(CsvColumns(csv({"notes"}, 1), fields, "in.csv"), Catch::Contains("(its columns: notes)"));
+}
+
 TEST_CASE("DocumentReader: CSV and JSON layouts, blank lines counted", "[record_input]") {
   test::MemoryFd file("text,team\n\"Close deals\",a\n\n\"Run campaigns\",b\n");
   DocumentReader reader(file.fd(), "in.csv", DocumentInput::csv);

@@ -290,6 +290,15 @@ CsvColumns::CsvColumns(const CsvRecord& header, const RecordFields& fields, std:
     return std::string::npos;
   };
   const auto missing = [&](std::string_view what, const std::string& spec, std::string_view option) {
+    // One column holding ';' or a tab: a file separated by something else than commas (European Excel exports).
+    if (names.size() == 1 && names[0].find_first_of(";\t") != std::string::npos) {
+      const char* separator = names[0].find(';') != std::string::npos ? ";" : "\\t";
+      fail(fmt::format(
+          "no {} column \"{}\": the header is one column, \"{}\", so the file seems separated by '{}', and CSV input "
+          "is read comma-separated: export it with commas, or convert it first: python3 -c 'import csv, sys; "
+          "csv.writer(sys.stdout).writerows(csv.reader(sys.stdin, delimiter=\"{}\"))' < {} > converted.csv",
+          what, spec, names[0], separator, separator, name));
+    }
     fail(fmt::format("no {} column \"{}\" in the header (its columns: {}): name it with {} NAME or a 1-based number",
                      what, spec, list_names(names), option));
   };
