@@ -303,6 +303,21 @@ TEST_CASE("a verdict is flagged for review when its margin or confidence is low"
   CHECK_FALSE(fixture.run("").review);
 }
 
+TEST_CASE("a verdict from the title alone is flagged for review", "[document_classifier]") {
+  Fixture fixture;
+  const auto& with_duties = fixture.run("Deal Closer\n\nDuties:\n- Close deals\n- Meet the quota\n");
+  CHECK(with_duties.label == RoleLabel::sales);
+  CHECK(with_duties.voting_body == 2);
+  CHECK_FALSE(with_duties.review);
+  const auto& title_only = fixture.run("Deal Closer\n\nDuties:\n");
+  REQUIRE(title_only.voting == 1);
+  CHECK(title_only.voting_body == 0);
+  CHECK(title_only.label != RoleLabel::unknown);
+  CHECK(title_only.confidence >= 0.3);  // flagged for the title alone, not for low confidence
+  CHECK(title_only.margin >= 0.3);
+  CHECK(title_only.review);
+}
+
 TEST_CASE("sales against marketing: the gap between the vote shares is the margin", "[document_classifier]") {
   Fixture fixture;
   // Sales 4 votes, marketing 1: shares 0.8 / 0.2, gap 0.6.

@@ -140,7 +140,8 @@ TEST_CASE("CSV columns: a header without the text column is refused with its col
   CHECK_THROWS_WITH(CsvColumns(csv({"id", "description"}, 1), fields, "in.csv"), Catch::Contains("--id-column"));
 }
 
-TEST_CASE("CSV columns: a header separated by ';' or tabs is named as such, with a conversion", "[record_input]") {
+TEST_CASE("CSV columns: a header separated by semicolons or tabs is named as such, with a conversion",
+          "[record_input]") {
   RecordFields fields;
   fields.text = "Description";
   CHECK_THROWS_WITH(CsvColumns(csv({"Req ID;Title;Description"}, 1), fields, "in.csv"),

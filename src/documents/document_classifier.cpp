@@ -27,6 +27,7 @@ void start_document(DocumentResult& out) {
   out.duty_count = out.split.size();
   out.duties.resize(std::min(out.split.size(), kMaxListedDuties));
   out.voting = 0;
+  out.voting_body = 0;
   out.votes = {};
   out.leaning = {};
   out.work = {};
@@ -165,6 +166,7 @@ void DocumentClassifier::vote(const DutyResult& entry, DocumentResult& out) cons
   if (result.label == Label::unknown) return;
   const double weight = entry.vote_weight;
   if (weight > 0.0) ++out.voting;
+  if (weight > 0.0 && section != SectionKind::title) ++out.voting_body;
   // A title that names both jobs ("Sales & Marketing Coordinator") counts for both, whichever side its
   // cue weights favour: the duties decide between them.
   const bool both_jobs =
@@ -267,7 +269,9 @@ void DocumentClassifier::flag_for_review(DocumentResult& out) const {
     case RoleLabel::hybrid: out.margin = std::min(out.shares[0], out.shares[1]) - m_options.hybrid_share; break;
     case RoleLabel::unknown: out.margin = 0.0; break;
   }
-  out.review = out.confidence < m_options.review_confidence || out.margin < m_options.review_margin;
+  // A verdict from the title alone (a posting with an empty or unreadable description) is a guess from a name.
+  out.review =
+      out.confidence < m_options.review_confidence || out.margin < m_options.review_margin || out.voting_body == 0;
 }
 
 }  // namespace rolecheck

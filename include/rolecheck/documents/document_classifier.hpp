@@ -81,13 +81,14 @@ struct DocumentResult {
   std::array<double, 3> work_shares{};  ///< `work` as shares of all voting duties (sum 1, or 0 0 0).
   double role_evidence = 0.0;           ///< Core evidence of the sales and marketing duties per voting duty (weighted).
   double margin = 0.0;  ///< How clearly the verdict beats the runner-up (see DocumentClassifier::classify).
-  bool review = false;  ///< True when a person should check the verdict (low confidence or margin).
+  bool review = false;  ///< True when a person should check the verdict (low confidence or margin, title alone).
   /// True when the verdict's confidence fell below the classifier's --min-confidence, so the label is unknown.
   bool below_min_confidence = false;
   std::array<DifferenceVerdict, kDifferenceCount> differences{};  ///< Per difference, in taxonomy order.
   std::vector<DutyResult> duties;  ///< The first kMaxListedDuties duties, in document order.
   std::size_t duty_count = 0;      ///< Every duty found, listed or not.
   std::size_t voting = 0;          ///< Duties whose vote counts (vote weight above 0), listed or not.
+  std::size_t voting_body = 0;     ///< Of those, the duties outside the title: 0 when only the title voted.
   std::vector<Duty> split;         ///< Scratch space for the splitter, reused between documents.
 };
 
@@ -109,7 +110,7 @@ class DocumentClassifier {
   /// Margin: for other, the share of other duties minus that of sales and marketing duties; for sales or marketing,
   /// the gap between the two vote shares; for hybrid, the minority vote share above hybrid_share; 0 for unknown.
   /// The verdict is flagged for review when its confidence is below review_confidence or its margin below
-  /// review_margin (never for a document with nothing to judge).
+  /// review_margin, or when only the title voted (never for a document with nothing to judge).
   void classify(std::string_view document, Scanner& scanner, DocumentResult& out) const;
 
   /// The line classifier in use.
