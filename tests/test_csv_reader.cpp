@@ -88,6 +88,19 @@ TEST_CASE("CSV: a record with more than kMaxCsvFields fields is an error, in bou
   CHECK(rows[2].fields == std::vector<std::string>{"ok"});
 }
 
+TEST_CASE("CSV: invalid UTF-8 is replaced field by field, also across a separator", "[csv_reader]") {
+  // "\xC7" ends one field and "\x80" starts the next: joined they would read as one valid character.
+  const auto rows = read_rows("a,b\nx\xC7,\x80y\nok \xFF,fine\n");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[1].fields == std::vector<std::string>{"x\uFFFD", "\uFFFDy"});
+  CHECK(rows[2].fields == std::vector<std::string>{"ok \uFFFD", "fine"});
+  test::MemoryFd file("x\xC7,\x80y\n");
+  CsvReader reader(file.fd(), "in.csv", 1 << 20);
+  CsvRecord record;
+  REQUIRE(reader.next(record));
+  CHECK(record.invalid_utf8);
+}
+
 TEST_CASE("CSV: UTF-16 and binary input are refused", "[csv_reader]") {
   CHECK_THROWS_WITH(read_rows("i\0d\0,\0t\0e\0x\0t\0\n\0"s), Catch::Contains("UTF-16LE"));
   CHECK_THROWS_WITH(read_rows("\x7F"

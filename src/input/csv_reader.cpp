@@ -1,5 +1,6 @@
 #include "rolecheck/input/csv_reader.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
 #include <utility>
@@ -41,8 +42,11 @@ void CsvReader::finish(CsvRecord& out) {
   if (m_too_long) {
     m_spans.assign(1, {0, 0});
     data = {};
-  } else if (!is_valid_utf8(data)) {
-    // Clean field by field, so a bad byte never changes where fields begin and end.
+  } else if (std::any_of(m_spans.begin(), m_spans.end(),
+                         [&](const auto& span) { return !is_valid_utf8(data.substr(span.first, span.second)); })) {
+    // Checked and cleaned field by field: the fields are stored without their separators, so a field ending in a
+    // lead byte and the next starting with a continuation byte ("\xC7,\x80") would read as valid when joined; and
+    // a bad byte never changes where fields begin and end.
     out.invalid_utf8 = true;
     m_clean.clear();
     std::string field;
