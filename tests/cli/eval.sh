@@ -64,7 +64,7 @@ grep -q "accuracy .* 2$" "$tmp/out" || fail "bad gold: the two good rows must be
 printf '{"text":"Sell cars","gold":"sales"}\n{"text":"Sell cars","label":"sales"}\n' >"$tmp/bad.jsonl"
 run eval --label-column gold "$tmp/bad.jsonl" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] || fail "jsonl without the key: exit must be 2"
-grep -q 'bad.jsonl:2: .*expected a JSON object with string "gold" and "text"' "$tmp/err" ||
+grep -q 'bad.jsonl:2: .*expected a JSON object with string "gold" and "text" (its keys: "label", "text")' "$tmp/err" ||
   fail "jsonl without the key: $(cat "$tmp/err")"
 run eval --label-column text_lable "$fixtures/labelled.tsv" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] || fail "missing column: exit must be 2"

@@ -68,7 +68,17 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
         !object.contains("text") || !object["text"].is_string()) {
       std::string label_key;
       append_json_string(label_key, m_label_name);
-      problem = problem_at(name, number, fmt::format("expected a JSON object with string {} and \"text\"", label_key));
+      std::string message = fmt::format("expected a JSON object with string {} and \"text\"", label_key);
+      if (object.is_object()) {
+        // Name the keys the row has, so a misspelt one ("txt", "lable") is seen at once.
+        std::string keys;
+        for (const auto& member : object.items()) {
+          if (!keys.empty()) keys += ", ";
+          append_json_string(keys, member.key());
+        }
+        message += fmt::format(" (its keys: {})", keys.empty() ? "none" : keys);
+      }
+      problem = problem_at(name, number, std::move(message));
       return LabelledLine::problem;
     }
     m_gold = object[m_label_name].get<std::string>();
