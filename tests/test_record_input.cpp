@@ -146,9 +146,14 @@ TEST_CASE("CSV columns: a header separated by semicolons or tabs is named as suc
   fields.text = "Description";
   CHECK_THROWS_WITH(CsvColumns(csv({"Req ID;Title;Description"}, 1), fields, "in.csv"),
                     Catch::Contains("seems separated by ';'") && Catch::Contains("delimiter=\";\"") &&
-                        Catch::Contains("< in.csv > converted.csv"));
+                        Catch::Contains("< 'in.csv' > converted.csv") &&
+                        Catch::Contains("then read converted.csv with --input csv --text-column NAME"));
   CHECK_THROWS_WITH(CsvColumns(csv({"id\tDescription"}, 1), fields, "in.csv"),
-                    Catch::Contains("seems separated by '\\t'"));
+                    Catch::Contains("seems separated by '\\t'") && Catch::Contains("delimiter=\"\\t\""));
+  // Any file name works in the command: quoted, a gzip file decompressed first, stdin as FILE.
+  CHECK_THROWS_WITH(CsvColumns(csv({"a;b"}, 1), fields, "it's.csv.gz"),
+                    Catch::Contains("gzip -dc 'it'\\''s.csv.gz' | python3"));
+  CHECK_THROWS_WITH(CsvColumns(csv({"a;b"}, 1), fields, "-"), Catch::Contains("< FILE > converted.csv"));
   // One column without a separator in it keeps the plain message.
   CHECK_THROWS_WITH(CsvColumns(csv({"notes"}, 1), fields, "in.csv"), Catch::Contains("(its columns: notes)"));
 }

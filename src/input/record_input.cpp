@@ -293,11 +293,21 @@ CsvColumns::CsvColumns(const CsvRecord& header, const RecordFields& fields, std:
     // One column holding ';' or a tab: a file separated by something else than commas (European Excel exports).
     if (names.size() == 1 && names[0].find_first_of(";\t") != std::string::npos) {
       const char* separator = names[0].find(';') != std::string::npos ? ";" : "\\t";
+      // The command reads the file as bytes (any encoding passes through) and works for any file name.
+      std::string quoted = "'";
+      for (const char c : name) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      quoted += "'";
+      const bool gzipped = name.size() > 3 && name.substr(name.size() - 3) == ".gz";
+      const std::string source = name == "-" ? "< FILE" : gzipped ? "" : "< " + quoted;
       fail(fmt::format(
           "no {} column \"{}\": the header is one column, \"{}\", so the file seems separated by '{}', and CSV input "
-          "is read comma-separated: export it with commas, or convert it first: python3 -c 'import csv, sys; "
-          "csv.writer(sys.stdout).writerows(csv.reader(sys.stdin, delimiter=\"{}\"))' < {} > converted.csv",
-          what, spec, names[0], separator, separator, name));
+          "is read comma-separated: export it with commas, or convert it first: {}python3 -c 'import csv, sys; "
+          "sys.stdin.reconfigure(errors=\"surrogateescape\", newline=\"\"); "
+          "sys.stdout.reconfigure(errors=\"surrogateescape\"); "
+          "csv.writer(sys.stdout).writerows(csv.reader(sys.stdin, delimiter=\"{}\"))' {}> converted.csv, then read "
+          "converted.csv with --input csv --text-column NAME",
+          what, spec, names[0], separator, gzipped ? "gzip -dc " + quoted + " | " : std::string(), separator,
+          source.empty() ? std::string() : source + " "));
     }
     fail(fmt::format("no {} column \"{}\" in the header (its columns: {}): name it with {} NAME or a 1-based number",
                      what, spec, list_names(names), option));

@@ -98,7 +98,12 @@ printf 'id,text\n1,Sell cars\n' >"$tmp/export.csv"
 expect_eq "CSV read as text: status" "$?" 0
 expect_eq "CSV read as text: one record per line" "$(wc -l <"$tmp/out")" 2
 expect_eq "CSV read as text: one warning" "$(cat "$tmp/err")" "rolecheck: $tmp/export.csv: warning: read as plain text, \
-one duty per line (its header row and fields too); to read its records give --input csv (and --text-column NAME)"
+one duty per line (its header row and fields too); to read its records give --input csv (with --unit line for one \
+duty per record)"
+"$bin" classify --unit document "$tmp/export.csv" "$tmp/export.csv" >/dev/null 2>"$tmp/err"
+expect_eq "CSV read as a document, named twice: one warning in document words" "$(cat "$tmp/err")" "rolecheck: \
+$tmp/export.csv: warning: read as plain text, one job description (its header row and fields too); to read its \
+records give --input csv"
 "$bin" classify --input text "$tmp/export.csv" >/dev/null 2>"$tmp/err"
 expect_eq "CSV read as text on purpose: no warning" "$(cat "$tmp/err")" ""
 printf '{"text": "Sell cars"}\n' | gzip >"$tmp/records.jsonl.gz"

@@ -2,6 +2,7 @@
 // How inputs are read, shared by `classify`, `report` and `diff`: --unit, --input and the record fields.
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 #include <string>
 #include <vector>
@@ -108,13 +109,18 @@ inline std::vector<std::string> record_name_warnings(const InputOptions& options
                                                      const std::vector<std::string>& inputs) {
   std::vector<std::string> warnings;
   if (options.input_given()) return warnings;
+  const bool documents = options.documents(inputs);
+  std::vector<std::string> seen;
   for (const auto& path : inputs) {
     const auto input = record_input_for_name(path);
-    if (input.empty()) continue;
-    warnings.push_back(fmt::format(
-        "{}: warning: read as plain text, one duty per line (its {} too); to read its records give --input {}{}", path,
-        input == "csv" ? "header row and fields" : "JSON syntax", input,
-        input == "csv" ? " (and --text-column NAME)" : " (and --text-field NAME)"));
+    if (input.empty() || std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
+    seen.push_back(path);
+    warnings.push_back(
+        fmt::format("{}: warning: read as plain text, {} (its {} too); to read its records give "
+                    "--input {}{}",
+                    path, documents ? "one job description" : "one duty per line",
+                    input == "csv" ? "header row and fields" : "JSON syntax", input,
+                    documents ? "" : " (with --unit line for one duty per record)"));
   }
   return warnings;
 }

@@ -71,8 +71,14 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
       std::string message = fmt::format("expected a JSON object with string {} and \"text\"", label_key);
       if (object.is_object()) {
         // Name the keys the row has, so a misspelt one ("txt", "lable") is seen at once.
+        constexpr std::size_t kKeysShown = 10;
         std::string keys;
+        std::size_t count = 0;
         for (const auto& member : object.items()) {
+          if (count++ == kKeysShown) {
+            keys += fmt::format(", … {} more", object.size() - kKeysShown);
+            break;
+          }
           if (!keys.empty()) keys += ", ";
           append_json_string(keys, member.key());
         }
