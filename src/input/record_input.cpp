@@ -131,6 +131,26 @@ std::vector<std::string_view> header_row_fields(std::string_view line, char sepa
   return fields;
 }
 
+// Why a CSV header that is the one column `header` (holding ';' or a tab) has no such column, and the python3
+// command that converts the file `name` to commas: quoted for any name, through gzip -dc for .gz, FILE for stdin,
+// the bytes passed through whatever their encoding.
+std::string other_separator_hint(std::string_view header, std::string_view name) {
+  const char* separator = header.find(';') != std::string_view::npos ? ";" : "\\t";
+  std::string quoted = "'";
+  for (const char c : name) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  quoted += "'";
+  const bool gzipped = name.size() > 3 && name.substr(name.size() - 3) == ".gz";
+  const std::string source = name == "-" ? "< FILE " : gzipped ? "" : "< " + quoted + " ";
+  return fmt::format(
+      "the header is one column, \"{}\", so the file seems separated by '{}', and CSV input is read "
+      "comma-separated: export it with commas, or convert it first: {}python3 -c 'import csv, sys; "
+      "sys.stdin.reconfigure(errors=\"surrogateescape\", newline=\"\"); "
+      "sys.stdout.reconfigure(errors=\"surrogateescape\"); "
+      "csv.writer(sys.stdout).writerows(csv.reader(sys.stdin, delimiter=\"{}\"))' {}> converted.csv, then read "
+      "converted.csv with --input csv --text-column NAME",
+      header, separator, gzipped ? "gzip -dc " + quoted + " | " : std::string(), separator, source);
+}
+
 }  // namespace
 
 bool is_reserved_record_key(std::string_view key) noexcept {
@@ -292,22 +312,7 @@ CsvColumns::CsvColumns(const CsvRecord& header, const RecordFields& fields, std:
   const auto missing = [&](std::string_view what, const std::string& spec, std::string_view option) {
     // One column holding ';' or a tab: a file separated by something else than commas (European Excel exports).
     if (names.size() == 1 && names[0].find_first_of(";\t") != std::string::npos) {
-      const char* separator = names[0].find(';') != std::string::npos ? ";" : "\\t";
-      // The command reads the file as bytes (any encoding passes through) and works for any file name.
-      std::string quoted = "'";
-      for (const char c : name) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-      quoted += "'";
-      const bool gzipped = name.size() > 3 && name.substr(name.size() - 3) == ".gz";
-      const std::string source = name == "-" ? "< FILE" : gzipped ? "" : "< " + quoted;
-      fail(fmt::format(
-          "no {} column \"{}\": the header is one column, \"{}\", so the file seems separated by '{}', and CSV input "
-          "is read comma-separated: export it with commas, or convert it first: {}python3 -c 'import csv, sys; "
-          "sys.stdin.reconfigure(errors=\"surrogateescape\", newline=\"\"); "
-          "sys.stdout.reconfigure(errors=\"surrogateescape\"); "
-          "csv.writer(sys.stdout).writerows(csv.reader(sys.stdin, delimiter=\"{}\"))' {}> converted.csv, then read "
-          "converted.csv with --input csv --text-column NAME",
-          what, spec, names[0], separator, gzipped ? "gzip -dc " + quoted + " | " : std::string(), separator,
-          source.empty() ? std::string() : source + " "));
+      fail(fmt::format("no {} column \"{}\": {}", what, spec, other_separator_hint(names[0], name)));
     }
     fail(fmt::format("no {} column \"{}\" in the header (its columns: {}): name it with {} NAME or a 1-based number",
                      what, spec, list_names(names), option));

@@ -9,6 +9,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/common_options.hpp"
+#include "io/diagnostics.hpp"
 #include "io/input_files.hpp"
 #include "io/output.hpp"
 
@@ -68,7 +69,7 @@ int run_explain(Context& context, const ExplainOptionsCli& options) {
     }
     std::vector<std::string> warnings;
     notices.collect("-", kDefaultMaxLineBytes, warnings);
-    for (const auto& warning : warnings) std::fputs(fmt::format("rolecheck: {}\n", warning).c_str(), stderr);
+    for (const auto& warning : warnings) warn(warning);
   }
   target.commit();
   return status;

@@ -89,20 +89,6 @@ struct InputOptions {
   }
 };
 
-/// The --input that reads `path` by its name (.csv, .jsonl, .ndjson or .json, also gzip-compressed), or empty.
-inline std::string record_input_for_name(std::string_view path) {
-  std::string lower(path.substr(path.size() > 16 ? path.size() - 16 : 0));
-  for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  if (lower.size() > 3 && lower.compare(lower.size() - 3, 3, ".gz") == 0) lower.resize(lower.size() - 3);
-  const auto ends = [&](std::string_view suffix) {
-    return lower.size() >= suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  if (ends(".csv")) return "csv";
-  if (ends(".jsonl") || ends(".ndjson")) return "jsonl";
-  if (ends(".json")) return "json";
-  return {};
-}
-
 /// One warning for each input named like records (.csv, .jsonl, .json) that is read as plain text because
 /// --input was not given: its header and fields would be classified as duties.
 inline std::vector<std::string> record_name_warnings(const InputOptions& options,
