@@ -40,13 +40,5 @@ TEST_CASE("HTML: nesting up to the cap is walked without recursion / deeper is r
   CHECK(html_nesting_bound("<ul><li>a</li><li>b<br><img src=x/></li></ul><!-- <div> --> 1 < 2") == 2);
 }
 
-TEST_CASE("HTML file names", "[html_text]") {
-  CHECK(is_html_file_name("posting.html"));
-  CHECK(is_html_file_name("a/B.HTM"));
-  CHECK(is_html_file_name("posting.html.gz"));
-  CHECK_FALSE(is_html_file_name("posting.txt"));
-  CHECK_FALSE(is_html_file_name("html"));
-}
-
 }  // namespace
 }  // namespace rolecheck

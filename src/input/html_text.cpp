@@ -151,36 +151,6 @@ struct Frame {
 
 }  // namespace
 
-namespace {
-
-// True when `name`, in any case and before any ".gz", ends in `suffix` (lower case, with its dot).
-bool has_file_suffix(std::string_view name, std::string_view suffix) noexcept {
-  const auto ends_with = [&](std::string_view tail) {
-    if (name.size() < tail.size()) return false;
-    const auto start = name.size() - tail.size();
-    for (std::size_t i = 0; i < tail.size(); ++i) {
-      const char c = name[start + i];
-      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != tail[i]) return false;
-    }
-    return true;
-  };
-  if (ends_with(".gz")) name.remove_suffix(3);
-  return ends_with(suffix);
-}
-
-}  // namespace
-
-bool is_html_file_name(std::string_view name) noexcept {
-  return has_file_suffix(name, ".html") || has_file_suffix(name, ".htm");
-}
-
-std::string_view record_input_for_name(std::string_view name) noexcept {
-  if (has_file_suffix(name, ".csv")) return "csv";
-  if (has_file_suffix(name, ".jsonl") || has_file_suffix(name, ".ndjson")) return "jsonl";
-  if (has_file_suffix(name, ".json")) return "json";
-  return {};
-}
-
 std::size_t html_nesting_bound(std::string_view html) noexcept {
   std::size_t depth = 0;
   std::size_t deepest = 0;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "rolecheck/input/file_names.hpp"
 #include "rolecheck/support/error.hpp"
 #include "rolecheck/support/json_caps.hpp"
 
@@ -139,7 +140,7 @@ std::string other_separator_hint(std::string_view header, std::string_view name)
   std::string quoted = "'";
   for (const char c : name) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   quoted += "'";
-  const bool gzipped = name.size() > 3 && name.substr(name.size() - 3) == ".gz";
+  const bool gzipped = is_gzip_file_name(name);
   const std::string source = name == "-" ? "< FILE " : gzipped ? "" : "< " + quoted + " ";
   return fmt::format(
       "the header is one column, \"{}\", so the file seems separated by '{}', and CSV input is read "

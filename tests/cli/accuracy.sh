@@ -144,7 +144,18 @@ check "blind postings 14 (tuned on since the eighth pass)" 0.94 0.05 0.96 0.06 "
 # language schools, publishers, co-ops, councils). Set 16 was tuned on (0.808 / 0.046 -> 0.889 / 0.015); set 15 was
 # sealed and measured once, after the pass (0.719 / 0.047 before it, 0.738 / 0.047 after): the hardest set so far.
 check "blind postings 15 (never tuned on)" 0.72 0.06 0.71 0.40 "$2/tests/fixtures/blind_postings15.tsv"
-check "blind postings 16" 0.87 0.03 0.87 0.18 "$2/tests/fixtures/blind_postings16.tsv"
+check "blind postings 16 (tuned on since the ninth pass)" 0.87 0.03 0.87 0.18 "$2/tests/fixtures/blind_postings16.tsv"
+# Session 10 (2026-12-04): set 17 by a reader who saw ANNOTATION.md only (car dealers, insurance brokers, telecoms,
+# SaaS, pharma and device reps, hotels and venues, course counsellors, recruiters, ad sales, farm machinery, freight,
+# gyms, energy; electricians, carers, helpdesk), tuned on in the tenth pass: 0.734 / 0.086 -> 0.841 / 0.065.
+check "blind postings 17 (tuned on since the tenth pass)" 0.83 0.075 0.85 0.24 "$2/tests/fixtures/blind_postings17.tsv"
+# Session 10 (2026-12-04): a reviewer's probes of the ninth pass's phrases (156 other-work duties, each built around
+# one new phrase: viewings at a funeral home, census door-knocking, quotas in fishing, focus groups on a curriculum;
+# and 40 selling or marketing duties that carry an other-work phrase). Before the tenth pass 0.442 / 0.635 false
+# alarms; it dropped 36 phrases and added other-work words (census, patrol, tenancy, donors, takedown, ...): 0.572 /
+# 0.429. The rest are known misfires of phrases kept because real selling uses them far more often (knock on doors,
+# get them signed up, beat plan, doctor calls, quarterly quota): a ceiling on them, not a target.
+check "trap probes of the ninth pass" 0.55 0.45 0.92 0.15 "$2/tests/fixtures/trap_probes.tsv"
 # Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
 documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
 python3 - "$documents" <<'PY' || failures=$((failures + 1))

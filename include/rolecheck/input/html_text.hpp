@@ -21,11 +21,4 @@ inline constexpr std::size_t kMaxHtmlDepth = 512;
 /// start tag opens a level, every end tag closes one (void and self-closed elements open none).
 std::size_t html_nesting_bound(std::string_view html) noexcept;
 
-/// True when `name` ends in .html or .htm (any case, also before a .gz): read as HTML by default.
-bool is_html_file_name(std::string_view name) noexcept;
-
-/// The --input that reads records from a file named like `name` (.csv, .jsonl, .ndjson, .json; any case, also
-/// before a .gz), or empty: such a file is plain text only when --input says so.
-std::string_view record_input_for_name(std::string_view name) noexcept;
-
 }  // namespace rolecheck

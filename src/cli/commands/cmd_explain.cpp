@@ -55,10 +55,10 @@ int run_explain(Context& context, const ExplainOptionsCli& options) {
     bool first = true;
     while (reader.next(line)) {
       if (line.too_long) {
-        std::fputs(fmt::format("rolecheck: -:{}: line longer than {} bytes; not explained\n", line.number,
-                               kDefaultMaxLineBytes)
-                       .c_str(),
-                   stderr);
+        warn(
+            fmt::format("-:{}: error: line longer than {} bytes; not explained: split it, or explain its duties "
+                        "one per line",
+                        line.number, kDefaultMaxLineBytes));
         status = 2;
         continue;
       }

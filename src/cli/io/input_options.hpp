@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "rolecheck/input/document_input.hpp"
-#include "rolecheck/input/html_text.hpp"
+#include "rolecheck/input/file_names.hpp"
 #include "rolecheck/input/record_input.hpp"
 
 namespace rolecheck::cli {
