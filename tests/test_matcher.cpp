@@ -169,3 +169,38 @@ TEST_CASE("words longer than 8 bytes and words sharing a prefix are told apart")
   CHECK(matched_cues(matcher, "CRM2024alpha, crm2024omega; crm2024 CRM2024ALPHA crm2024alph") ==
         std::vector<std::string>{"mkt=CRM2024alpha", "sales=crm2024omega", "mkt=CRM2024ALPHA"});
 }
+
+TEST_CASE("a * in a phrase stands for exactly one word, within the clause") {
+  const Matcher matcher(
+      make_taxonomy({make_cue("close", Side::sales, 3, {"close deals", "close * deals", "close * * deals"})}));
+  CHECK(matched_cues(matcher, "Close deals") == std::vector<std::string>{"close=Close deals"});
+  CHECK(matched_cues(matcher, "Close new deals") == std::vector<std::string>{"close=Close new deals"});
+  CHECK(matched_cues(matcher, "close large enterprise deals") ==
+        std::vector<std::string>{"close=close large enterprise deals"});
+  // Skip words are not words the * can take, and are skipped as everywhere else.
+  CHECK(matched_cues(matcher, "close the big deals") == std::vector<std::string>{"close=close the big deals"});
+  CHECK(matched_cues(matcher, "close one two three deals").empty());
+  CHECK(matched_cues(matcher, "close new, deals").empty());
+}
+
+TEST_CASE("a * starting or ending a phrase is reported") {
+  auto taxonomy = make_taxonomy({make_cue("close", Side::sales, 1, {"close *", "* deals"})});
+  try {
+    const Matcher matcher(taxonomy);
+    FAIL("expected an error");
+  } catch (const Error& error) {
+    REQUIRE(error.diagnostics().size() == 2);
+    CHECK_THAT(format_diagnostic(error.diagnostics()[0]),
+               Catch::Contains("/differences/1/cues/0/phrases/0") && Catch::Contains("starts or ends with \"*\""));
+    CHECK_THAT(format_diagnostic(error.diagnostics()[1]), Catch::Contains("/differences/1/cues/0/phrases/1"));
+  }
+}
+
+TEST_CASE("a matcher restored from its tables keeps the * phrases") {
+  const Matcher compiled(make_taxonomy({make_cue("close", Side::sales, 3, {"close * deals"})}));
+  const Matcher restored(compiled.tables());
+  CHECK(restored.wildcard_term() == compiled.wildcard_term());
+  CHECK(matched_cues(restored, "close new deals") == std::vector<std::string>{"close=close new deals"});
+  const Matcher plain(make_taxonomy({make_cue("close", Side::sales, 3, {"close deals"})}));
+  CHECK(plain.wildcard_term() == -1);
+}

@@ -12,7 +12,7 @@ namespace {
 
 // Words longer than this are never cue words; they are not stemmed (bounds the per-token work).
 constexpr std::size_t kMaxStemmedWordBytes = 48;
-// Most trie nodes alive at once during one walk (exact and stem edges can branch).
+// Most trie nodes alive at once during one walk (exact, stem and wildcard edges can branch).
 constexpr std::size_t kMaxFrontier = 64;
 
 std::uint64_t edge_key(std::uint32_t node, std::int32_t term) noexcept {
@@ -70,6 +70,10 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
       if (end == std::string_view::npos) end = phrase.size();
       const auto chunk = phrase.substr(start, end - start);
       start = end + 1;
+      if (chunk == kWildcardChunk) {  // any one word
+        terms.push_back(intern(ids, std::string(kWildcardChunk)));
+        continue;
+      }
       const bool exact = !chunk.empty() && chunk.front() == '=';
       tokenize(exact ? chunk.substr(1) : chunk, words);
       for (const auto& token : words.tokens) {
@@ -89,6 +93,15 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
       problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin),
                                     fmt::format("phrase \"{}\" has no words left after normalisation; "
                                                 "use letters or digits that are not skip words",
+                                                phrase),
+                                    ""});
+      return;
+    }
+    const auto wildcard = ids.find(std::string(kWildcardChunk));
+    if (wildcard != ids.end() && (terms.front() == wildcard->second || terms.back() == wildcard->second)) {
+      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin),
+                                    fmt::format("phrase \"{}\" starts or ends with \"*\"; a \"*\" stands for one "
+                                                "word between two words of the phrase: remove it there",
                                                 phrase),
                                     ""});
       return;
@@ -142,12 +155,14 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
   if (!problems.empty()) throw Error(std::move(problems));
   freeze_stems(ids);
   freeze_edges(edges);
+  m_wildcard_term = term_of_stem(kWildcardChunk);
 }
 
 Matcher::Matcher(Tables tables) : m_tables(std::move(tables)) {
   check_tables();
   m_stem_mask = m_tables.stem_slots.size() - 1;
   m_edge_mask = m_tables.edge_keys.size() - 1;
+  m_wildcard_term = term_of_stem(kWildcardChunk);
 }
 
 void Matcher::check_tables() const {
@@ -330,6 +345,7 @@ const ScanResult& Scanner::scan(std::string_view text) {
   const auto breaks_before = [&](std::size_t k) { return (m_positions[k] & 0x80000000u) != 0; };
 
   // Most words start no phrase: their root children are looked up directly, before any walk is set up.
+  const auto wildcard = m_matcher->wildcard_term();  // -1 when no phrase has a "*": child() then finds nothing
   std::array<std::uint32_t, kMaxFrontier> frontier_nodes;
   std::array<std::uint32_t, kMaxFrontier> next_nodes;
   std::size_t k = 0;
@@ -364,7 +380,7 @@ const ScanResult& Scanner::scan(std::string_view text) {
       const auto& terms = result.terms[token_of(j)];
       std::size_t next_size = 0;
       for (std::size_t n = 0; n < frontier_size; ++n) {
-        for (const auto term : {terms.exact, terms.stem}) {
+        for (const auto term : {terms.exact, terms.stem, wildcard}) {
           const auto child = m_matcher->child(frontier[n], term);
           if (child != 0 && next_size < kMaxFrontier) next[next_size++] = child;
         }

@@ -8,8 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 data=$2/../shared/data
 if [ ! -f "$data/onet_tasks_dev.tsv" ]; then
-  echo "accuracy.sh: $data/onet_tasks_dev.tsv not found (the shared folder must sit beside the repository)" >&2
-  exit 1
+  # A clone without the shared folder beside it cannot measure: a ctest skip (never a pass; .ci/run fails on it).
+  echo "SKIP: accuracy.sh: $data/onet_tasks_dev.tsv not found (the shared folder must sit beside the repository)" >&2
+  exit 77
 fi
 # check NAME MIN_MACRO_F1 MAX_FALSE_ALARMS MIN_TWO_WAY_F1 MAX_NEITHER EVAL-ARGS...
 check() {

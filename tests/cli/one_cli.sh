@@ -16,6 +16,15 @@ printf 'Cold-call prospects and close deals\nPlan the brand campaign\n' >"$tmp/t
 "$bin" explain - <"$tmp/two.txt" >"$tmp/out" 2>"$tmp/err" || fail "explain -: exit $? $(cat "$tmp/err")"
 expect_eq "explain -: one trace per line" "$(grep -c '^duty: ' "$tmp/out")" 2
 grep -qx "duty: Plan the brand campaign" "$tmp/out" || fail "explain -: second line not explained"
+"$bin" explain "Cold-call prospects and close deals" >"$tmp/one"
+diff <(sed -n "1,$(wc -l <"$tmp/one")p" "$tmp/out") "$tmp/one" >/dev/null || fail "explain - differs from explain TEXT"
+# classify --explain with a record format is an error that says what to do, not a silent no-op.
+status=0
+"$bin" classify --explain --format tsv "$duties" >"$tmp/out" 2>"$tmp/err" || status=$?
+expect_eq "classify --explain --format tsv: exit" "$status" 2
+grep -q -- '--explain lists the reasons under each duty in the text format only' "$tmp/err" ||
+  fail "classify --explain --format tsv: message: $(cat "$tmp/err")"
+[ ! -s "$tmp/out" ] || fail "classify --explain --format tsv: wrote records"
 # A line over the 1 MiB cap is refused with its location and exit 2; the lines around it are still explained.
 { echo "Close deals"; head -c 1100000 /dev/zero | tr '\0' 'a'; echo; echo "Plan the brand campaign"; } >"$tmp/long.txt"
 status=0
@@ -24,8 +33,6 @@ expect_eq "explain -: too-long line exits 2" "$status" 2
 grep -q '^rolecheck: -:2: error: line longer than 1048576 bytes; not explained' "$tmp/long.err" ||
   fail "explain -: too-long line message: $(cat "$tmp/long.err")"
 expect_eq "explain -: lines around a too-long line" "$(grep -c '^duty: ' "$tmp/long.out")" 2
-"$bin" explain "Cold-call prospects and close deals" >"$tmp/one"
-diff <(sed -n "1,$(wc -l <"$tmp/one")p" "$tmp/out") "$tmp/one" >/dev/null || fail "explain - differs from explain TEXT"
 "$bin" explain --format json - <"$tmp/two.txt" >"$tmp/json" || fail "explain --format json -: exit $?"
 python3 - "$tmp/json" <<'PY' || fail "explain --format json: bad objects"
 import json, sys

@@ -87,6 +87,11 @@ class Matcher {
   [[nodiscard]] std::int32_t term_of_stem(std::string_view stem) const;
   /// True when the term is ignored while matching ("a", "the", ...).
   [[nodiscard]] bool is_skip_term(std::int32_t term) const noexcept;
+  /// The term of the "*" chunk (any one word that is not a skip word), or -1 when no phrase has one.
+  [[nodiscard]] std::int32_t wildcard_term() const noexcept { return m_wildcard_term; }
+
+  /// The phrase chunk that stands for any one word, between two words of a phrase ("close * deals").
+  static constexpr std::string_view kWildcardChunk = "*";
 
   /// A trie node's terminal: which cue (or negation) ends here.
   static constexpr std::uint32_t kNoTerminal = 0xFFFFFFFFu;
@@ -119,6 +124,7 @@ class Matcher {
   std::uint64_t m_stem_mask = 0;
   std::uint64_t m_edge_mask = 0;
   std::uint32_t m_last_node = 0;  // the node add_phrase() last ended at (compile time only)
+  std::int32_t m_wildcard_term = -1;
 };
 
 /// A taxonomy together with the matcher compiled from it; the embedded snapshot restores both at once,

@@ -132,6 +132,13 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
 
 // Reads every input and writes one record per line; returns the exit status.
 int run_classify(Context& context, const ClassifyOptionsCli& options) {
+  if (options.explain && options.format != "text") {
+    warn(
+        fmt::format("--explain lists the reasons under each duty in the text format only, and --format {} "
+                    "already carries them in each record: drop --explain, or use --format text",
+                    options.format));
+    return 2;
+  }
   if (const auto conflict = options.in.conflict(options.files); !conflict.empty()) {
     warn(conflict);
     return 2;

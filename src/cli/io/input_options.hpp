@@ -120,10 +120,10 @@ inline std::string blank_lines_message(const std::string& name, std::size_t blan
 inline void add_document_input_options(CLI::App& app, InputOptions& options) {
   options.unit_option =
       app.add_option("--unit", options.unit,
-                     "line: one duty per line (or per record of a JSONL, JSON or CSV input); document: each FILE "
-                     "(or record) is one job description")
-          ->check(CLI::IsMember({"line", "document"}))
-          ->capture_default_str();
+                     "line (the default for text): one duty per line (or per record of a JSONL, JSON or CSV "
+                     "input); document (the default for records and HTML): each FILE (or record) is one job "
+                     "description")
+          ->check(CLI::IsMember({"line", "document"}));
   options.input_option =
       app.add_option("--input", options.input,
                      "text; jsonl: one JSON object per line; json: an array of objects; csv: a header row, then one "
