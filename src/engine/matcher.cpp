@@ -155,14 +155,27 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
   if (!problems.empty()) throw Error(std::move(problems));
   freeze_stems(ids);
   freeze_edges(edges);
-  m_wildcard_term = term_of_stem(kWildcardChunk);
+  find_wildcard_parents();
 }
 
 Matcher::Matcher(Tables tables) : m_tables(std::move(tables)) {
   check_tables();
   m_stem_mask = m_tables.stem_slots.size() - 1;
   m_edge_mask = m_tables.edge_keys.size() - 1;
+  find_wildcard_parents();
+}
+
+void Matcher::find_wildcard_parents() {
   m_wildcard_term = term_of_stem(kWildcardChunk);
+  m_wildcard_parents.assign(m_tables.terminals.size(), 0);
+  if (m_wildcard_term < 0) return;
+  for (const auto key : m_tables.edge_keys) {
+    const auto parent = key >> 32;  // bounded here: check_tables() bounds an edge's child, not its parent
+    if (key != ~std::uint64_t{0} && static_cast<std::int32_t>(key & 0xFFFFFFFFu) == m_wildcard_term &&
+        parent < m_wildcard_parents.size()) {
+      m_wildcard_parents[parent] = 1;
+    }
+  }
 }
 
 void Matcher::check_tables() const {
@@ -380,8 +393,12 @@ const ScanResult& Scanner::scan(std::string_view text) {
       const auto& terms = result.terms[token_of(j)];
       std::size_t next_size = 0;
       for (std::size_t n = 0; n < frontier_size; ++n) {
-        for (const auto term : {terms.exact, terms.stem, wildcard}) {
+        for (const auto term : {terms.exact, terms.stem}) {
           const auto child = m_matcher->child(frontier[n], term);
+          if (child != 0 && next_size < kMaxFrontier) next[next_size++] = child;
+        }
+        if (m_matcher->has_wildcard_child(frontier[n])) {
+          const auto child = m_matcher->child(frontier[n], wildcard);
           if (child != 0 && next_size < kMaxFrontier) next[next_size++] = child;
         }
       }

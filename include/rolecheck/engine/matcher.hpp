@@ -107,6 +107,8 @@ class Matcher {
     if (node == 0) return m_tables.root_children[static_cast<std::size_t>(term)];
     return deep_child(node, term);
   }
+  /// True when a trie node has a "*" edge (found once at construction, not stored in the snapshot).
+  [[nodiscard]] bool has_wildcard_child(std::uint32_t node) const noexcept { return m_wildcard_parents[node] != 0; }
   /// The terminal of a node (a cue index, one of the k*Terminal marks, or kNoTerminal).
   [[nodiscard]] std::uint32_t terminal(std::uint32_t node) const noexcept { return m_tables.terminals[node]; }
 
@@ -118,6 +120,7 @@ class Matcher {
   void freeze_stems(const StemIds& ids);
   void freeze_edges(const std::unordered_map<std::uint64_t, std::uint32_t>& edges);
   void check_tables() const;
+  void find_wildcard_parents();
   [[nodiscard]] std::uint32_t deep_child(std::uint32_t node, std::int32_t term) const noexcept;
 
   Tables m_tables;
@@ -125,6 +128,7 @@ class Matcher {
   std::uint64_t m_edge_mask = 0;
   std::uint32_t m_last_node = 0;  // the node add_phrase() last ended at (compile time only)
   std::int32_t m_wildcard_term = -1;
+  std::vector<std::uint8_t> m_wildcard_parents;  // by node: 1 when it has a "*" edge
 };
 
 /// A taxonomy together with the matcher compiled from it; the embedded snapshot restores both at once,
