@@ -144,12 +144,18 @@ check "blind postings 14 (tuned on since the eighth pass)" 0.94 0.05 0.96 0.06 "
 # drinks, marketplaces, nonprofits, franchising, airlines, print; hotels, telecom, dental, chemicals, SaaS, new homes,
 # language schools, publishers, co-ops, councils). Set 16 was tuned on (0.808 / 0.046 -> 0.889 / 0.015); set 15 was
 # sealed and measured once, after the pass (0.719 / 0.047 before it, 0.738 / 0.047 after): the hardest set so far.
-check "blind postings 15 (never tuned on)" 0.72 0.06 0.71 0.40 "$2/tests/fixtures/blind_postings15.tsv"
+check "blind postings 15 (never tuned on)" 0.73 0.065 0.73 0.38 "$2/tests/fixtures/blind_postings15.tsv"
 check "blind postings 16 (tuned on since the ninth pass)" 0.87 0.03 0.87 0.18 "$2/tests/fixtures/blind_postings16.tsv"
 # Session 10 (2026-12-04): set 17 by a reader who saw ANNOTATION.md only (car dealers, insurance brokers, telecoms,
 # SaaS, pharma and device reps, hotels and venues, course counsellors, recruiters, ad sales, farm machinery, freight,
 # gyms, energy; electricians, carers, helpdesk), tuned on in the tenth pass: 0.734 / 0.086 -> 0.841 / 0.065.
 check "blind postings 17 (tuned on since the tenth pass)" 0.83 0.075 0.85 0.24 "$2/tests/fixtures/blind_postings17.tsv"
+# Session 10: set 18 by another such reader (lettings and new homes, FMCG field sales, fashion and luxury, industrial
+# equipment, telecom resellers, travel, admissions, sports ticketing, local ad sales, pet food, food service,
+# building materials, mobile games, charity partnerships; nurses, carpenters, debt collectors, analysts), sealed for
+# the tenth pass and measured before and after it: 0.803 / 0.052 / 0.815 / 0.302 -> 0.807 / 0.052 / 0.820 / 0.296.
+# Set 15 moved 0.738 / 0.047 -> 0.743 / 0.055 over the same pass (one more false alarm, from the '*' phrases).
+check "blind postings 18 (never tuned on)" 0.79 0.065 0.80 0.31 "$2/tests/fixtures/blind_postings18.tsv"
 # Session 10 (2026-12-04): a reviewer's probes of the ninth pass's phrases (156 other-work duties, each built around
 # one new phrase: viewings at a funeral home, census door-knocking, quotas in fishing, focus groups on a curriculum;
 # and 40 selling or marketing duties that carry an other-work phrase). Before the tenth pass 0.442 / 0.635 false
