@@ -148,8 +148,9 @@ check "blind postings 15 (never tuned on)" 0.73 0.065 0.73 0.38 "$2/tests/fixtur
 check "blind postings 16 (tuned on since the ninth pass)" 0.87 0.03 0.87 0.18 "$2/tests/fixtures/blind_postings16.tsv"
 # Session 10 (2026-12-04): set 17 by a reader who saw ANNOTATION.md only (car dealers, insurance brokers, telecoms,
 # SaaS, pharma and device reps, hotels and venues, course counsellors, recruiters, ad sales, farm machinery, freight,
-# gyms, energy; electricians, carers, helpdesk), tuned on in the tenth pass: 0.734 / 0.086 -> 0.841 / 0.065.
-check "blind postings 17 (tuned on since the tenth pass)" 0.83 0.075 0.85 0.24 "$2/tests/fixtures/blind_postings17.tsv"
+# gyms, energy; electricians, carers, helpdesk), tuned on in the tenth pass: 0.734 / 0.086 -> 0.841 / 0.065, then
+# 0.816 / 0.065 after the second probes dropped 18 of its phrases (travel buyers' corporate rates, hospital formularies).
+check "blind postings 17 (tuned on since the tenth pass)" 0.80 0.075 0.82 0.28 "$2/tests/fixtures/blind_postings17.tsv"
 # Session 10: set 18 by another such reader (lettings and new homes, FMCG field sales, fashion and luxury, industrial
 # equipment, telecom resellers, travel, admissions, sports ticketing, local ad sales, pet food, food service,
 # building materials, mobile games, charity partnerships; nurses, carpenters, debt collectors, analysts), sealed for
@@ -161,8 +162,11 @@ check "blind postings 18 (never tuned on)" 0.79 0.065 0.80 0.31 "$2/tests/fixtur
 # and 40 selling or marketing duties that carry an other-work phrase). Before the tenth pass 0.442 / 0.635 false
 # alarms; it dropped 36 phrases and added other-work words (census, patrol, tenancy, donors, takedown, ...): 0.572 /
 # 0.429. The rest are known misfires of phrases kept because real selling uses them far more often (knock on doors,
-# get them signed up, beat plan, doctor calls, quarterly quota): a ceiling on them, not a target.
-check "trap probes of the ninth pass" 0.55 0.45 0.92 0.15 "$2/tests/fixtures/trap_probes.tsv"
+# get them signed up, beat plan, doctor calls, quarterly quota): a ceiling on them, not a target. Then 92 more probes
+# of the tenth pass's own phrases (62 other work, 30 selling or marketing): 0.581 false alarms on those 62 before
+# 18 phrases were dropped and 4 other-work ones added, 0.306 after. All 288 probes: 0.559 / 0.486 with the ninth
+# pass's taxonomy, 0.615 / 0.404 now.
+check "trap probes of the ninth and tenth passes" 0.60 0.42 0.92 0.16 "$2/tests/fixtures/trap_probes.tsv"
 # Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
 documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
 python3 - "$documents" <<'PY' || failures=$((failures + 1))
