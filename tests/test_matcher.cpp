@@ -183,6 +183,21 @@ TEST_CASE("a * in a phrase stands for exactly one word, within the clause") {
   CHECK(matched_cues(matcher, "close new, deals").empty());
 }
 
+TEST_CASE("a negation word or an other-work word never fills a *") {
+  auto taxonomy = make_taxonomy({make_cue("close", Side::sales, 3, {"close * deals", "negotiate * deals"})});
+  Cue purchasing;
+  purchasing.id = "other.purchasing";
+  purchasing.weight = 3;
+  purchasing.role = CueRole::other;
+  purchasing.phrases = {"suppliers"};
+  taxonomy.other_work.cues = {purchasing};
+  const Matcher matcher(taxonomy);
+  CHECK(matched_cues(matcher, "close new deals") == std::vector<std::string>{"close=close new deals"});
+  CHECK(matched_cues(matcher, "close no deals").empty());
+  CHECK(matched_cues(matcher, "negotiate supplier deals") == std::vector<std::string>{"other.purchasing=supplier"});
+  CHECK(matched_cues(matcher, "negotiate without deals").empty());
+}
+
 TEST_CASE("a * starting or ending a phrase is reported") {
   auto taxonomy = make_taxonomy({make_cue("close", Side::sales, 1, {"close *", "* deals"})});
   try {

@@ -270,6 +270,24 @@ TEST_CASE("caps on cues and phrases are checked") {
         Lines{"t.json: error: /negation/words/0: more than 10 JSON values; a taxonomy this large is not supported"});
 }
 
+TEST_CASE("a \"*\" counts as a word, stands alone and comes at most twice in a phrase") {
+  CHECK(problems(replaced(kValid, "\"brand\"", "\"grow * * brand\"")).empty());
+  TaxonomyLimits limits;
+  limits.max_phrase_tokens = 3;
+  CHECK(problems(replaced(kValid, "\"brand\"", "\"grow * * brand\""), limits) ==
+        Lines{"t.json: error: /differences/0/cues/1/phrases/0: phrase has 4 words; at most 3 are allowed (split it "
+              "into shorter phrases)"});
+  CHECK(problems(replaced(kValid, "\"brand\"", "\"grow * * * brand\"")) ==
+        Lines{"t.json: error: /differences/0/cues/1/phrases/0: phrase \"grow * * * brand\" has 3 \"*\"; at most 2 are "
+              "allowed"});
+  CHECK(problems(replaced(kValid, "\"brand\"", "\"grow *brand\"")) ==
+        Lines{"t.json: error: /differences/0/cues/1/phrases/0: phrase \"grow *brand\" has a \"*\" inside a word; write "
+              "\"*\" alone, between spaces, for any one word"});
+  CHECK(problems(replaced(kValid, "\"brand\"", "\"*\"")) ==
+        Lines{"t.json: error: /differences/0/cues/1/phrases/0: phrase \"*\" has no words (only punctuation or "
+              "symbols), so it can never match"});
+}
+
 TEST_CASE("the problem list is capped") {
   TaxonomyLimits limits;
   limits.max_problems = 2;

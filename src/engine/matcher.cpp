@@ -168,7 +168,18 @@ Matcher::Matcher(Tables tables) : m_tables(std::move(tables)) {
 void Matcher::find_wildcard_parents() {
   m_wildcard_term = term_of_stem(kWildcardChunk);
   m_wildcard_parents.assign(m_tables.terminals.size(), 0);
+  m_wildcard_blocked.assign(m_tables.root_children.size(), 0);
   if (m_wildcard_term < 0) return;
+  // A word that is by itself a negation or other-work phrase ("no", "suppliers") never fills a "*": the slot would
+  // hide it ("close no deals", "negotiate supplier deals" are not selling).
+  for (std::size_t term = 0; term < m_tables.root_children.size(); ++term) {
+    const auto node = m_tables.root_children[term];
+    if (node == 0) continue;
+    const auto terminal = m_tables.terminals[node];
+    const bool negation = terminal == kNegationTerminal || terminal == kBackwardNegationTerminal;
+    const bool other_work = terminal < m_tables.cues.size() && m_tables.cues[terminal].role == CueRole::other;
+    m_wildcard_blocked[term] = negation || other_work ? 1 : 0;
+  }
   for (const auto key : m_tables.edge_keys) {
     const auto parent = key >> 32;  // bounded here: check_tables() bounds an edge's child, not its parent
     if (key != ~std::uint64_t{0} && static_cast<std::int32_t>(key & 0xFFFFFFFFu) == m_wildcard_term &&
@@ -397,7 +408,7 @@ const ScanResult& Scanner::scan(std::string_view text) {
           const auto child = m_matcher->child(frontier[n], term);
           if (child != 0 && next_size < kMaxFrontier) next[next_size++] = child;
         }
-        if (m_matcher->has_wildcard_child(frontier[n])) {
+        if (m_matcher->has_wildcard_child(frontier[n]) && m_matcher->may_fill_wildcard(terms)) {
           const auto child = m_matcher->child(frontier[n], wildcard);
           if (child != 0 && next_size < kMaxFrontier) next[next_size++] = child;
         }

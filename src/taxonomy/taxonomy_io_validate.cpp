@@ -51,6 +51,8 @@ struct Range {
 };
 
 constexpr double kHuge = 1e300;
+// Most "*" (any one word) in one phrase: each lets a trie walk branch, so the work per word stays bounded.
+constexpr std::size_t kMaxPhraseWildcards = 2;
 
 bool is_blank_code_point(long code) {
   return code == ' ' || code == '\t' || code == '\n' || code == '\r' || code == 0xA0 || code == 0x1680 ||
@@ -499,8 +501,29 @@ class Validator {
              fmt::format("phrase is {} bytes; at most {} are allowed", phrase->size(), m_limits.max_phrase_bytes));
       return std::nullopt;
     }
-    const std::size_t words = folded_words(*phrase).size();
-    if (words == 0) {
+    // "*" stands for one word (docs/taxonomy.md): it counts as a word, at most two per phrase, and only alone.
+    std::size_t stars = 0;
+    for (std::size_t start = 0; start < phrase->size();) {
+      auto end = phrase->find_first_of(" \t", start);
+      if (end == std::string::npos) end = phrase->size();
+      const std::string_view chunk = std::string_view(*phrase).substr(start, end - start);
+      if (chunk == "*") {
+        ++stars;
+      } else if (chunk.find('*') != std::string_view::npos) {
+        report(pointer, fmt::format("phrase {} has a \"*\" inside a word; write \"*\" alone, between spaces, for "
+                                    "any one word",
+                                    preview(value)));
+        return std::nullopt;
+      }
+      start = end + 1;
+    }
+    if (stars > kMaxPhraseWildcards) {
+      report(pointer,
+             fmt::format("phrase {} has {} \"*\"; at most {} are allowed", preview(value), stars, kMaxPhraseWildcards));
+      return std::nullopt;
+    }
+    const std::size_t words = folded_words(*phrase).size() + stars;
+    if (words == stars) {
       report(pointer, fmt::format("phrase {} has no words (only punctuation or symbols), so it can never match",
                                   preview(value)));
       return std::nullopt;

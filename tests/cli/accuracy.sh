@@ -7,10 +7,12 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$1
 data=$2/../shared/data
+have_data=1
 if [ ! -f "$data/onet_tasks_dev.tsv" ]; then
-  # A clone without the shared folder beside it cannot measure: a ctest skip (never a pass; .ci/run fails on it).
-  echo "SKIP: accuracy.sh: $data/onet_tasks_dev.tsv not found (the shared folder must sit beside the repository)" >&2
-  exit 77
+  # A clone without the shared folder beside it measures only its own fixtures: a ctest skip (never a pass;
+  # .ci/run fails on it) that names what was not checked.
+  skipped="the O*NET dev data ($data/onet_tasks_dev.tsv) is missing: the dev and document checks did not run"
+  have_data=0
 fi
 # check NAME MIN_MACRO_F1 MAX_FALSE_ALARMS MIN_TWO_WAY_F1 MAX_NEITHER EVAL-ARGS...
 check() {
@@ -33,10 +35,12 @@ PY
 files=("$data/onet_tasks_dev.tsv" "$data/onet_dwa_dev.tsv" "$data/onet_other_dev.tsv")
 three_way=(--label-column text_label)
 # Rows i % 4 == 0 of each file were held aside before any cue or threshold was tuned.
-check "held-aside part (1/4), pooled" 0.85 0.07 0.89 0.12 "${three_way[@]}" --part 1/4 "${files[@]}"
-check "tuning part (3/4), pooled" 0.90 0.04 0.94 0.08 "${three_way[@]}" --except-part 1/4 "${files[@]}"
-check "task statements" 0.89 0.085 0.91 0.10 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
-check "detailed work activities" 0.95 0.03 0.97 0.04 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
+if ((have_data)); then
+  check "held-aside part (1/4), pooled" 0.85 0.07 0.89 0.12 "${three_way[@]}" --part 1/4 "${files[@]}"
+  check "tuning part (3/4), pooled" 0.90 0.04 0.94 0.08 "${three_way[@]}" --except-part 1/4 "${files[@]}"
+  check "task statements" 0.89 0.085 0.91 0.10 "${three_way[@]}" "$data/onet_tasks_dev.tsv"
+  check "detailed work activities" 0.95 0.03 0.97 0.04 "${three_way[@]}" "$data/onet_dwa_dev.tsv"
+fi
 # Occupation descriptions written for the project in the style of another taxonomy (never tuned on);
 # two-way labels, so only the sales/marketing figures apply.
 check "occupation descriptions" 0.95 0.0 0.95 0.05 "$2/tests/fixtures/occupation_descriptions.tsv"
@@ -149,13 +153,13 @@ check "blind postings 16 (tuned on since the ninth pass)" 0.87 0.03 0.87 0.18 "$
 # Session 10 (2026-12-04): set 17 by a reader who saw ANNOTATION.md only (car dealers, insurance brokers, telecoms,
 # SaaS, pharma and device reps, hotels and venues, course counsellors, recruiters, ad sales, farm machinery, freight,
 # gyms, energy; electricians, carers, helpdesk), tuned on in the tenth pass: 0.734 / 0.086 -> 0.841 / 0.065, then
-# 0.816 / 0.065 after the second probes dropped 18 of its phrases (travel buyers' corporate rates, hospital formularies).
-check "blind postings 17 (tuned on since the tenth pass)" 0.80 0.075 0.82 0.28 "$2/tests/fixtures/blind_postings17.tsv"
+# 0.806 / 0.065 after two rounds of probes dropped 29 of its phrases (travel buyers' corporate rates, hospital formularies).
+check "blind postings 17 (tuned on since the tenth pass)" 0.79 0.075 0.81 0.30 "$2/tests/fixtures/blind_postings17.tsv"
 # Session 10: set 18 by another such reader (lettings and new homes, FMCG field sales, fashion and luxury, industrial
 # equipment, telecom resellers, travel, admissions, sports ticketing, local ad sales, pet food, food service,
 # building materials, mobile games, charity partnerships; nurses, carpenters, debt collectors, analysts), sealed for
 # the tenth pass and measured before and after it: 0.803 / 0.052 / 0.815 / 0.302 -> 0.807 / 0.052 / 0.820 / 0.296.
-# Set 15 moved 0.738 / 0.047 -> 0.743 / 0.055 over the same pass (one more false alarm, from the '*' phrases).
+# Set 15 moved 0.738 / 0.047 -> 0.739 / 0.055 over the same pass (one more false alarm, from the '*' phrases).
 check "blind postings 18 (never tuned on)" 0.79 0.065 0.80 0.31 "$2/tests/fixtures/blind_postings18.tsv"
 # Session 10 (2026-12-04): a reviewer's probes of the ninth pass's phrases (156 other-work duties, each built around
 # one new phrase: viewings at a funeral home, census door-knocking, quotas in fishing, focus groups on a curriculum;
@@ -165,9 +169,10 @@ check "blind postings 18 (never tuned on)" 0.79 0.065 0.80 0.31 "$2/tests/fixtur
 # get them signed up, beat plan, doctor calls, quarterly quota): a ceiling on them, not a target. Then 92 more probes
 # of the tenth pass's own phrases (62 other work, 30 selling or marketing): 0.581 false alarms on those 62 before
 # 18 phrases were dropped and 4 other-work ones added, 0.306 after. All 288 probes: 0.559 / 0.486 with the ninth
-# pass's taxonomy, 0.615 / 0.404 now.
+# pass's taxonomy, 0.620 / 0.395 after the review's drops.
 check "trap probes of the ninth and tenth passes" 0.60 0.42 0.92 0.16 "$2/tests/fixtures/trap_probes.tsv"
 # Documents: pseudo job descriptions built from the dev task lists (scripts/eval_documents.py).
+if ((have_data)); then
 documents=$(python3 "$2/scripts/eval_documents.py" --rolecheck "$bin") || { echo "FAIL: eval_documents.py" >&2; failures=$((failures + 1)); }
 python3 - "$documents" <<'PY' || failures=$((failures + 1))
 import re, sys
@@ -178,4 +183,5 @@ print(f"documents: sales and marketing roles {sm:.3f} (floor 0.84), other occupa
 print("ok" if ok else "FAIL")
 sys.exit(0 if ok else 1)
 PY
+fi
 finish accuracy

@@ -22,7 +22,7 @@ diff <(sed -n "1,$(wc -l <"$tmp/one")p" "$tmp/out") "$tmp/one" >/dev/null || fai
 status=0
 "$bin" classify --explain --format tsv "$duties" >"$tmp/out" 2>"$tmp/err" || status=$?
 expect_eq "classify --explain --format tsv: exit" "$status" 2
-grep -q -- '--explain lists the reasons under each duty in the text format only' "$tmp/err" ||
+grep -q -- '--explain lists reasons under each duty in the text format only; --format tsv takes no' "$tmp/err" ||
   fail "classify --explain --format tsv: message: $(cat "$tmp/err")"
 [ ! -s "$tmp/out" ] || fail "classify --explain --format tsv: wrote records"
 # A line over the 1 MiB cap is refused with its location and exit 2; the lines around it are still explained.

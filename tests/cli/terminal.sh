@@ -125,7 +125,9 @@ sed "s/$esc\[[0-9;]*m//g" "$tmp/out" | diff -q "$golden/classify.explain.txt" - 
   fail "--explain without colour changed"
 "$bin" classify --color always "$duties" | grep -q "$esc\[1;4;" && fail "highlight without --explain"
 for format in jsonl json tsv csv; do
-  "$bin" classify --explain --color always --format "$format" "$duties" | grep -q "$esc" && fail "colour in $format"
+  "$bin" classify --color always --format "$format" "$duties" >"$tmp/fmt" || fail "--color always --format $format: exit $?"
+  [ -s "$tmp/fmt" ] || fail "--color always --format $format: no records"
+  grep -q "$esc" "$tmp/fmt" && fail "colour in $format"
 done
 "$bin" classify --unit document --explain --color always data/examples/posting_sales.txt >"$tmp/out"
 grep -q "$esc\[1;4;32m" "$tmp/out" || fail "document --explain --color always: no highlight"

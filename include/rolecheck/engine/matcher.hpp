@@ -109,6 +109,13 @@ class Matcher {
   }
   /// True when a trie node has a "*" edge (found once at construction, not stored in the snapshot).
   [[nodiscard]] bool has_wildcard_child(std::uint32_t node) const noexcept { return m_wildcard_parents[node] != 0; }
+  /// False for a word that is by itself a negation or an other-work phrase: it never fills a "*".
+  [[nodiscard]] bool may_fill_wildcard(const WordTerms& word) const noexcept {
+    const auto blocked = [&](std::int32_t term) {
+      return term >= 0 && m_wildcard_blocked[static_cast<std::size_t>(term)] != 0;
+    };
+    return !blocked(word.stem) && !blocked(word.exact);
+  }
   /// The terminal of a node (a cue index, one of the k*Terminal marks, or kNoTerminal).
   [[nodiscard]] std::uint32_t terminal(std::uint32_t node) const noexcept { return m_tables.terminals[node]; }
 
@@ -129,6 +136,7 @@ class Matcher {
   std::uint32_t m_last_node = 0;  // the node add_phrase() last ended at (compile time only)
   std::int32_t m_wildcard_term = -1;
   std::vector<std::uint8_t> m_wildcard_parents;  // by node: 1 when it has a "*" edge
+  std::vector<std::uint8_t> m_wildcard_blocked;  // by term: 1 when the word may not fill a "*"
 };
 
 /// A taxonomy together with the matcher compiled from it; the embedded snapshot restores both at once,

@@ -134,8 +134,8 @@ int run_documents(Context& context, const ClassifyOptionsCli& options) {
 int run_classify(Context& context, const ClassifyOptionsCli& options) {
   if (options.explain && options.format != "text") {
     warn(
-        fmt::format("--explain lists the reasons under each duty in the text format only, and --format {} "
-                    "already carries them in each record: drop --explain, or use --format text",
+        fmt::format("--explain lists reasons under each duty in the text format only; --format {} takes no "
+                    "--explain: drop it, or use --format text",
                     options.format));
     return 2;
   }
