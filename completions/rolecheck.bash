@@ -103,13 +103,13 @@ _rolecheck() {
       COMPREPLY=($(compgen -W "$subcommands" -- "$cur"))
       return ;;
     version) options="--help" ;;
-    eval) options="--help --format --errors --part --except-part --min-confidence --label-column" ;;
-    stats) options="--help --format --sort --errors --top --output --label-column" ;;
+    eval) options="--help --format --errors --part --except-part --min-confidence --label-column --text-column" ;;
+    stats) options="--help --format --sort --errors --top --output --label-column --text-column" ;;
     report)
       options="--help --output --title --min-confidence --max-line-bytes --unit --input --text-field --text-column
                --id-field --id-column --title-field --title-column" ;;
     fit)
-      options="--help --output --report --part --except-part --label-column --regularisation --penalty --keep-sign
+      options="--help --output --report --part --except-part --label-column --text-column --regularisation --penalty --keep-sign
                --no-keep-sign --folds --min-rows" ;;
     diff)
       options="--help --format --exit-code --output --jobs --unit --input --text-field --text-column --id-field

@@ -105,4 +105,23 @@ PY
     fail "dev data: figures inconsistent"
 fi
 
+# --text-column (and --label-column) name the columns of an export whose text is not called "text": eval, stats, JSONL.
+printf 'id\tcategory\tdescription\n1\tsales\tCold-call prospects and close deals\n2\tother\tStock shelves\n' >"$tmp/cols.tsv"
+status=0
+"$bin" eval --label-column category "$tmp/cols.tsv" >"$tmp/out" 2>"$tmp/err" || status=$?
+expect_eq "eval without --text-column: exit" "$status" 2
+grep -q "must name a 'category' and a 'text' column.*--text-column NAME" "$tmp/err" ||
+  fail "eval without --text-column: message: $(cat "$tmp/err")"
+"$bin" eval --format json --label-column category --text-column description "$tmp/cols.tsv" >"$tmp/out" ||
+  fail "eval --text-column: exit $?"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["rows"] == 2 and r["macro_f1"] > 0.6, r' "$tmp/out" ||
+  fail "eval --text-column: $(cat "$tmp/out")"
+"$bin" stats --format json --label-column category --text-column description "$tmp/cols.tsv" >"$tmp/out" ||
+  fail "stats --text-column: exit $?"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["labelled_lines"] == 2, r' "$tmp/out" ||
+  fail "stats --text-column: not read as labelled: $(head -c 300 "$tmp/out")"
+printf '{"cat":"sales","desc":"Close deals"}\n' | "$bin" eval --format json --label-column cat --text-column desc - >"$tmp/out" ||
+  fail "eval --text-column on JSONL: exit $?"
+python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["rows"] == 1' "$tmp/out" || fail "eval --text-column on JSONL"
+
 finish eval

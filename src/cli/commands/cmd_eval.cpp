@@ -69,7 +69,7 @@ EvalRun score_files(Context& context, const EvalOptions& options, const std::vec
     }
   };
   read_labelled_files(
-      files, options.labelled.label_column, filter,
+      files, options.labelled, filter,
       [&](const std::string& where, const LabelledRow& row) { score_row(where, row.gold, row.text); }, run.log);
   return run;
 }

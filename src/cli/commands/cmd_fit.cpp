@@ -38,7 +38,7 @@ int run_fit(Context& context, FitCommandOptions& options) {
   std::optional<OutputTarget> report_file;
   if (!options.report_path.empty()) report_file.emplace(options.report_path, false);
   read_labelled_files(
-      options.files, options.labelled.label_column, filter,
+      options.files, options.labelled, filter,
       [&](const std::string& where, const LabelledRow& row) {
         const auto gold = parse_gold_at(where, row.gold, options.labelled.label_column, log);
         if (!gold) return;

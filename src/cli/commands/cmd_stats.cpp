@@ -28,6 +28,7 @@ struct StatsOptions {
   std::string sort = "coverage";
   std::string output_path;
   std::string label_column = std::string(kDefaultLabelColumn);
+  std::string text_column = std::string(kDefaultTextColumn);
   std::size_t errors = 3;
   std::size_t top = 0;
 };
@@ -36,10 +37,11 @@ struct StatsOptions {
 // Plain lines are read as classify reads them (a line over the limit counts as unknown, with a warning);
 // labelled lines as eval reads them (a line over the limit is an error). Every line is told to the log's inputs();
 // throws Error on a read error. Returns false when the input's header was refused (nothing of it to report).
-bool read_input(InputFile& input, const std::string& label_column, const Classifier& classifier, Scanner& scanner,
+bool read_input(InputFile& input, const StatsOptions& options, const Classifier& classifier, Scanner& scanner,
                 CueStats& stats, InputLog& log, LineNotices& notices) {
+  const std::string& label_column = options.label_column;
   LineReader reader(input.fd(), input.name());
-  LabelledLineParser parser(label_column);
+  LabelledLineParser parser(label_column, options.text_column);
   enum class Mode { undecided, plain, labelled } mode = Mode::undecided;
   std::size_t leading_blanks = 0;
   InputLine line;
@@ -63,7 +65,7 @@ bool read_input(InputFile& input, const std::string& label_column, const Classif
         ++leading_blanks;
         continue;
       }
-      mode = LabelledLineParser::looks_labelled(line.text) ? Mode::labelled : Mode::plain;
+      mode = LabelledLineParser::looks_labelled(line.text, options.text_column) ? Mode::labelled : Mode::plain;
       if (mode == Mode::plain) {
         const Classification empty;
         for (std::size_t i = 0; i < leading_blanks; ++i) stats.add(empty);
@@ -124,7 +126,7 @@ int run_stats(Context& context, const StatsOptions& options) {
     LineNotices notices;
     log.inputs().opened();
     try {
-      if (read_input(*input, options.label_column, classifier, scanner, stats, log, notices)) {
+      if (read_input(*input, options, classifier, scanner, stats, log, notices)) {
         log.inputs().read_wholly();
       } else {
         log.inputs().refused();
@@ -167,6 +169,9 @@ Command add_stats_command(CLI::App& root, Context& context) {
       ->capture_default_str();
   app->add_option("--label-column", options->label_column,
                   "Take the gold label (sales, marketing, other or ambiguous) from this TSV column or JSON key")
+      ->type_name("NAME")
+      ->capture_default_str();
+  app->add_option("--text-column", options->text_column, "Take the duty text from this TSV column or JSON key")
       ->type_name("NAME")
       ->capture_default_str();
   app->add_option("--errors", options->errors, "Keep up to N example errors per cue (labelled data)")

@@ -47,11 +47,11 @@ Diagnostic problem_at(std::string_view name, std::size_t number, std::string mes
 
 }  // namespace
 
-bool LabelledLineParser::looks_labelled(std::string_view first_line) {
+bool LabelledLineParser::looks_labelled(std::string_view first_line, std::string_view text_column) {
   if (is_json_line(first_line)) return true;
   if (first_line.find('\t') == std::string_view::npos) return false;
   const auto fields = split_tabs(first_line);
-  return std::find(fields.begin(), fields.end(), "text") != fields.end();
+  return std::find(fields.begin(), fields.end(), text_column) != fields.end();
 }
 
 LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view name, std::size_t number,
@@ -65,10 +65,12 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
     }
     const auto object = nlohmann::json::parse(line, nullptr, false);
     if (!object.is_object() || !object.contains(m_label_name) || !object[m_label_name].is_string() ||
-        !object.contains("text") || !object["text"].is_string()) {
+        !object.contains(m_text_name) || !object[m_text_name].is_string()) {
       std::string label_key;
       append_json_string(label_key, m_label_name);
-      std::string message = fmt::format("expected a JSON object with string {} and \"text\"", label_key);
+      std::string text_key;
+      append_json_string(text_key, m_text_name);
+      std::string message = fmt::format("expected a JSON object with string {} and {}", label_key, text_key);
       if (object.is_object()) {
         // Name the keys the row has, so a misspelt one ("txt", "lable") is seen at once.
         constexpr std::size_t kKeysShown = 10;
@@ -88,7 +90,7 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
       return LabelledLine::problem;
     }
     m_gold = object[m_label_name].get<std::string>();
-    m_text = object["text"].get<std::string>();
+    m_text = object[m_text_name].get<std::string>();
     row = LabelledRow{m_gold, m_text, m_rows++};
     return LabelledLine::row;
   }
@@ -102,17 +104,17 @@ LabelledLine LabelledLineParser::parse(std::string_view line, std::string_view n
         m_label_column = i;
         found_label = true;
       }
-      if (fields[i] == "text") {
+      if (fields[i] == m_text_name) {
         m_text_column = i;
         found_text = true;
       }
     }
     if (!found_label || !found_text) {
       problem = problem_at(name, number,
-                           fmt::format("the header row must name a '{}' and a 'text' column (tab-separated), "
+                           fmt::format("the header row must name a '{}' and a '{}' column (tab-separated), "
                                        "or each line must be a JSON object; the header names {}: pick the "
-                                       "label column with --label-column NAME",
-                                       m_label_name, quoted_list(fields)));
+                                       "columns with --label-column NAME and --text-column NAME",
+                                       m_label_name, m_text_name, quoted_list(fields)));
       return LabelledLine::bad_header;
     }
     return LabelledLine::header;
@@ -132,6 +134,9 @@ void add_labelled_options(CLI::App& app, LabelledOptions& options) {
       ->excludes(part);
   app.add_option("--label-column", options.label_column,
                  "Take the gold label (sales, marketing, other or ambiguous) from this TSV column or JSON key")
+      ->type_name("NAME")
+      ->capture_default_str();
+  app.add_option("--text-column", options.text_column, "Take the duty text from this TSV column or JSON key")
       ->type_name("NAME")
       ->capture_default_str();
 }
@@ -203,7 +208,7 @@ void LabelledFileReader::finish(bool refused) {
   for (auto& warning : warnings) m_log.warn(std::move(warning));
 }
 
-void read_labelled_files(const std::vector<std::string>& files, const std::string& label_column,
+void read_labelled_files(const std::vector<std::string>& files, const LabelledOptions& columns,
                          const PartFilter& filter, const LabelledRowHandler& on_row, InputLog& log) {
   for (const auto& path : files) {
     std::string error;
@@ -213,7 +218,7 @@ void read_labelled_files(const std::vector<std::string>& files, const std::strin
       continue;
     }
     LabelledFileReader reader(*input, log);
-    LabelledLineParser parser(label_column);
+    LabelledLineParser parser(columns.label_column, columns.text_column);
     InputLine line;
     LabelledRow row;
     Diagnostic problem;

@@ -33,13 +33,17 @@ enum class LabelledLine { blank, header, row, problem, bad_header };
 
 /// The label column (TSV header name, JSON Lines key) used unless --label-column names another.
 inline constexpr std::string_view kDefaultLabelColumn = "label";
+/// The text column (TSV header name, JSON Lines key) used unless --text-column names another.
+inline constexpr std::string_view kDefaultTextColumn = "text";
 
 /// Parses the lines of one labelled file in order; one parser per file.
 class LabelledLineParser {
  public:
-  /// A parser that takes the gold label from the column (or JSON key) named `label_column`.
-  explicit LabelledLineParser(std::string label_column = std::string(kDefaultLabelColumn))
-      : m_label_name(std::move(label_column)) {}
+  /// A parser that takes the gold label from the column (or JSON key) named `label_column`, the duty from
+  /// `text_column`.
+  explicit LabelledLineParser(std::string label_column = std::string(kDefaultLabelColumn),
+                              std::string text_column = std::string(kDefaultTextColumn))
+      : m_label_name(std::move(label_column)), m_text_name(std::move(text_column)) {}
 
   /// Parses `line` (line number `number` of file `name`); fills `row` for LabelledLine::row and
   /// `problem` for LabelledLine::problem and LabelledLine::bad_header (after which the file should be skipped).
@@ -47,13 +51,14 @@ class LabelledLineParser {
                      Diagnostic& problem);
 
   /// True when `first_line` (the first non-blank line of a file) starts labelled data: a JSON object, or a
-  /// header of tab-separated fields, one of them `text` (a missing label column is then a located problem).
-  static bool looks_labelled(std::string_view first_line);
+  /// header of tab-separated fields, one of them `text_column` (a missing label column is then a located problem).
+  static bool looks_labelled(std::string_view first_line, std::string_view text_column = kDefaultTextColumn);
   /// True when `line` is read as one JSON object (it starts with '{'), not as tab-separated fields.
   static bool is_json_line(std::string_view line) noexcept { return !line.empty() && line.front() == '{'; }
 
  private:
   std::string m_label_name;
+  std::string m_text_name;
   bool m_header_seen = false;
   std::size_t m_label_column = 0;
   std::size_t m_text_column = 0;
@@ -78,11 +83,12 @@ struct PartFilter {
 /// The options every labelled-data command shares: gold column and row selection.
 struct LabelledOptions {
   std::string label_column = std::string(kDefaultLabelColumn);  ///< --label-column NAME.
+  std::string text_column = std::string(kDefaultTextColumn);    ///< --text-column NAME.
   std::string part;                                             ///< --part K/N.
   std::string except_part;                                      ///< --except-part K/N.
 };
 
-/// Registers --label-column, --part and --except-part on `app`, filling `options`.
+/// Registers --label-column, --text-column, --part and --except-part on `app`, filling `options`.
 void add_labelled_options(CLI::App& app, LabelledOptions& options);
 
 /// The filter --part or --except-part asks for; throws Error when the value is not K/N with 1 <= K <= N.
@@ -119,7 +125,7 @@ using LabelledRowHandler = std::function<void(const std::string& where, const La
 /// that cannot be opened or read, bad headers (the rest of that file is skipped) and malformed lines are
 /// errors in `log`, invalid UTF-8 and NUL bytes warnings. Every row that could be read is handed on, and every
 /// input is told to `log.inputs()` (InputTally::nothing_read).
-void read_labelled_files(const std::vector<std::string>& files, const std::string& label_column,
+void read_labelled_files(const std::vector<std::string>& files, const LabelledOptions& columns,
                          const PartFilter& filter, const LabelledRowHandler& on_row, InputLog& log);
 
 }  // namespace rolecheck::cli
