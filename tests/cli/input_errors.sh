@@ -65,7 +65,7 @@ for command in "eval" "eval -f json" "stats" "stats -f json"; do
   run $command nolabel.tsv
   expect_eq "$command nolabel.tsv: status" "$status" 2
   [ -s out.txt ] && fail "$command nolabel.tsv: printed a report of nothing: $(head -3 out.txt)"
-  grep -q "nolabel.tsv:1: error: .*the header names 'gold', 'text': pick the label column with --label-column NAME" \
+  grep -q "nolabel.tsv:1: error: .*the header names 'gold', 'text': pick the columns with --label-column NAME and --text-column NAME" \
     err.txt || fail "$command nolabel.tsv: no hint: $(cat err.txt)"
 done
 run eval nolabel.tsv good.tsv
