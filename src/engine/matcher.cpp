@@ -61,18 +61,18 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
   TokenBuffer words;
   WordCache stems_of_words;
   std::vector<std::int32_t> terms;
+  std::int32_t wildcard = -1;  // the term of "*", once a phrase has one
   const auto compile_phrase = [&](std::string_view phrase, std::uint32_t terminal, const PhraseOrigin& origin) {
+    const auto problem = [&](std::string message) {
+      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin), std::move(message), ""});
+    };
     terms.clear();
-    // Words are stemmed; a chunk written "=word" must match the folded word exactly (no stemming).
-    std::size_t start = 0;
-    while (start < phrase.size()) {
-      auto end = phrase.find_first_of(" \t", start);
-      if (end == std::string_view::npos) end = phrase.size();
-      const auto chunk = phrase.substr(start, end - start);
-      start = end + 1;
-      if (chunk == kWildcardChunk) {  // any one word
-        terms.push_back(intern(ids, std::string(kWildcardChunk)));
-        continue;
+    // Words are stemmed; a chunk written "=word" must match the folded word exactly (no stemming); "*" any one word.
+    for_each_phrase_chunk(phrase, [&](std::string_view chunk) {
+      if (chunk == kPhraseWildcard) {
+        if (wildcard < 0) wildcard = intern(ids, std::string(kPhraseWildcard));
+        terms.push_back(wildcard);
+        return;
       }
       const bool exact = !chunk.empty() && chunk.front() == '=';
       tokenize(exact ? chunk.substr(1) : chunk, words);
@@ -88,22 +88,19 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
         if (cached == nullptr) stems_of_words.insert(folded, hash, WordTerms{term, -1});
         if (m_tables.skip_terms[static_cast<std::size_t>(term)] == 0) terms.push_back(term);
       }
-    }
+    });
     if (terms.empty()) {
-      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin),
-                                    fmt::format("phrase \"{}\" has no words left after normalisation; "
-                                                "use letters or digits that are not skip words",
-                                                phrase),
-                                    ""});
+      problem(
+          fmt::format("phrase \"{}\" has no words left after normalisation; use letters or digits that are not "
+                      "skip words",
+                      phrase));
       return;
     }
-    const auto wildcard = ids.find(std::string(kWildcardChunk));
-    if (wildcard != ids.end() && (terms.front() == wildcard->second || terms.back() == wildcard->second)) {
-      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin),
-                                    fmt::format("phrase \"{}\" starts or ends with \"*\"; a \"*\" stands for one "
-                                                "word between two words of the phrase: remove it there",
-                                                phrase),
-                                    ""});
+    if (wildcard >= 0 && (terms.front() == wildcard || terms.back() == wildcard)) {
+      problem(
+          fmt::format("phrase \"{}\" starts or ends with \"*\"; a \"*\" stands for one word between two words "
+                      "of the phrase: remove it there",
+                      phrase));
       return;
     }
     const auto previous = add_phrase(terms, terminal, edges);
@@ -112,11 +109,10 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
     if (previous == kNoTerminal) {
       first = origin;
     } else if (!may_share_phrase(previous, terminal)) {
-      problems.push_back(Diagnostic{taxonomy.origin, 0, 0, origin.describe(origin),
-                                    fmt::format("phrase \"{}\" normalises to the same words as {}; it can never "
-                                                "match here: remove one of the two",
-                                                phrase, first.describe(first)),
-                                    ""});
+      problem(
+          fmt::format("phrase \"{}\" normalises to the same words as {}; it can never match here: remove one of "
+                      "the two",
+                      phrase, first.describe(first)));
     }
   };
   for (std::size_t d = 0; d < taxonomy.differences.size(); ++d) {
@@ -155,18 +151,18 @@ Matcher::Matcher(const Taxonomy& taxonomy) {
   if (!problems.empty()) throw Error(std::move(problems));
   freeze_stems(ids);
   freeze_edges(edges);
-  find_wildcard_parents();
+  derive_wildcard_tables();
 }
 
 Matcher::Matcher(Tables tables) : m_tables(std::move(tables)) {
   check_tables();
   m_stem_mask = m_tables.stem_slots.size() - 1;
   m_edge_mask = m_tables.edge_keys.size() - 1;
-  find_wildcard_parents();
+  derive_wildcard_tables();
 }
 
-void Matcher::find_wildcard_parents() {
-  m_wildcard_term = term_of_stem(kWildcardChunk);
+void Matcher::derive_wildcard_tables() {
+  m_wildcard_term = term_of_stem(kPhraseWildcard);
   m_wildcard_parents.assign(m_tables.terminals.size(), 0);
   m_wildcard_blocked.assign(m_tables.root_children.size(), 0);
   if (m_wildcard_term < 0) return;
@@ -402,13 +398,14 @@ const ScanResult& Scanner::scan(std::string_view text) {
       }
       if (++j == m_positions.size() || breaks_before(j)) break;
       const auto& terms = result.terms[token_of(j)];
+      const bool fills_wildcard = wildcard >= 0 && m_matcher->may_fill_wildcard(terms);
       std::size_t next_size = 0;
       for (std::size_t n = 0; n < frontier_size; ++n) {
         for (const auto term : {terms.exact, terms.stem}) {
           const auto child = m_matcher->child(frontier[n], term);
           if (child != 0 && next_size < kMaxFrontier) next[next_size++] = child;
         }
-        if (m_matcher->has_wildcard_child(frontier[n]) && m_matcher->may_fill_wildcard(terms)) {
+        if (fills_wildcard && m_matcher->has_wildcard_child(frontier[n])) {
           const auto child = m_matcher->child(frontier[n], wildcard);
           if (child != 0 && next_size < kMaxFrontier) next[next_size++] = child;
         }

@@ -503,19 +503,19 @@ class Validator {
     }
     // "*" stands for one word (docs/taxonomy.md): it counts as a word, at most two per phrase, and only alone.
     std::size_t stars = 0;
-    for (std::size_t start = 0; start < phrase->size();) {
-      auto end = phrase->find_first_of(" \t", start);
-      if (end == std::string::npos) end = phrase->size();
-      const std::string_view chunk = std::string_view(*phrase).substr(start, end - start);
-      if (chunk == "*") {
+    bool glued = false;
+    for_each_phrase_chunk(*phrase, [&](std::string_view chunk) {
+      if (chunk == kPhraseWildcard) {
         ++stars;
       } else if (chunk.find('*') != std::string_view::npos) {
-        report(pointer, fmt::format("phrase {} has a \"*\" inside a word; write \"*\" alone, between spaces, for "
-                                    "any one word",
-                                    preview(value)));
-        return std::nullopt;
+        glued = true;
       }
-      start = end + 1;
+    });
+    if (glued) {
+      report(pointer, fmt::format("phrase {} has a \"*\" inside a word; write \"*\" alone, between spaces, for "
+                                  "any one word",
+                                  preview(value)));
+      return std::nullopt;
     }
     if (stars > kMaxPhraseWildcards) {
       report(pointer,

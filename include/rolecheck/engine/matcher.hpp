@@ -90,9 +90,6 @@ class Matcher {
   /// The term of the "*" chunk (any one word that is not a skip word), or -1 when no phrase has one.
   [[nodiscard]] std::int32_t wildcard_term() const noexcept { return m_wildcard_term; }
 
-  /// The phrase chunk that stands for any one word, between two words of a phrase ("close * deals").
-  static constexpr std::string_view kWildcardChunk = "*";
-
   /// A trie node's terminal: which cue (or negation) ends here.
   static constexpr std::uint32_t kNoTerminal = 0xFFFFFFFFu;
   /// Marks a terminal that is a negation phrase rather than a cue.
@@ -127,7 +124,7 @@ class Matcher {
   void freeze_stems(const StemIds& ids);
   void freeze_edges(const std::unordered_map<std::uint64_t, std::uint32_t>& edges);
   void check_tables() const;
-  void find_wildcard_parents();
+  void derive_wildcard_tables();  // the "*" term, the nodes with a "*" edge, the words that never fill one
   [[nodiscard]] std::uint32_t deep_child(std::uint32_t node, std::int32_t term) const noexcept;
 
   Tables m_tables;

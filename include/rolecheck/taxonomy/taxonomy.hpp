@@ -10,6 +10,20 @@
 
 namespace rolecheck {
 
+/// The phrase chunk that stands for any one word, between two words of a phrase ("close * deals").
+inline constexpr std::string_view kPhraseWildcard = "*";
+
+/// Calls `on_chunk` with each blank-separated chunk of a phrase, in order: words, "=word" exact spellings, "*".
+template <class OnChunk>
+void for_each_phrase_chunk(std::string_view phrase, OnChunk&& on_chunk) {
+  for (std::size_t start = 0; start < phrase.size();) {
+    auto end = phrase.find_first_of(" \t", start);
+    if (end == std::string_view::npos) end = phrase.size();
+    on_chunk(phrase.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
 /// Number of differences in a taxonomy (the article has exactly four; the validator enforces it).
 inline constexpr std::size_t kDifferenceCount = 4;
 
